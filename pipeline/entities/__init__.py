@@ -1,0 +1,1 @@
+"""Entity mentions (spaCy NER + gazetteer) linked to canonical real-world entities."""

@@ -1,0 +1,160 @@
+"""Mentions -> entities: gazetteer ids, alias table, text-defined acronyms, short forms of names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .component import load_patterns
+
+ENTITIES_FILE = Path(__file__).with_name("entities.tsv")
+KEEP_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+               "LAW", "LANGUAGE"}
+LEADING = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING = re.compile(r"(?:['’]s|['’])$")
+ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la|-))*\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    source: str          # ner | gazetteer | rule
+    sentence_id: str
+    entity_id: str = ""
+    gazetteer_id: str = ""
+
+
+@dataclass
+class KnownEntity:
+    entity_id: str
+    label: str
+    canonical: str
+
+
+@lru_cache(maxsize=1)
+def known_entities() -> dict[str, KnownEntity]:
+    out = {}
+    for ln in ENTITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        eid, label, canonical = ln.split("\t")[:3]
+        out[eid] = KnownEntity(eid, label, canonical)
+    return out
+
+
+def norm(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).replace("’", "'")
+    t = LEADING.sub("", t.strip())
+    return re.sub(r"\s+", " ", t).casefold()
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    table = {}
+    for p in load_patterns():
+        if isinstance(p.get("pattern"), str) and p.get("id"):
+            table.setdefault(norm(p["pattern"]), p["id"])
+    return table
+
+
+def slug(text: str) -> str:
+    a = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^a-z0-9]+", "-", a.lower()).strip("-")
+    if not s or len(s) < len(text) // 2:   # mostly non-Latin: keep it distinct with a hash
+        import hashlib
+        s = (s[:40] + "-" if s else "u-") + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return s[:80]
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text[start:end]
+    m = LEADING.match(s)
+    if m:
+        start += m.end()
+    s = text[start:end]
+    m = TRAILING.search(s)
+    if m and end - m.start() < len(s):
+        end = start + m.start()
+    while end > start and text[end - 1] in " ,;:-–(":
+        end -= 1
+    if end > start and text[end - 1] == "." and "." not in text[start:end - 1]:
+        end -= 1
+    while start < end and text[start] in " ,.;:-–)\"'“”":
+        start += 1
+    return start, end
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """'Some Long Organization (SLO)' -> {'slo': 'some long organization'} when initials agree."""
+    out = {}
+    for m in ACRONYM_DEF.finditer(text):
+        long_words, acro = m.group(1).split(), m.group(2).replace(".", "")
+        caps = [w for w in long_words if w[:1].isupper()]
+        initials = "".join(w[0] for w in caps).upper()
+        letters = "".join(ch for ch in acro if ch.isupper())
+        # the acronym's letters must be the initials of the last len(letters) capitalised words
+        for k in range(len(caps), 0, -1):
+            if "".join(w[0] for w in caps[-k:]).upper() == letters:
+                first = caps[-k]
+                idx = max(i for i, w in enumerate(long_words) if w == first)
+                out[norm(acro)] = norm(" ".join(long_words[idx:]))
+                break
+        else:
+            if initials and letters and initials.startswith(letters[:2]) and len(letters) >= 2:
+                out.setdefault(norm(acro), norm(" ".join(long_words)))
+    return out
+
+
+def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
+    """Set entity_id on every mention; return {entity_id: {"canonical", "label"}} for this document."""
+    aliases = alias_table()
+    known = known_entities()
+    acronyms = defined_acronyms(text)
+    key_of: dict[str, str] = {}       # normalised surface -> entity_id
+    persons: dict[str, str] = {}      # surname (normalised) -> entity_id of a full name seen earlier
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        n = norm(m.text)
+        eid = m.gazetteer_id or aliases.get(n) or key_of.get(n)
+        if not eid and n in acronyms:
+            long_n = acronyms[n]
+            eid = aliases.get(long_n) or key_of.get(long_n) or slug(long_n)
+        if not eid and m.label == "PERSON" and " " not in n and n in persons:
+            eid = persons[n]
+        if not eid and m.label == "PERSON":
+            parts = n.split(" ")
+            if len(parts) >= 2:
+                tail = " ".join(parts[-2:]) if parts[-2] in ("de", "van", "von", "al", "el", "ter") else parts[-1]
+                if tail in persons:
+                    eid = persons[tail]
+        if not eid:
+            long_for_acro = next((a for a, l in acronyms.items() if l == n), None)
+            eid = slug(n)
+            if long_for_acro and long_for_acro in key_of:
+                eid = key_of[long_for_acro]
+        m.entity_id = eid
+        key_of.setdefault(n, eid)
+        if m.label == "PERSON":
+            parts = n.split(" ")
+            if len(parts) >= 2:
+                persons.setdefault(parts[-1], eid)
+                if parts[-2] in ("de", "van", "von", "al", "el", "ter"):
+                    persons.setdefault(" ".join(parts[-2:]), eid)
+        surfaces[eid][m.text] += 1
+        labels[eid][m.label] += 1
+    info = {}
+    for eid, counts in surfaces.items():
+        if eid in known:
+            info[eid] = {"canonical": known[eid].canonical, "label": known[eid].label}
+        else:
+            canonical = max(counts, key=lambda s: (len(s.split()), counts[s], len(s), s))
+            label = max(labels[eid], key=lambda l: (labels[eid][l], l))
+            info[eid] = {"canonical": canonical, "label": label}
+    return info

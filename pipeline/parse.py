@@ -1,0 +1,79 @@
+"""Document -> Parsed: segments, citation markers, spaCy Docs per segment, sentences with exact spans."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .documents import Document
+from .structure import Marker, Segment, find_markers, mask_markers, segment_text
+
+
+@dataclass
+class Sentence:
+    sentence_id: str
+    start: int
+    end: int
+    segment: Segment
+    citations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    document: Document
+    text: str                      # the document text, exactly as decoded
+    masked: str                    # the same text with citation markers blanked (same length)
+    markers: list[Marker]
+    segments: list[Segment]
+    docs: list                     # spaCy Doc per segment (doc.text == masked[seg.start:seg.end])
+    sentences: list[Sentence]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, self.sentences[i].start + 1):
+            return self.sentences[i]
+        # offsets between sentences (e.g. a marker) belong to the sentence before
+        return self.sentences[i] if i >= 0 else (self.sentences[0] if self.sentences else None)
+
+    def segment_docs(self):
+        return zip(self.segments, self.docs)
+
+
+def sentence_id(doc_id: str, start: int) -> str:
+    return f"{doc_id}:s{start}"
+
+
+def parse(document: Document, nlp, batch_size: int = 64) -> Parsed:
+    text = document.text
+    markers = find_markers(text)
+    masked = mask_markers(text, markers)
+    segments = segment_text(text)
+    docs = list(nlp.pipe((masked[s.start:s.end] for s in segments), batch_size=batch_size))
+    sentences: list[Sentence] = []
+    for seg, doc in zip(segments, docs):
+        for sent in doc.sents:
+            a, b = sent.start_char, sent.end_char
+            chunk = doc.text[a:b]
+            a += len(chunk) - len(chunk.lstrip())
+            b -= len(chunk) - len(chunk.rstrip())
+            if b <= a:
+                continue
+            s, e = seg.start + a, seg.start + b
+            if sentences and sentences[-1].segment is seg and _too_short(text[s:e]):
+                prev = sentences[-1]          # a stray fragment (e.g. a lone quote mark) joins the sentence before
+                prev.end = e
+                continue
+            sentences.append(Sentence(sentence_id(document.doc_id, s), s, e, seg))
+    parsed = Parsed(document, text, masked, markers, segments, docs, sentences)
+    for mk in markers:
+        sent = parsed.sentence_at(mk.start)
+        if sent is not None:
+            sent.citations.append(mk.label)
+    return parsed
+
+
+def _too_short(s: str) -> bool:
+    return len(s) <= 2 and not any(ch.isalnum() for ch in s)

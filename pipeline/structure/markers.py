@@ -1,0 +1,52 @@
+"""Citation and note markers such as [54], [a], [ page needed ]: found, masked, never extracted."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+NOTES_FILE = Path(__file__).with_name("note_markers.txt")
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: int
+    end: int
+    label: str   # the marker's content without brackets and spaces: "54", "a", "page needed"
+
+
+@lru_cache(maxsize=1)
+def _marker_re() -> re.Pattern:
+    notes = [ln.strip() for ln in NOTES_FILE.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    note_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(notes, key=len, reverse=True))
+    # Not preceded by a letter/digit (so "[p]ossibly" inside a word is not a marker) and not
+    # followed by one; bounded repetition keeps matching linear on hostile input.
+    return re.compile(
+        r"(?<![\w\[])\[\s{0,3}(?P<label>\d{1,4}|[a-z]{1,2}|(?:note|nb|n)\s?\d{1,3}|" + note_alt +
+        r")\s{0,3}\](?![\w\]])", re.IGNORECASE)
+
+
+def find_markers(text: str) -> list[Marker]:
+    out = []
+    for m in _marker_re().finditer(text):
+        label = re.sub(r"\s+", " ", m.group("label").strip())
+        # a lone upper-case letter in brackets is usually editorial ("[A]rmenians"); lowercase notes only
+        if label.isalpha() and len(label) <= 2 and not label.islower():
+            continue
+        out.append(Marker(m.start(), m.end(), label))
+    return out
+
+
+def mask_markers(text: str, markers: list[Marker]) -> str:
+    """Replace each marker by spaces of the same length, so offsets are unchanged."""
+    if not markers:
+        return text
+    parts, pos = [], 0
+    for mk in markers:
+        parts.append(text[pos:mk.start])
+        parts.append(" " * (mk.end - mk.start))
+        pos = mk.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,104 @@
+"""Rows -> tables: the contract's columns (../shared/TABLES.md) plus our own, sorted, CSV-safe."""
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+CONTRACT = {
+    "documents": "doc_id source sha256 n_chars n_sentences pipeline_version model",
+    "sentences": "doc_id sentence_id start end citations",
+    "mentions": "doc_id mention_id sentence_id start end text label entity_id source",
+    "entities": "entity_id canonical label aliases n_mentions n_docs",
+    "dates": "doc_id date_id sentence_id start end text kind value start_date end_date granularity mod rule",
+    "quantities": ("doc_id quantity_id sentence_id start end text value_low value_high unit qualifier "
+                   "counted category rule"),
+    "events": ("doc_id event_id sentence_id start end event_type trigger date_id start_date end_date "
+               "actors locations quantity_ids confidence"),
+}
+EXTRA = {
+    "documents": "encoding title reference_date warnings",
+    "sentences": "kind table_index row col text",
+    "mentions": "canonical",
+    "entities": "",
+    "dates": "anchor_id",
+    "quantities": "claimed_by date_id",
+    "events": "event_key text summary",
+}
+COLUMNS = {name: (CONTRACT[name] + " " + EXTRA[name]).split() for name in CONTRACT}
+TABLE_NAMES = list(CONTRACT)
+NUMERIC = {"start", "end", "n_chars", "n_sentences", "n_mentions", "n_docs", "value_low",
+           "value_high", "confidence", "table_index", "row", "col"}
+INJECT = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sort_key(name: str):
+    if name == "documents":
+        return lambda r: r["doc_id"]
+    if name == "entities":
+        return lambda r: r["entity_id"]
+    id_col = {"sentences": "sentence_id", "mentions": "mention_id", "dates": "date_id",
+              "quantities": "quantity_id", "events": "event_id"}[name]
+    return lambda r: (r["doc_id"], r["start"], r["end"], r[id_col])
+
+
+def sort_rows(name: str, rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=sort_key(name))
+
+
+def format_cell(col: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e18:
+            return str(int(value))
+        return repr(round(value, 6))
+    if isinstance(value, int):
+        return str(value)
+    s = str(value)
+    if col not in NUMERIC and s.startswith(INJECT):
+        return "'" + s       # OWASP: a spreadsheet must not read the cell as a formula
+    return s
+
+
+def to_csv(name: str, rows: list[dict]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    cols = COLUMNS[name]
+    w.writerow(cols)
+    for r in sort_rows(name, rows):
+        w.writerow([format_cell(c, r.get(c)) for c in cols])
+    return buf.getvalue()
+
+
+def to_frames(tables: dict[str, list[dict]]):
+    import pandas as pd
+    return {name: pd.DataFrame(sort_rows(name, tables.get(name, [])), columns=COLUMNS[name])
+            for name in TABLE_NAMES}
+
+
+def merge_entities(doc_entities: dict[str, dict[str, dict]], mentions: list[dict]) -> list[dict]:
+    """Corpus entities from per-document entity info and all mentions."""
+    from collections import Counter, defaultdict
+    n_mentions = Counter()
+    docs = defaultdict(set)
+    aliases = defaultdict(set)
+    for m in mentions:
+        n_mentions[m["entity_id"]] += 1
+        docs[m["entity_id"]].add(m["doc_id"])
+        aliases[m["entity_id"]].add(m["text"])
+    info: dict[str, dict] = {}
+    for doc_id in sorted(doc_entities):
+        for eid, d in doc_entities[doc_id].items():
+            info.setdefault(eid, d)
+    rows = []
+    for eid in sorted(set(info) | set(n_mentions)):
+        d = info.get(eid, {"canonical": eid, "label": ""})
+        rows.append({"entity_id": eid, "canonical": d["canonical"], "label": d["label"],
+                     "aliases": ";".join(sorted(aliases[eid] | {d["canonical"]})),
+                     "n_mentions": n_mentions[eid], "n_docs": len(docs[eid])})
+    return rows
