@@ -28,6 +28,17 @@ def cmd_evaluate(args) -> int:
     from .evaluate import evaluate, format_report
     report = evaluate(args.gold_dir, args.extracted)
     print(format_report(report))
+    if args.show_errors:
+        for table, res in report.items():
+            for g, p in res.get("_errors", []):
+                print(f"[{table} value] gold {g.get('text')!r} {g.get('value', g.get('value_low'))} "
+                      f"{g.get('start_date', '')}..{g.get('end_date', g.get('value_high', ''))} | "
+                      f"got {p.get('text')!r} {p.get('value', p.get('value_low'))} "
+                      f"{p.get('start_date', '')}..{p.get('end_date', p.get('value_high', ''))}")
+            for g in res.get("_missed", []):
+                print(f"[{table} missed] {g.get('text', g.get('quote', ''))[:100]!r} {g.get('start')}")
+            for p in res.get("_spurious", []):
+                print(f"[{table} spurious] {p.get('text')!r} {p.get('start')} {p.get('rule')}")
     return EXIT_OK
 
 
@@ -41,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score extracted tables against hand-made gold")
     p.add_argument("gold_dir")
     p.add_argument("--extracted", default="extracted")
+    p.add_argument("--show-errors", action="store_true", help="list value errors, misses, spurious rows")
     p.set_defaults(func=cmd_evaluate)
     return ap
 

@@ -1,0 +1,1 @@
+"""Temporal expressions: detection rules (rules.jsonl), lexicon (lexicon.json), normalization, resolution."""

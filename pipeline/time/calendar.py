@@ -1,0 +1,94 @@
+"""Calendar arithmetic: TIMEX3 values and inclusive intervals for each granularity and modifier."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+GRAN_ORDER = ["hour", "day", "week", "month", "season", "quarter", "year", "decade", "century"]
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def finer(a: str, b: str) -> str:
+    return a if GRAN_ORDER.index(a) <= GRAN_ORDER.index(b) else b
+
+
+def year_interval(y: int, mod: str = "") -> tuple[dt.date, dt.date]:
+    if mod == "early":
+        return dt.date(y, 1, 1), dt.date(y, 4, 30)
+    if mod == "mid":
+        return dt.date(y, 5, 1), dt.date(y, 8, 31)
+    if mod == "late":
+        return dt.date(y, 9, 1), dt.date(y, 12, 31)
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def month_interval(y: int, m: int, mod: str = "") -> tuple[dt.date, dt.date]:
+    end = last_day(y, m)
+    if mod == "early":
+        return dt.date(y, m, 1), dt.date(y, m, 10)
+    if mod == "mid":
+        return dt.date(y, m, 11), dt.date(y, m, 20)
+    if mod == "late":
+        return dt.date(y, m, 21), dt.date(y, m, end)
+    return dt.date(y, m, 1), dt.date(y, m, end)
+
+
+def season_interval(y: int, code: str) -> tuple[dt.date, dt.date]:
+    a, b = SEASON_MONTHS[code]
+    if code == "WI":
+        return dt.date(y - 1, 12, 1), dt.date(y, 2, last_day(y, 2))
+    return dt.date(y, a, 1), dt.date(y, b, last_day(y, b))
+
+
+def span_interval(first: int, width: int, mod: str) -> tuple[int, int]:
+    """Years of a decade/century narrowed by early/mid/late."""
+    if width == 10:
+        cuts = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+    else:
+        cuts = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}
+    a, b = cuts.get(mod, (0, width - 1))
+    return first + a, first + b
+
+
+def decade_interval(first_year: int, mod: str = "") -> tuple[dt.date, dt.date]:
+    a, b = span_interval(first_year, 10, mod)
+    return dt.date(a, 1, 1), dt.date(b, 12, 31)
+
+
+def century_interval(first_year: int, mod: str = "") -> tuple[dt.date, dt.date]:
+    a, b = span_interval(first_year, 100, mod)
+    return dt.date(a, 1, 1), dt.date(b, 12, 31)
+
+
+def week_interval(day: dt.date) -> tuple[dt.date, dt.date]:
+    start = day - dt.timedelta(days=day.weekday())
+    return start, start + dt.timedelta(days=6)
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def value_of(gran: str, start: dt.date, season: str | None = None) -> str:
+    if gran == "day":
+        return start.isoformat()
+    if gran == "week":
+        iso = start.isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    if gran == "month":
+        return f"{start.year:04d}-{start.month:02d}"
+    if gran == "season":
+        y = start.year + 1 if season == "WI" else start.year
+        return f"{y:04d}-{season}"
+    if gran == "year":
+        return f"{start.year:04d}"
+    if gran == "decade":
+        return f"{start.year // 10:03d}"
+    if gran == "century":
+        return f"{start.year // 100:02d}"
+    return start.isoformat()

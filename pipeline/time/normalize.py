@@ -1,0 +1,540 @@
+"""Rule match -> normalized temporal expression, resolved against the document's context.
+
+Narrative documents resolve from the most recent explicit date before the expression (HeidelTime's
+narrative strategy); documents with a reference date resolve deictic words from it (news strategy).
+Never from today's clock: what cannot be resolved keeps empty dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .patterns import lexicon
+
+UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
+             "H": "hour", "MIN": "hour"}
+
+
+@dataclass
+class Timex:
+    kind: str
+    value: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: str = ""
+    mod: str = ""
+    explicit: bool = False        # carries its own year: becomes the narrative anchor
+    anchor_used: bool = False
+
+
+@dataclass
+class Anchor:
+    start: dt.date
+    end: dt.date
+    granularity: str
+    date_id: str
+
+
+class Context:
+    def __init__(self, reference_date: dt.date | None = None):
+        self.dct = reference_date
+        self.anchor: Anchor | None = None
+        self.last_anchor_id = ""
+
+    def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
+        if self.dct is not None:
+            return self.dct.year, False
+        if self.anchor is not None:
+            return self.anchor.end.year, True
+        return None, False
+
+
+def _lex():
+    return lexicon()
+
+
+def month_num(s: str) -> int:
+    return _lex()["months"][s.rstrip(".")]
+
+
+def day_num(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def number(s: str | None):
+    """Digits or number words -> number; vague words ("several") -> None."""
+    if s is None:
+        return 1
+    t = re.sub(r"\s+", " ", s.strip().lower())
+    if re.fullmatch(r"[\d,]+(\.\d+)?", t):
+        return float(t.replace(",", "")) if "." in t else int(t.replace(",", ""))
+    nums = _lex()["numbers"]
+    if t in nums:
+        return nums[t]
+    if "-" in t:
+        a, b = t.split("-", 1)
+        if a in nums and b in nums:
+            return nums[a] + nums[b]
+    return None
+
+
+def mod_of(s: str | None) -> str:
+    if not s:
+        return ""
+    key = re.sub(r"\s+", " ", s.strip().lower())
+    return _lex()["modifiers"].get(key, _lex()["modifiers"].get(key.removeprefix("the "), ""))
+
+
+def ordinal(s: str) -> int:
+    t = s.lower()
+    m = re.match(r"(\d+)", t)
+    return int(m.group(1)) if m else _lex()["ordinals"][t]
+
+
+def fmt_num(n) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def duration_value(n, unit: str) -> str:
+    if n is None:
+        return {"H": "PTXH", "MIN": "PTXM"}.get(unit, f"PX{unit}")
+    if unit == "DE":
+        return f"P{fmt_num(n * 10)}Y"
+    if unit == "CE":
+        return f"P{fmt_num(n * 100)}Y"
+    if unit == "H":
+        return f"PT{fmt_num(n)}H"
+    if unit == "MIN":
+        return f"PT{fmt_num(n)}M"
+    return f"P{fmt_num(n)}{unit}"
+
+
+def unit_code(u: str) -> str:
+    return _lex()["units"][u.lower()]
+
+
+def make(kind, gran, start, end, mod="", season=None, explicit=False, value=None) -> Timex:
+    return Timex(kind, value if value is not None else cal.value_of(gran, start, season), start, end,
+                 gran, mod, explicit)
+
+
+def day_timex(kind, y, m, d, explicit) -> Timex | None:
+    if not (1 <= d <= cal.last_day(y, m)):
+        return None
+    day = dt.date(y, m, d)
+    return make(kind, "day", day, day, explicit=explicit)
+
+
+def unresolved(kind, gran="", mod="") -> Timex:
+    return Timex(kind, "", None, None, gran, mod)
+
+
+def shift(base: Anchor, n: int, unit: str) -> Timex | None:
+    """The period n units after (n<0: before) the anchor, at the unit's granularity."""
+    g = UNIT_GRAN.get(unit)
+    if g == "day" and base.granularity == "day":
+        d = base.end + dt.timedelta(days=n) if n >= 0 else base.start + dt.timedelta(days=n)
+        return make("relative", "day", d, d)
+    if g == "week" and base.granularity in ("day", "week"):
+        d = (base.end if n >= 0 else base.start) + dt.timedelta(weeks=n)
+        a, b = cal.week_interval(d)
+        return make("relative", "week", a, b)
+    if g == "month" and base.granularity in ("day", "week", "month"):
+        ref = base.end if n >= 0 else base.start
+        y, m = cal.add_months(ref.year, ref.month, n)
+        a, b = cal.month_interval(y, m)
+        return make("relative", "month", a, b)
+    if unit == "Y" and base.granularity in ("day", "week", "month", "season", "year"):
+        y = (base.end if n >= 0 else base.start).year + n
+        a, b = cal.year_interval(y)
+        return make("relative", "year", a, b)
+    if unit == "DE" and base.granularity in ("year", "decade"):
+        y = ((base.end if n >= 0 else base.start).year // 10 + n) * 10
+        a, b = cal.decade_interval(y)
+        return make("relative", "decade", a, b)
+    return None
+
+
+def normalize(rule: str, g: dict, ctx: Context) -> Timex:
+    fn = NORMALIZERS.get(rule)
+    t = fn(g, ctx) if fn else None
+    if t is None:
+        kind = RULE_KINDS.get(rule, "date")
+        return unresolved(kind)
+    return t
+
+
+def _date_full(g, ctx):
+    return day_timex("date", int(g["y"]), month_num(g["m"]), day_num(g["d"]), True)
+
+
+def _date_yearless(g, ctx):
+    y, used = ctx.year_for_yearless()
+    if y is None:
+        return unresolved("date", "day")
+    t = day_timex("date", y, month_num(g["m"]), day_num(g["d"]), True)
+    if t:
+        t.anchor_used = used
+    return t
+
+
+def _month_year(g, ctx):
+    mod = mod_of(g.get("mod"))
+    y, m = int(g["y"]), month_num(g["m"])
+    a, b = cal.month_interval(y, m, mod)
+    return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
+
+
+def _month_yearless(g, ctx):
+    mod = mod_of(g.get("mod"))
+    y, used = ctx.year_for_yearless()
+    if y is None:
+        return unresolved("date", "month", mod)
+    m = month_num(g["m"])
+    a, b = cal.month_interval(y, m, mod)
+    t = make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
+    t.anchor_used = used
+    return t
+
+
+def _month_that_year(g, ctx):
+    rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+    step = {"that": 0, "same": 0, "this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+    if rel in ("this", "last", "next") and ctx.dct is not None:
+        y = ctx.dct.year + step
+    elif ctx.anchor is not None:
+        y = ctx.anchor.end.year + step
+    else:
+        return unresolved("relative", "month")
+    m = month_num(g["m"])
+    a, b = cal.month_interval(y, m)
+    t = make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
+    t.anchor_used = True
+    return t
+
+
+def _endpoint_day(y, m, d):
+    if y is None or not (1 <= d <= cal.last_day(y, m)):
+        return None
+    return dt.date(y, m, d)
+
+
+def _range(a: dt.date, b: dt.date, va: str, vb: str, gran: str, explicit=True) -> Timex | None:
+    if a is None or b is None or a > b:
+        return None
+    return Timex("range", f"{va}/{vb}", a, b, gran, "", explicit)
+
+
+def _range_days(g, ctx):
+    y2 = int(g["y2"]) if g.get("y2") else None
+    y1 = int(g["y1"]) if g.get("y1") else None
+    m2 = month_num(g["m2"])
+    m1 = month_num(g["m1"]) if g.get("m1") else m2
+    used = False
+    if y2 is None:
+        y2 = y1
+    if y2 is None:
+        y2, used = ctx.year_for_yearless()
+    if y1 is None:
+        y1 = y2
+    a = _endpoint_day(y1, m1, day_num(g["d1"]))
+    b = _endpoint_day(y2, m2, day_num(g["d2"]))
+    if a is not None and b is not None and a > b and not g.get("y1"):
+        a = _endpoint_day(y1 - 1, m1, day_num(g["d1"]))   # "from 20 December to 5 January 2023"
+    t = _range(a, b, a.isoformat() if a else "", b.isoformat() if b else "", "day")
+    if t:
+        t.anchor_used = used
+    return t
+
+
+def _range_months(g, ctx):
+    y2 = int(g["y2"])
+    y1 = int(g["y1"]) if g.get("y1") else y2
+    m1, m2 = month_num(g["m1"]), month_num(g["m2"])
+    if not g.get("y1") and m1 > m2:
+        y1 = y2 - 1
+    a, _ = cal.month_interval(y1, m1)
+    _, b = cal.month_interval(y2, m2)
+    return _range(a, b, f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month")
+
+
+def _year_range(g, ctx):
+    y1 = int(g["y1"])
+    if g.get("y2s"):
+        y2 = (y1 // 100) * 100 + int(g["y2s"])
+        if y2 <= y1:
+            y2 += 100
+        if y2 - y1 > 50:
+            return None
+    else:
+        y2 = int(g["y2"])
+    if y2 < y1:
+        return None
+    return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), f"{y1:04d}", f"{y2:04d}", "year")
+
+
+def _century_range(g, ctx):
+    c1, c2 = ordinal(g["c1"]), ordinal(g["c2"])
+    a, _ = cal.century_interval((c1 - 1) * 100)
+    _, b = cal.century_interval((c2 - 1) * 100)
+    return _range(a, b, f"{c1 - 1:02d}", f"{c2 - 1:02d}", "century")
+
+
+def _season_year(g, ctx):
+    code = _lex()["seasons"][g["s"].lower()]
+    y = int(g["y"])
+    a, b = cal.season_interval(y, code)
+    return Timex("date", f"{y:04d}-{code}", a, b, "season", mod_of(g.get("mod")), True)
+
+
+def _season_relative(g, ctx):
+    code = _lex()["seasons"][g["s"].lower()]
+    rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+    step = {"this": 0, "that": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+    if rel in ("this", "last", "next") and ctx.dct is not None:
+        y = ctx.dct.year + step
+    elif ctx.anchor is not None:
+        y = ctx.anchor.end.year + step
+    else:
+        return unresolved("relative", "season")
+    a, b = cal.season_interval(y, code)
+    t = Timex("relative", f"{y:04d}-{code}", a, b, "season", "")
+    t.anchor_used = True
+    return t
+
+
+def _decade(g, ctx):
+    first = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
+    mod = mod_of(g.get("mod"))
+    a, b = cal.decade_interval(first, mod)
+    return Timex("date", f"{first // 10:03d}", a, b, "decade", mod, True)
+
+
+def _century(g, ctx):
+    c = ordinal(g["c"])
+    mod = mod_of(g.get("mod"))
+    a, b = cal.century_interval((c - 1) * 100, mod)
+    return Timex("date", f"{c - 1:02d}", a, b, "century", mod, True)
+
+
+def _year_modified(g, ctx):
+    y = int(g["y"])
+    mod = mod_of(g.get("mod"))
+    a, b = cal.year_interval(y, mod)
+    return Timex("date", f"{y:04d}", a, b, "year", mod, True)
+
+
+def _year(g, ctx):
+    y = int(g["y"])
+    a, b = cal.year_interval(y)
+    return Timex("date", f"{y:04d}", a, b, "year", "", True)
+
+
+def _base(ctx, prefer_dct=False) -> Anchor | None:
+    if prefer_dct and ctx.dct is not None:
+        return Anchor(ctx.dct, ctx.dct, "day", "")
+    if ctx.anchor is not None:
+        return ctx.anchor
+    if ctx.dct is not None:
+        return Anchor(ctx.dct, ctx.dct, "day", "")
+    return None
+
+
+def _relative_offset(g, ctx):
+    n = number(g.get("q"))
+    unit = unit_code(g["u"])
+    direction = _lex()["offset_directions"][g["dir"].lower()]
+    mod = "approx" if g.get("approx") else ""
+    base = _base(ctx, prefer_dct=g["dir"].lower() == "ago")
+    if n is None or base is None or not float(n).is_integer():
+        return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
+    t = shift(base, int(n) * direction, unit)
+    if t is None:
+        return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
+    t.mod = mod
+    t.anchor_used = True
+    return t
+
+
+def _same_period(ctx):
+    if ctx.anchor is None:
+        return unresolved("relative")
+    a = ctx.anchor
+    value = cal.value_of(a.granularity, a.start) if a.start == a.end or a.granularity in ("day",) else ""
+    if a.granularity not in ("day", "week") :
+        va, vb = cal.value_of(a.granularity, a.start), cal.value_of(a.granularity, a.end)
+        value = va if va == vb else f"{va}/{vb}"
+    t = Timex("relative", value, a.start, a.end, a.granularity, "")
+    t.anchor_used = True
+    return t
+
+
+def _relative_word(g, ctx):
+    step = _lex()["relative_words"][g["rel"].lower()]
+    unit = g["u"].lower()
+    if unit == "period":
+        return _same_period(ctx) if step == 0 else unresolved("relative")
+    return _relative_unit(step, unit, ctx, prefer_dct=False)
+
+
+def _relative_this(g, ctx):
+    rel = g["rel"].lower()
+    step = _lex()["relative_words"][rel]
+    unit = g["u"].lower()
+    if unit == "period":
+        return _same_period(ctx) if rel in ("this", "that") else unresolved("relative")
+    if rel in ("last", "next") and ctx.dct is None:
+        return unresolved("relative", unit if unit != "weekend" else "day")
+    return _relative_unit(step, unit, ctx, prefer_dct=rel != "that")
+
+
+def _relative_unit(step, unit, ctx, prefer_dct):
+    base = _base(ctx, prefer_dct)
+    if unit == "weekend":
+        return unresolved("relative", "day")
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}[unit]
+    if base is None:
+        return unresolved("relative", UNIT_GRAN[code])
+    if step == 0:
+        t = same_period(base, code)
+    else:
+        t = shift(base, step, code)
+    if t is None:
+        return unresolved("relative", UNIT_GRAN[code])
+    t.anchor_used = True
+    return t
+
+
+def same_period(base: Anchor, code: str) -> Timex | None:
+    ref = base.end
+    if code == "Y":
+        a, b = cal.year_interval(ref.year)
+        return make("relative", "year", a, b)
+    if code == "M" and base.granularity in ("day", "week", "month"):
+        a, b = cal.month_interval(ref.year, ref.month)
+        return make("relative", "month", a, b)
+    if code == "D" and base.granularity == "day":
+        return make("relative", "day", ref, ref)
+    if code == "W" and base.granularity in ("day", "week"):
+        a, b = cal.week_interval(ref)
+        return make("relative", "week", a, b)
+    if code == "DE":
+        a, b = cal.decade_interval(ref.year // 10 * 10)
+        return make("relative", "decade", a, b)
+    return None
+
+
+def _relative_edge(g, ctx):
+    mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[g["edge"].lower()]
+    unit = g["u"].lower()
+    base = _base(ctx)
+    if base is None:
+        return unresolved("relative", unit, mod)
+    ref = base.end
+    if unit == "year":
+        a, b = cal.year_interval(ref.year, mod)
+        t = make("relative", "year", a, b, mod)
+    elif unit == "month" and base.granularity in ("day", "week", "month"):
+        a, b = cal.month_interval(ref.year, ref.month, mod)
+        t = make("relative", "month", a, b, mod)
+    elif unit == "decade":
+        a, b = cal.decade_interval(ref.year // 10 * 10, mod)
+        t = make("relative", "decade", a, b, mod)
+    else:
+        return unresolved("relative", unit, mod)
+    t.anchor_used = True
+    return t
+
+
+def _deictic(g, ctx):
+    if ctx.dct is None:
+        return unresolved("relative", "day")
+    d = ctx.dct + dt.timedelta(days=_lex()["deictic"][g["deictic"].lower()])
+    return make("relative", "day", d, d)
+
+
+def _weekday(g, ctx):
+    if ctx.dct is None:
+        return unresolved("relative", "day")
+    wd = _lex()["weekdays"][g["wd"]]
+    rel = (g.get("rel") or "").lower()
+    if rel == "next":
+        delta = (wd - ctx.dct.weekday()) % 7 or 7
+    elif rel == "this":
+        delta = wd - ctx.dct.weekday()
+    else:
+        delta = -((ctx.dct.weekday() - wd) % 7)
+        if rel == "last" and delta == 0:
+            delta = -7
+    d = ctx.dct + dt.timedelta(days=delta)
+    return make("relative", "day", d, d)
+
+
+def _duration(g, ctx):
+    unit = unit_code(g["u"])
+    n = number(g.get("q")) if g.get("q") else (None if g.get("vague") or g.get("u", "").endswith("s") and not g.get("q") else 1)
+    mod = "approx" if g.get("approx") else ""
+    return Timex("duration", duration_value(n, unit), None, None, UNIT_GRAN[unit], mod)
+
+
+def _duration_span(g, ctx):
+    unit = unit_code(g["u"])
+    n = number(g.get("q")) if g.get("q") else 1
+    return Timex("duration", duration_value(n, unit), None, None, UNIT_GRAN[unit], "")
+
+
+def _duration_vague(g, ctx):
+    unit = unit_code(g["u"])
+    return Timex("duration", duration_value(None, unit), None, None, UNIT_GRAN[unit], "")
+
+
+def _set_word(g, ctx):
+    value = _lex()["sets"][g["setw"].lower()]
+    gran = {"D": "day", "W": "week", "M": "month", "Y": "year", "H": "hour"}[value[-1]]
+    return Timex("set", value, None, None, gran, "approx" if g.get("approx") else "")
+
+
+def _set_every(g, ctx):
+    unit = unit_code(g["u"])
+    n = number(g.get("q")) if g.get("q") else 1
+    if n is None:
+        return None
+    return Timex("set", duration_value(n, unit), None, None, UNIT_GRAN[unit], "")
+
+
+def _month_relative(g, ctx):
+    if ctx.dct is None:
+        return unresolved("relative", "month")
+    rel = g["rel"].lower()
+    m = month_num(g["m"])
+    y = ctx.dct.year
+    if rel == "last" and m >= ctx.dct.month:
+        y -= 1
+    elif rel == "next" and m <= ctx.dct.month:
+        y += 1
+    a, b = cal.month_interval(y, m)
+    return make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
+
+
+def _weekend(g, ctx):
+    return unresolved("relative", "day")
+
+
+NORMALIZERS = {
+    "month_relative": _month_relative, "weekend": _weekend,
+    "date_dmy": _date_full, "date_mdy": _date_full, "date_dm": _date_yearless, "date_md": _date_yearless,
+    "month_year": _month_year, "month_that_year": _month_that_year, "month_modified": _month_yearless,
+    "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
+    "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
+    "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
+    "season_relative": _season_relative, "decade": _decade, "decade_short": _decade,
+    "century": _century, "year_modified": _year_modified, "year": _year,
+    "relative_offset": _relative_offset, "relative_word": _relative_word,
+    "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
+    "weekday": _weekday, "duration": _duration, "duration_span": _duration_span,
+    "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
+    "set_every": _set_every,
+}
+RULE_KINDS = {}

@@ -1,0 +1,74 @@
+"""Load lexicon.json and rules.jsonl; expand {PLACEHOLDERS} into compiled regexes."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+LEXICON_FILE = HERE / "lexicon.json"
+RULES_FILE = HERE / "rules.jsonl"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern
+    order: int
+
+
+def _alt(words, both_cases=True) -> str:
+    forms = set()
+    for w in words:
+        forms.add(w)
+        if both_cases and w[:1].isalpha():
+            forms.add(w[:1].upper() + w[1:])
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=4)
+def lexicon(path: str | None = None) -> dict:
+    return json.loads(Path(path or LEXICON_FILE).read_text(encoding="utf-8"))
+
+
+def placeholders(lex: dict) -> dict[str, str]:
+    months = sorted(lex["months"], key=len, reverse=True)
+    full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
+    abbr = [m for m in months if m not in full]
+    number_words = list(lex["numbers"]) + lex["vague_numbers"]
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    units_ = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    compound = [f"{t}-{u}" for t in tens for u in units_]
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    return {
+        "MONTH_FULL": r"(?<![A-Za-z])" + _alt(full, both_cases=False) + r"(?![a-z])",
+        "MONTH": r"(?<![A-Za-z])(?:" + _alt(full, both_cases=False)[3:-1] + "|" +
+                 "|".join(re.escape(a) + r"\.?" for a in abbr) + r")(?![a-z])",
+        "DAY": r"(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+        "YEAR": r"(?<![\d.,/$€£#])(?:1[5-9]\d\d|20\d\d)(?![\d])",
+        "SEASON": _alt(lex["seasons"]),
+        "MODWORD": _alt([m for m in lex["modifiers"]]),
+        "ORDINAL": r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(lex["ordinals"])[3:-1] + ")",
+        "NUM": r"(?:" + digits + "|" + _alt(compound + number_words)[3:-1] + r")(?![\w])",
+        "NUM_COMPACT": r"(?:\d+|" + _alt(compound + [w for w in lex["numbers"] if " " not in w and len(w) > 2])[3:-1] + ")",
+        "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?)(?![\w-])",
+        "WEEKDAY": _alt(lex["weekdays"], both_cases=False),
+        "APPROX": _alt([a for a in lex["approx"] if a != "c."]),
+    }
+
+
+@lru_cache(maxsize=4)
+def rules(path: str | None = None, lexicon_path: str | None = None) -> tuple[Rule, ...]:
+    ph = placeholders(lexicon(lexicon_path))
+    out = []
+    for ln in Path(path or RULES_FILE).read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if not ln or ln.startswith("//"):
+            continue
+        spec = json.loads(ln)
+        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m.group(1)], spec["pattern"])
+        out.append(Rule(spec["rule"], spec["kind"], re.compile(pattern), len(out)))
+    return tuple(out)
