@@ -1,0 +1,107 @@
+"""`chronicle_number_rules`: number candidates with values, counted noun and claimant (doc._.number_matches)."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .counted import claimant, describe
+from .patterns import lexicon, rules
+from .values import unit_of, values_of
+
+if not Doc.has_extension("number_matches"):
+    Doc.set_extension("number_matches", default=None)
+
+CONVERSION_OK = re.compile(r"^\s*[\d.,]+\s?[^\W\d_]{1,20}(?:\s[^\W\d_]{1,10})?\s*$")
+
+
+@Language.factory("chronicle_number_rules", default_config={"rules_path": None, "lexicon_path": None})
+def make_number_rules(nlp: Language, name: str, rules_path: str | None, lexicon_path: str | None):
+    return NumberRules(rules_path, lexicon_path)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    j = pos
+    while j > 0 and text[j - 1] in " -":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in "(-":
+        i -= 1
+    return text[i:j]
+
+
+class NumberRules:
+    def __init__(self, rules_path=None, lexicon_path=None):
+        self.rules = rules(rules_path, lexicon_path)
+        lex = lexicon(lexicon_path)
+        self.identifier_before = set(lex["identifier_before"])
+        self.skip_after_one = set(lex["skip_after_one"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.number_matches = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        if not any(ch.isdigit() for ch in text) and not re.search(
+                r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|hundred|"
+                r"thousand|million|dozen|score|third|quarter)", text):
+            return []
+        dates = [(m["start"], m["end"]) for m in (doc._.time_matches or [])]
+        cands = []
+        for rule in self.rules:
+            for m in rule.regex.finditer(text):
+                s, e = m.span()
+                g = {k: v for k, v in m.groupdict().items() if v is not None}
+                if g.get("conv") is not None and not CONVERSION_OK.match(g["conv"]):
+                    e = m.start("conv") - 1
+                    g.pop("conv")
+                while e > s and text[e - 1] in " ,(":
+                    e -= 1
+                if e <= s:
+                    continue
+                if g.get("conn") == "and" and (g.get("conn0") or "").lower() != "between":
+                    continue
+                cands.append((s, e, rule, g))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
+        taken, out = [], []
+        for s, e, rule, g in cands:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if any(s < de and ds < e for ds, de in dates):
+                continue
+            if self.is_identifier(text, s, e, g):
+                continue
+            vals = values_of(g)
+            if vals is None:
+                continue
+            taken.append((s, e))
+            low, high, qual = vals
+            unit = unit_of(g)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            counted, category, state = ("", "other", "")
+            claim = None
+            if span is not None and len(span):
+                counted, category, state = describe(span, unit)
+                claim = claimant(span)
+            out.append({"start": s, "end": e, "rule": rule.name, "value_low": low, "value_high": high,
+                        "unit": unit, "qualifier": qual, "counted": counted, "category": category,
+                        "state": state, "claim": claim})
+        out.sort(key=lambda d: (d["start"], d["end"]))
+        return out
+
+    def is_identifier(self, text: str, s: int, e: int, g: dict) -> bool:
+        prev = _prev_word(text, s)
+        if prev in self.identifier_before or prev.rstrip(".") in self.identifier_before:
+            return True
+        if s > 0 and text[s - 1] in "-/#№" and not g.get("qual"):
+            return True
+        n1 = (g.get("n1") or "").lower()
+        if n1 in ("one", "zero") and not g.get("qual") and not g.get("cur") and not g.get("munit"):
+            nxt = re.match(r"\s*(\w+)", text[e:e + 20])
+            if nxt and nxt.group(1).lower() in self.skip_after_one:
+                return True
+            if prev.lower() in ("no", "any", "every", "each", "only", "someone", "anyone", "the"):
+                return True
+        return False

@@ -1,0 +1,78 @@
+"""Load lexicon.json and rules.jsonl; expand {PLACEHOLDERS} into compiled regexes."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    order: int
+
+
+def _alt(words, both_cases=True) -> str:
+    forms = set()
+    for w in words:
+        forms.add(w)
+        if both_cases and w[:1].isalpha():
+            forms.add(w[:1].upper() + w[1:])
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=4)
+def lexicon(path: str | None = None) -> dict:
+    return json.loads(Path(path or HERE / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def counted_lexicon(path: str | None = None) -> dict:
+    return json.loads(Path(path or HERE / "counted.json").read_text(encoding="utf-8"))
+
+
+def placeholders(lex: dict) -> dict[str, str]:
+    units = list(lex["units_words"])
+    tens = list(lex["tens_words"])
+    atom = _alt([f"{t}-{u}" for t in tens for u in units[1:10]] + [f"{t} {u}" for t in tens for u in units[1:10]]
+                + tens + units)
+    word_num = (rf"{atom}(?:\s+hundred(?:\s+(?:and\s+)?{atom})?)?(?:\s+(?:thousand|million|billion)"
+                rf"(?:\s+(?:and\s+)?{atom})?)?")
+    digits = r"(?<![\w./\-–])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    return {
+        "NUM": rf"(?:{digits}|(?<![\w-]){word_num}(?![\w]))",
+        "SCALE": r"(?:million|billion|trillion|thousand|bn|mln)\b",
+        "QUAL": _alt(lex["qualifiers"]),
+        "CURPRE": "(?:" + "|".join(re.escape(c) for c in sorted(lex["currency_prefix"], key=len, reverse=True)) + ")",
+        "CURSUF": _alt(lex["currency_suffix"], both_cases=False),
+        "MUNIT": _alt(lex["measure_units"], both_cases=False) + r"(?![\w])",
+        "CONVERSION": r"(?:\s*\((?P<conv>[^()]{1,25}?)\))?",
+        "FRACTION": _alt(lex["fractions"]),
+        "VAGUE": _alt(lex["vague"]),
+        "END": r"(?![\w/]|\.\d|-(?!worth|strong)\w|(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|GMT|UTC)\b)",
+    }
+
+
+def word_atoms(lex: dict) -> dict[str, int]:
+    out = dict(lex["units_words"])
+    out.update(lex["tens_words"])
+    return out
+
+
+@lru_cache(maxsize=4)
+def rules(path: str | None = None, lexicon_path: str | None = None) -> tuple[Rule, ...]:
+    ph = placeholders(lexicon(lexicon_path))
+    out = []
+    for ln in Path(path or HERE / "rules.jsonl").read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if not ln or ln.startswith("//"):
+            continue
+        spec = json.loads(ln)
+        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m.group(1)], spec["pattern"])
+        out.append(Rule(spec["rule"], re.compile(pattern), len(out)))
+    return tuple(out)
