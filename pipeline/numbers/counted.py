@@ -81,8 +81,19 @@ def counted_noun(span: Span, unit: str = "count") -> Token | None:
             return _root(t)
         if t.pos_ not in ("ADJ", "PROPN", "ADV", "DET", "SPACE") and t.lower_ not in ("more", "other"):
             break
-    if unit in ("km2", "mi2", "ha"):
-        return None
+    if unit == "count":
+        # "fatalities were reported to be between 5,856 and 6,000": climb to the verb, take its subject
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ == "NOUN" and not (span.start <= subj.i < span.end):
+                    return _root(subj)
+                if node.dep_ not in ("xcomp", "ccomp", "auxpass", "aux"):
+                    break
     return None
 
 

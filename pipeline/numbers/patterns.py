@@ -43,9 +43,10 @@ def placeholders(lex: dict) -> dict[str, str]:
                 + tens + units)
     word_num = (rf"{atom}(?:\s+hundred(?:\s+(?:and\s+)?{atom})?)?(?:\s+(?:thousand|million|billion)"
                 rf"(?:\s+(?:and\s+)?{atom})?)?")
-    digits = r"(?<![\w./\-–])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    digits = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]*\d)"
     return {
         "NUM": rf"(?:{digits}|(?<![\w-]){word_num}(?![\w]))",
+        "B": r"(?<![\w./,\-–—])",
         "SCALE": r"(?:million|billion|trillion|thousand|bn|mln)\b",
         "QUAL": _alt(lex["qualifiers"]),
         "CURPRE": "(?:" + "|".join(re.escape(c) for c in sorted(lex["currency_prefix"], key=len, reverse=True)) + ")",
