@@ -1,0 +1,1 @@
+"""Dated events: triggers (triggers.jsonl, spaCy Matcher patterns), date linking, arguments, grouping."""
