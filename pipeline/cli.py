@@ -1,9 +1,10 @@
-"""`chronicle` command line: extract, evaluate (and later diff, schedule, review, summary)."""
+"""`chronicle` command line: extract, diff, schedule, evaluate (and later review, summary)."""
 from __future__ import annotations
 
 import argparse
 import sys
 
+from .documents import DEFAULT_MAX_BYTES
 from .errors import ChronicleError
 
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
@@ -13,15 +14,71 @@ def cmd_extract(args) -> int:
     from .settings import configure_prefect_env
     configure_prefect_env()
     from .documents import discover
+    from .output import output_lock
+    if args.address and args.runner not in ("auto", "dask"):
+        raise ChronicleError("--address is the address of a Dask scheduler: use it with --runner dask")
+    if args.workers < 1:
+        raise ChronicleError("--workers must be at least 1")
     discover(args.raw_dir)        # a missing raw folder is a clear error before Prefect starts
-    from flows.extract import extract
-    summary = extract(raw_dir=args.raw_dir, out_dir=args.out)
-    n_fail = len(summary["failures"])
-    print(f"extracted {summary['documents']} document(s) into {args.out}: " +
+    with output_lock(args.out):   # so is a second run on the same output folder
+        from flows.runtime import start_prefect_early
+        start_prefect_early()
+        from flows.extract import extract
+        summary = extract(raw_dir=args.raw_dir, out_dir=args.out, workers=args.workers,
+                          runner=args.runner, address=args.address, refresh=args.refresh,
+                          progress=False if args.no_progress else None, max_bytes=args.max_bytes)
+    c = summary["counts"]
+    print(f"extracted {summary['documents']} document(s) into {args.out} "
+          f"({c['extracted']} extracted, {c['cached']} cached, {c['failed']} failed): " +
           ", ".join(f"{k} {v}" for k, v in summary["rows"].items()))
+    print(f"run {summary['run_id']}: " + ", ".join(
+        f"{t} +{d['added']} -{d['removed']} ~{d['changed']}" for t, d in summary["diff"].items()
+        if d["added"] or d["removed"] or d["changed"]) or f"run {summary['run_id']}: no table changed")
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
-    return EXIT_PARTIAL if n_fail else EXIT_OK
+    return EXIT_PARTIAL if summary["failures"] else EXIT_OK
+
+
+def cmd_diff(args) -> int:
+    import json
+    from .runs import format_diff, latest_manifest
+    manifest = latest_manifest(args.out_dir)
+    if manifest is None:
+        raise ChronicleError(f"no run recorded in {args.out_dir}/runs: run `chronicle extract` first")
+    if args.json:
+        print(json.dumps({k: manifest.get(k) for k in ("run_id", "previous_run", "counts", "rows", "diff")},
+                         indent=1))
+    else:
+        print(format_diff(manifest, per_document=not args.tables_only))
+    return EXIT_OK
+
+
+def cmd_schedule(args) -> int:
+    import os
+    from .settings import configure_prefect_env
+    configure_prefect_env()
+    from .documents import discover
+    from prefect.settings import PREFECT_API_URL
+    if not PREFECT_API_URL.value():
+        raise ChronicleError("a schedule needs a running Prefect server: start one (`prefect server start`) "
+                             "and set PREFECT_API_URL, e.g. http://127.0.0.1:4200/api")
+    discover(args.raw)
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron
+    try:
+        schedule = Cron(args.cron, timezone=args.timezone)
+    except (ValueError, TypeError) as e:
+        raise ChronicleError(f"--cron {args.cron!r} is not a valid cron expression: {e}")
+    from flows.extract import extract
+    params = {"raw_dir": os.path.abspath(args.raw), "out_dir": os.path.abspath(args.out),
+              "workers": args.workers, "runner": args.runner}
+    print(f"serving deployment chronicle-extract/{args.name} ({args.cron}"
+          f"{' ' + args.timezone if args.timezone else ' UTC'}) on {PREFECT_API_URL.value()}; "
+          "Ctrl-C stops it", file=sys.stderr)
+    extract.serve(name=args.name, schedules=[schedule], parameters=params,
+                  entrypoint_type=EntrypointType.MODULE_PATH, print_starting_message=False,
+                  limit=1)
+    return EXIT_OK
 
 
 def cmd_evaluate(args) -> int:
@@ -48,7 +105,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract tables from RAW_DIR into --out (Prefect flow)")
     p.add_argument("raw_dir")
     p.add_argument("--out", default="extracted")
+    p.add_argument("--workers", type=int, default=1,
+                   help="documents extracted in parallel (worker processes; default 1)")
+    p.add_argument("--runner", choices=("auto", "thread", "process", "dask"), default="auto",
+                   help="auto: thread for 1 worker, process pool for more, dask with --address")
+    p.add_argument("--address", help="Dask scheduler address (tcp://host:port) for --runner dask")
+    p.add_argument("--refresh", action="store_true", help="ignore the cache: re-extract every document")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                   help="largest raw file accepted (default %(default)s, or CHRONICLE_MAX_BYTES)")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("diff", help="what the latest run changed in the tables (rows added/removed/changed)")
+    p.add_argument("out_dir", nargs="?", default="extracted")
+    p.add_argument("--json", action="store_true", help="the diff as JSON")
+    p.add_argument("--tables-only", action="store_true", help="per table only, not per document")
+    p.set_defaults(func=cmd_diff)
+    p = sub.add_parser("schedule", help="serve the extract flow as a Prefect deployment on a cron schedule")
+    p.add_argument("--cron", required=True, help='cron expression, e.g. "0 3 * * *"')
+    p.add_argument("--timezone", default=None, help="IANA time zone of the cron expression (default UTC)")
+    p.add_argument("--raw", default="raw")
+    p.add_argument("--out", default="extracted")
+    p.add_argument("--name", default="chronicle", help="deployment name (default %(default)s)")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--runner", choices=("auto", "thread", "process", "dask"), default="auto")
+    p.set_defaults(func=cmd_schedule)
     p = sub.add_parser("evaluate", help="score extracted tables against hand-made gold")
     p.add_argument("gold_dir")
     p.add_argument("--extracted", default="extracted")

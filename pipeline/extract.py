@@ -77,6 +77,10 @@ def combine(results: list[dict]) -> dict[str, list[dict]]:
             tables[name].extend(rows)
         doc_entities[res["tables"]["documents"][0]["doc_id"]] = res["entities"]
     tables["entities"] = merge_entities(doc_entities, tables["mentions"])
+    from .events.chronicle import assign_event_keys, chronicle_rows
+    assign_event_keys(tables["events"])
+    names = {e["entity_id"]: e["canonical"] for e in tables["entities"]}
+    tables["chronicle"] = chronicle_rows(tables["events"], names)
     return tables
 
 

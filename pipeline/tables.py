@@ -26,7 +26,10 @@ EXTRA = {
     "events": "event_key text summary",
 }
 COLUMNS = {name: (CONTRACT[name] + " " + EXTRA[name]).split() for name in CONTRACT}
-TABLE_NAMES = list(CONTRACT)
+# Our own views beside the contract's tables.
+COLUMNS["chronicle"] = ("event_key start_date end_date event_type actors locations summary n_mentions "
+                        "doc_ids event_ids confidence").split()
+TABLE_NAMES = list(CONTRACT) + ["chronicle"]
 NUMERIC = {"start", "end", "n_chars", "n_sentences", "n_mentions", "n_docs", "value_low",
            "value_high", "confidence", "table_index", "row", "col"}
 INJECT = ("=", "+", "-", "@", "\t", "\r")
@@ -37,6 +40,8 @@ def sort_key(name: str):
         return lambda r: r["doc_id"]
     if name == "entities":
         return lambda r: r["entity_id"]
+    if name == "chronicle":
+        return lambda r: (r["start_date"], r["end_date"], r["event_type"], r["event_key"])
     id_col = {"sentences": "sentence_id", "mentions": "mention_id", "dates": "date_id",
               "quantities": "quantity_id", "events": "event_id"}[name]
     return lambda r: (r["doc_id"], r["start"], r["end"], r[id_col])

@@ -79,7 +79,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += m.end()
     s = text[start:end]
     m = TRAILING.search(s)
-    if m and end - m.start() < len(s):
+    if m and m.start() > 0:
         end = start + m.start()
     while end > start and text[end - 1] in " ,;:-–(":
         end -= 1

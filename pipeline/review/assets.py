@@ -76,6 +76,7 @@ select,input{font:inherit;font-size:13px}
 #timeline .tl-mark:hover circle{stroke:#111;stroke-width:1.5}
 #timeline .tl-mark.sel circle{stroke:#000;stroke-width:2.5}
 #timeline .tl-mark.diff-added circle{stroke:#2b8a3e;stroke-width:2}
+#timeline .tl-ranges{pointer-events:none}
 #timeline .brush{fill:rgba(28,126,214,.15);stroke:#1c7ed6}
 #timeline .empty{font-size:12px;fill:#777}
 main{flex:1;min-height:0;display:grid;grid-template-columns:minmax(0,1.05fr) minmax(0,1fr)}
@@ -604,6 +605,28 @@ function typeColour(type) {
   if (k < 0) k = D.eventTypes.length;
   return PALETTE[k % PALETTE.length];
 }
+function scaleSegments(items, W, left, right) {
+  /* one linear segment, or two when a few early outliers sit far from the rest (a broken axis) */
+  if (state.zoom) return [{a: state.zoom[0], b: state.zoom[1], p0: left, p1: W - right}];
+  let d0 = Infinity, d1 = -Infinity;
+  for (const it of items) { d0 = Math.min(d0, it.a); d1 = Math.max(d1, it.b); }
+  const pad = Math.max(30, (d1 - d0) * 0.02);
+  const sorted = items.slice().sort((p, q) => p.a - q.a);
+  let best = null, maxB = -Infinity;
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    maxB = Math.max(maxB, sorted[k].b);
+    const gap = sorted[k + 1].a - maxB;
+    if (!best || gap > best.gap) best = {gap: gap, lo: maxB, hi: sorted[k + 1].a, nLeft: k + 1};
+  }
+  const w = W - left - right;
+  if (best && best.gap > 0.4 * (d1 - d0) && best.nLeft <= Math.max(1, 0.1 * sorted.length) && w > 300) {
+    const padL = Math.max(30, (best.lo - d0) * 0.05), padR = Math.max(30, (d1 - best.hi) * 0.02);
+    const wl = Math.max(70, w * 0.1);
+    return [{a: d0 - padL, b: best.lo + padL, p0: left, p1: left + wl},
+      {a: best.hi - padR, b: d1 + padR, p0: left + wl + 16, p1: W - right}];
+  }
+  return [{a: d0 - pad, b: d1 + pad, p0: left, p1: W - right}];
+}
 function renderTimeline() {
   const svg = $("timeline");
   svg.replaceChildren();
@@ -630,61 +653,77 @@ function renderTimeline() {
   const H = top + types.length * laneH + axisH;
   svg.setAttribute("viewBox", "0 0 " + W + " " + H);
   svg.setAttribute("height", String(H));
-  let d0 = Math.min.apply(null, items.map((x) => x.a)), d1 = Math.max.apply(null, items.map((x) => x.b));
-  if (state.zoom) { d0 = state.zoom[0]; d1 = state.zoom[1]; }
-  else { const pad = Math.max(30, (d1 - d0) * 0.03); d0 -= pad; d1 += pad; }
-  const x = (d) => left + (d - d0) / (d1 - d0) * (W - left - right);
-  const inv = (px) => d0 + (px - left) / (W - left - right) * (d1 - d0);
+  const segs = scaleSegments(items, W, left, right);
+  const d0 = segs[0].a, d1 = segs[segs.length - 1].b;
+  const x = (d) => {
+    let sg = segs[segs.length - 1];
+    for (const c of segs) if (d <= c.b) { sg = c; break; }
+    return sg.p0 + (d - sg.a) / (sg.b - sg.a) * (sg.p1 - sg.p0);
+  };
+  const inv = (px) => {
+    let sg = segs[segs.length - 1];
+    for (const c of segs) if (px <= c.p1) { sg = c; break; }
+    return sg.a + (Math.max(sg.p0, px) - sg.p0) / (sg.p1 - sg.p0) * (sg.b - sg.a);
+  };
   types.forEach((ty, k) => {
     const y = top + k * laneH + laneH / 2;
     svg.append(s("line", {class: "lane", x1: left, x2: W - right, y1: y, y2: y}));
     const lab = s("text", {class: "lane-label", x: left - 6, y: y + 3.5, "text-anchor": "end", fill: typeColour(ty)}, ty);
     svg.append(lab);
   });
-  /* axis: years, or months when zoomed in */
+  /* axis per segment: years, or months when zoomed in */
   const axisY = top + types.length * laneH + 2;
-  const y0 = new Date(d0 * 86400000).getUTCFullYear(), y1 = new Date(d1 * 86400000).getUTCFullYear();
-  const spanYears = (d1 - d0) / 365.25;
-  const maxTicks = Math.max(2, Math.floor((W - left - right) / 62));
   const g = s("g", {class: "axis"});
-  if (spanYears > 2.5) {
-    const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
-    const step = steps.find((st) => spanYears / st <= maxTicks) || 1000;
-    for (let yr = Math.ceil(y0 / step) * step; yr <= y1; yr += step) {
-      const px = x(Date.UTC(yr, 0, 1) / 86400000);
-      if (px < left || px > W - right) continue;
-      const tk = s("g", {class: "tick"});
-      tk.append(s("line", {x1: px, x2: px, y1: top, y2: axisY + 2}), s("text", {x: px, y: axisY + 13, "text-anchor": "middle"}, String(yr)));
-      g.append(tk);
+  const tick = (px, label) => {
+    const tk = s("g", {class: "tick"});
+    tk.append(s("line", {x1: px, x2: px, y1: top, y2: axisY + 2}), s("text", {x: px, y: axisY + 13, "text-anchor": "middle"}, label));
+    g.append(tk);
+  };
+  segs.forEach((sg, k) => {
+    if (k > 0) {
+      const gx = (segs[k - 1].p1 + sg.p0) / 2;
+      g.append(s("rect", {x: segs[k - 1].p1 + 2, y: top, width: Math.max(1, sg.p0 - segs[k - 1].p1 - 4), height: types.length * laneH, fill: "#f1f3f5"}));
+      g.append(s("text", {x: gx, y: axisY + 13, "text-anchor": "middle", class: "lane-label"}, "\u2026"));
     }
-  } else {
-    const months = Math.max(1, Math.round(spanYears * 12));
-    const step = [1, 2, 3, 6, 12].find((st) => months / st <= maxTicks) || 12;
-    const start = new Date(d0 * 86400000);
-    for (let m = start.getUTCFullYear() * 12 + start.getUTCMonth() + 1; ; m += 1) {
-      if (m % step) continue;
-      const dd = Date.UTC(Math.floor(m / 12), m % 12, 1) / 86400000;
-      if (dd > d1) break;
-      const px = x(dd);
-      const tk = s("g", {class: "tick"});
-      tk.append(s("line", {x1: px, x2: px, y1: top, y2: axisY + 2}),
-        s("text", {x: px, y: axisY + 13, "text-anchor": "middle"}, Math.floor(m / 12) + "-" + String(m % 12 + 1).padStart(2, "0")));
-      g.append(tk);
+    const spanYears = (sg.b - sg.a) / 365.25;
+    const maxTicks = Math.max(1, Math.floor((sg.p1 - sg.p0) / 58));
+    const ya = new Date(sg.a * 86400000).getUTCFullYear(), yb = new Date(sg.b * 86400000).getUTCFullYear();
+    const inside = (px) => px >= sg.p0 - 0.5 && px <= sg.p1 + 0.5;
+    if (spanYears > 2.5) {
+      const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000];
+      const step = steps.find((st) => spanYears / st <= maxTicks) || 2000;
+      for (let yr = Math.ceil(ya / step) * step; yr <= yb; yr += step) {
+        const px = x(Date.UTC(yr, 0, 1) / 86400000);
+        if (inside(px)) tick(px, String(yr));
+      }
+    } else {
+      const months = Math.max(1, Math.round(spanYears * 12));
+      const step = [1, 2, 3, 6, 12].find((st) => months / st <= maxTicks) || 12;
+      const start = new Date(sg.a * 86400000);
+      for (let m = start.getUTCFullYear() * 12 + start.getUTCMonth() + 1; ; m += 1) {
+        if (m % step) continue;
+        const dd = Date.UTC(Math.floor(m / 12), m % 12, 1) / 86400000;
+        if (dd > sg.b) break;
+        tick(x(dd), Math.floor(m / 12) + "-" + String(m % 12 + 1).padStart(2, "0"));
+      }
     }
-  }
+  });
   svg.append(g);
-  /* marks: one per dated event row */
+  /* marks: one per dated event row (its interval, if any, drawn underneath in its own layer) */
   const seen = {};
+  const bars = s("g", {class: "tl-ranges"});
+  svg.append(bars);
   for (const it of items) {
     if (state.zoom && (it.b < d0 || it.a > d1)) continue;
     const lane = types.indexOf(it.type);
     const key = lane + ":" + Math.round(x(it.a) / 4);
     const nth = seen[key] = (seen[key] || 0) + 1;
-    const y = top + lane * laneH + laneH / 2 + ((nth - 1) % 3 - (nth > 1 ? 1 : 0)) * 3;
+    const y = top + lane * laneH + laneH / 2 + [0, -3.5, 3.5][(nth - 1) % 3];
     const col = typeColour(it.type);
     const mk = s("g", {class: "tl-mark" + (T.events.diff[it.i] ? " diff-" + T.events.diff[it.i] : ""), "data-i": String(it.i)});
-    if (it.b > it.a) mk.append(s("rect", {x: x(it.a), y: y - 2.5, width: Math.max(1, x(it.b + 1) - x(it.a)), height: 5, rx: 2, fill: col, "fill-opacity": 0.45}));
-    mk.append(s("circle", {cx: x(it.a), cy: y, r: 4.5, fill: col, "fill-opacity": 0.85}));
+    const xa = Math.max(left, x(it.a)), xb = Math.min(W - right, x(it.b + 1));
+    if (it.b > it.a && xb > xa) bars.append(s("rect", {class: "tl-range", "data-i": String(it.i), x: xa, y: y - 2.5, width: Math.max(1, xb - xa), height: 5, rx: 2, fill: col, "fill-opacity": 0.4}));
+    mk.append(s("circle", {cx: xa, cy: y, r: 4.5, fill: col, "fill-opacity": 0.85}));
     mk.append(s("title", null, ONE.events + ": " + tooltip("events", it.i) + "\n" + str(val("events", it.i, "text")).slice(0, 300)));
     mk.addEventListener("click", (e) => { e.stopPropagation(); selectRows("events", [it.i], {from: "timeline"}); });
     mk.addEventListener("mousedown", (e) => e.stopPropagation());
