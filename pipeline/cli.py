@@ -31,9 +31,9 @@ def cmd_extract(args) -> int:
     print(f"extracted {summary['documents']} document(s) into {args.out} "
           f"({c['extracted']} extracted, {c['cached']} cached, {c['failed']} failed): " +
           ", ".join(f"{k} {v}" for k, v in summary["rows"].items()))
-    print(f"run {summary['run_id']}: " + ", ".join(
-        f"{t} +{d['added']} -{d['removed']} ~{d['changed']}" for t, d in summary["diff"].items()
-        if d["added"] or d["removed"] or d["changed"]) or f"run {summary['run_id']}: no table changed")
+    changes = ", ".join(f"{t} +{d['added']} -{d['removed']} ~{d['changed']}"
+                        for t, d in summary["diff"].items() if d["added"] or d["removed"] or d["changed"])
+    print(f"run {summary['run_id']}: {changes or 'no row changed'} (details: chronicle diff {args.out})")
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
     return EXIT_PARTIAL if summary["failures"] else EXIT_OK

@@ -32,7 +32,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 KEY_SCHEMA = 1                      # bump when the meaning of a cached result changes
 ID_COLUMNS = {"documents": "doc_id", "sentences": "sentence_id", "mentions": "mention_id",
               "dates": "date_id", "quantities": "quantity_id", "events": "event_id",
-              "entities": "entity_id"}
+              "entities": "entity_id", "chronicle": "event_key"}
 RUNS_DIR = "runs"
 MAX_IDS_LISTED = 200                # per table and kind in a manifest's diff (counts are always complete)
 
@@ -48,8 +48,13 @@ def _package_files(root: Path):
             yield Path(dirpath) / name
 
 
+@lru_cache(maxsize=4)
 def fingerprint(root: str | os.PathLike | None = None) -> dict[str, str]:
-    """{"rules": hash of the data files (non-.py), "code": hash of the .py files} under pipeline/."""
+    """{"rules": hash of the data files (non-.py), "code": hash of the .py files} under pipeline/.
+
+    Computed once per process, like the code and rules the process has loaded (a scheduled
+    run is a new process); `fingerprint.cache_clear()` forces a new look.
+    """
     root = Path(root) if root else PACKAGE_DIR
     rules, code = hashlib.sha256(), hashlib.sha256()
     for path in _package_files(root):
@@ -129,14 +134,14 @@ def _rows(csv_text: str | None, table: str) -> dict[str, tuple[str, dict]]:
     out: dict[str, tuple[str, dict]] = {}
     if not csv_text:
         return out
-    id_col = ID_COLUMNS[table]
+    id_col = ID_COLUMNS.get(table, "id")
     for row in csv.DictReader(io.StringIO(csv_text)):
         rid = row.get(id_col) or ""
         key, n = rid, 1
         while key in out:
             n += 1
             key = f"{rid}#{n}"
-        out[key] = (row.get("doc_id", ""), row)
+        out[key] = (row.get("doc_id") or "", row)
     return out
 
 
@@ -150,10 +155,10 @@ def diff_table(old_csv: str | None, new_csv: str, table: str) -> dict:
              "removed": [k for k in old if k not in new],
              "changed": [k for k in new if k in old and not _same(old[k][1], new[k][1])]}
     by_doc: dict[str, dict[str, int]] = {}
-    if table != "entities":
-        for kind, keys in kinds.items():
-            for k in keys:
-                doc = (new.get(k) or old.get(k))[0]
+    for kind, keys in kinds.items():
+        for k in keys:
+            doc = (new.get(k) or old.get(k))[0]
+            if doc:                         # tables without a doc_id column (entities, chronicle) have none
                 d = by_doc.setdefault(doc, {"added": 0, "removed": 0, "changed": 0})
                 d[kind] += 1
     out = {kind: len(keys) for kind, keys in kinds.items()}

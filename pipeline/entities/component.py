@@ -18,6 +18,13 @@ def load_patterns(path: str | Path | None = None) -> list[dict]:
 @Language.factory("chronicle_gazetteer",
                   default_config={"patterns_path": None, "overwrite_ents": True})
 def make_gazetteer(nlp: Language, name: str, patterns_path: str | None, overwrite_ents: bool):
-    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents, phrase_matcher_attr="ORTH")
-    ruler.add_patterns(load_patterns(patterns_path))
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents)
+    # Phrase patterns become token patterns through the tokenizer alone: EntityRuler would otherwise run
+    # the whole (not yet loaded) pipeline over them while spacy.load is still building it.
+    patterns = []
+    for p in load_patterns(patterns_path):
+        if isinstance(p["pattern"], str):
+            p = dict(p, pattern=[{"ORTH": t.text} for t in nlp.tokenizer(p["pattern"])])
+        patterns.append(p)
+    ruler.add_patterns(patterns)
     return ruler

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from ..parse import Parsed
-from .linking import KEEP_LABELS, Mention, link_mentions, trim_span
+import re
+
+from .linking import KEEP_LABELS, Mention, acronym_definitions, link_mentions, norm, trim_span
 
 
 def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
@@ -30,5 +32,48 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
             seen.add((s, e))
             mentions.append(Mention(s, e, surface, ent.label_, "gazetteer" if gaz_id else "ner",
                                     sent.sentence_id, gazetteer_id=gaz_id))
+    mentions += acronym_mentions(parsed, mentions, seen)
+    mentions += surname_mentions(parsed, mentions, seen)
     info = link_mentions(text, mentions)
     return mentions, info
+
+
+def acronym_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list[Mention]:
+    """Every use of an acronym the text defines ("... (CISS)") is a mention, even where NER missed it."""
+    out = []
+    text = parsed.masked
+    for acro, long_norm in acronym_definitions(text):
+        label = next((m.label for m in mentions if norm(m.text) == long_norm), "ORG")
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", text):
+            s, e = hit.span()
+            if (s, e) in seen or any(m.start < e and s < m.end for m in mentions):
+                continue
+            sent = parsed.sentence_at(s)
+            if sent is None:
+                continue
+            seen.add((s, e))
+            out.append(Mention(s, e, parsed.text[s:e], label, "rule", sent.sentence_id))
+    return out
+
+
+def surname_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list[Mention]:
+    """A surname used alone after the full name ("Thomas Grayling ... Grayling") is the same person."""
+    out = []
+    text = parsed.masked
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        parts = m.text.split()
+        if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) >= 3:
+            first_seen[parts[-1]] = min(first_seen.get(parts[-1], m.end), m.end)
+    taken = [(m.start, m.end) for m in mentions]
+    for surname, after in first_seen.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[after:]):
+            s, e = after + hit.start(), after + hit.end()
+            if (s, e) in seen or any(a < e and s < b for a, b in taken):
+                continue
+            sent = parsed.sentence_at(s)
+            if sent is None:
+                continue
+            seen.add((s, e))
+            out.append(Mention(s, e, parsed.text[s:e], "PERSON", "rule", sent.sentence_id))
+    return out

@@ -92,6 +92,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """'Some Long Organization (SLO)' -> {'slo': 'some long organization'} when initials agree."""
+    return {norm(raw): long for raw, long in acronym_definitions(text)}
+
+
+def acronym_definitions(text: str) -> list[tuple[str, str]]:
+    """[(acronym as written, normalised long form)] for every definition the text makes."""
     out = {}
     for m in ACRONYM_DEF.finditer(text):
         long_words, acro = m.group(1).split(), m.group(2).replace(".", "")
@@ -103,12 +108,12 @@ def defined_acronyms(text: str) -> dict[str, str]:
             if "".join(w[0] for w in caps[-k:]).upper() == letters:
                 first = caps[-k]
                 idx = max(i for i, w in enumerate(long_words) if w == first)
-                out[norm(acro)] = norm(" ".join(long_words[idx:]))
+                out[m.group(2)] = norm(" ".join(long_words[idx:]))
                 break
         else:
             if initials and letters and initials.startswith(letters[:2]) and len(letters) >= 2:
-                out.setdefault(norm(acro), norm(" ".join(long_words)))
-    return out
+                out.setdefault(m.group(2), norm(" ".join(long_words)))
+    return list(out.items())
 
 
 def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:

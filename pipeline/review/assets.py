@@ -489,6 +489,15 @@ function makeRow(t, i) {
   if (st) status.append(h("span", {class: "badge b-" + st, text: st}));
   if (tb.bad[i]) status.append(h("span", {class: "badge b-bad", text: "\u26a0", title: tb.bad[i]}));
   tr.append(status);
+  const mine = rowDecisions(t, i);
+  const on = (k) => mine.some((d) => d.decision === k && !d.stale) && st === STATUS[k];
+  tr.append(h("td", {class: "actions"},
+    h("button", {type: "button", class: "accept" + (on("accept") ? " on-accept" : ""), title: "accept this row", text: "\u2713",
+      onclick: (ev) => { ev.stopPropagation(); decide(t, i, "accept"); }}),
+    h("button", {type: "button", class: "reject" + (on("reject") ? " on-reject" : ""), title: "reject this row (it stays, marked rejected)", text: "\u2717",
+      onclick: (ev) => { ev.stopPropagation(); decide(t, i, "reject"); }}),
+    h("button", {type: "button", class: "fix", title: "fix a field / add a note", text: "\u270e",
+      onclick: (ev) => { ev.stopPropagation(); openEditor(t, i, tr); }})));
   for (const c of tb.display) {
     let v = val(t, i, c);
     const td = h("td", {class: "c-" + c});
@@ -501,16 +510,6 @@ function makeRow(t, i) {
     td.textContent = (c === "value_low" || c === "value_high") && !fx[c] ? fmtNum(v) : str(v);
     tr.append(td);
   }
-  const mine = rowDecisions(t, i);
-  const on = (k) => mine.some((d) => d.decision === k && !d.stale) && st === STATUS[k];
-  const acts = h("td", {class: "actions"},
-    h("button", {type: "button", class: "accept" + (on("accept") ? " on-accept" : ""), title: "accept this row", text: "\u2713",
-      onclick: (ev) => { ev.stopPropagation(); decide(t, i, "accept"); }}),
-    h("button", {type: "button", class: "reject" + (on("reject") ? " on-reject" : ""), title: "reject this row (it stays, marked rejected)", text: "\u2717",
-      onclick: (ev) => { ev.stopPropagation(); decide(t, i, "reject"); }}),
-    h("button", {type: "button", class: "fix", title: "fix a field / add a note", text: "\u270e",
-      onclick: (ev) => { ev.stopPropagation(); openEditor(t, i, tr); }}));
-  tr.append(acts);
   tr.addEventListener("click", () => selectRows(t, [i], {from: "panel"}));
   return tr;
 }
@@ -567,9 +566,8 @@ function renderPanel() {
     });
     return e;
   };
-  head.append(th("status", "status", true));
+  head.append(th("status", "status", true), th("actions", "review", false));
   for (const c of tb.display) head.append(th(c, c, true));
-  head.append(th("actions", "review", false));
   const body = h("tbody");
   const frag = document.createDocumentFragment();
   for (const i of idx) frag.append(makeRow(t, i));
@@ -581,9 +579,8 @@ function renderPanel() {
     if (q && !(cells.join("\u0001").toLowerCase() + "\u0001removed\u0001" + r.id.toLowerCase()).includes(q)) continue;
     nRemoved++;
     const tr = h("tr", {class: "diff-removed", dataset: {id: r.id}, title: "removed since the last run: " + r.id},
-      h("td", {class: "status"}, h("span", {class: "badge b-removed", text: "\u2212 removed"})));
+      h("td", {class: "status"}, h("span", {class: "badge b-removed", text: "\u2212 removed"})), h("td"));
     for (const c of tb.display) tr.append(h("td", {text: str(r.row[tb.ci[c]]) || (c === "text" ? r.id : "")}));
-    tr.append(h("td"));
     frag.append(tr);
   }
   body.append(frag);
@@ -681,9 +678,7 @@ function renderTimeline() {
   };
   segs.forEach((sg, k) => {
     if (k > 0) {
-      const gx = (segs[k - 1].p1 + sg.p0) / 2;
       g.append(s("rect", {x: segs[k - 1].p1 + 2, y: top, width: Math.max(1, sg.p0 - segs[k - 1].p1 - 4), height: types.length * laneH, fill: "#f1f3f5"}));
-      g.append(s("text", {x: gx, y: axisY + 13, "text-anchor": "middle", class: "lane-label"}, "\u2026"));
     }
     const spanYears = (sg.b - sg.a) / 365.25;
     const maxTicks = Math.max(1, Math.floor((sg.p1 - sg.p0) / 58));
@@ -711,6 +706,11 @@ function renderTimeline() {
   svg.append(g);
   /* marks: one per dated event row (its interval, if any, drawn underneath in its own layer) */
   const seen = {};
+  const buckets = {};
+  for (const it of items) {
+    const key = types.indexOf(it.type) + ":" + Math.round(x(it.a) / 4);
+    (buckets[key] = buckets[key] || []).push(it.i);
+  }
   const bars = s("g", {class: "tl-ranges"});
   svg.append(bars);
   for (const it of items) {
@@ -724,8 +724,13 @@ function renderTimeline() {
     const xa = Math.max(left, x(it.a)), xb = Math.min(W - right, x(it.b + 1));
     if (it.b > it.a && xb > xa) bars.append(s("rect", {class: "tl-range", "data-i": String(it.i), x: xa, y: y - 2.5, width: Math.max(1, xb - xa), height: 5, rx: 2, fill: col, "fill-opacity": 0.4}));
     mk.append(s("circle", {cx: xa, cy: y, r: 4.5, fill: col, "fill-opacity": 0.85}));
-    mk.append(s("title", null, ONE.events + ": " + tooltip("events", it.i) + "\n" + str(val("events", it.i, "text")).slice(0, 300)));
-    mk.addEventListener("click", (e) => { e.stopPropagation(); selectRows("events", [it.i], {from: "timeline"}); });
+    const bucket = buckets[key];
+    mk.append(s("title", null, ONE.events + ": " + tooltip("events", it.i) + "\n" + str(val("events", it.i, "text")).slice(0, 300) +
+      (bucket.length > 1 ? "\n(" + bucket.length + " " + it.type + " events on this spot: a click selects them all)" : "")));
+    mk.addEventListener("click", (e) => {
+      e.stopPropagation();   /* the clicked event first, then the ones drawn on the same spot */
+      selectRows("events", [it.i].concat(bucket.filter((k) => k !== it.i)), {from: "timeline"});
+    });
     mk.addEventListener("mousedown", (e) => e.stopPropagation());
     if (state.sel && state.sel.t === "events" && state.sel.idx.includes(it.i)) mk.classList.add("sel");
     svg.append(mk);

@@ -1,0 +1,46 @@
+"""Entities: gazetteer aliases, defined acronyms, short forms, no citation markers as mentions."""
+import re
+
+from pipeline import extract_text
+
+from conftest import SEED
+
+
+def entity_of(tables, surface):
+    m = tables["mentions"]
+    rows = m[m.text == surface]
+    assert len(rows), f"no mention {surface!r}"
+    return rows.entity_id.iloc[0]
+
+
+def test_aliases_from_the_data_file_are_one_entity(nlp):
+    t = extract_text("The Republic of Artsakh, also called the Nagorno-Karabakh Republic, lost Shushi. "
+                     "Artsakh then lost Shusha and Khankendi, which Armenians call Stepanakert.", nlp=nlp)
+    assert entity_of(t, "Republic of Artsakh") == entity_of(t, "Artsakh") == entity_of(t, "Nagorno-Karabakh Republic")
+    assert entity_of(t, "Shushi") == entity_of(t, "Shusha")
+    assert entity_of(t, "Khankendi") == entity_of(t, "Stepanakert")
+    ent = t["entities"].set_index("entity_id").loc["artsakh"]
+    assert ent.canonical == "Artsakh" and "Republic of Artsakh" in ent.aliases.split(";")
+
+
+def test_defined_acronym_and_surname_link_to_the_full_name(nlp):
+    t = extract_text("The Caspian Institute for Strategic Studies (CISS) published a report by Thomas Grayling. "
+                     "Later the CISS revised it, and Grayling defended the figures.", nlp=nlp)
+    assert entity_of(t, "CISS") == entity_of(t, "Caspian Institute for Strategic Studies")
+    assert entity_of(t, "Grayling") == entity_of(t, "Thomas Grayling")
+
+
+def test_demonyms_link_only_where_the_data_says(nlp):
+    t = extract_text("Azerbaijani forces shelled the town while Belgian observers watched.", nlp=nlp)
+    assert entity_of(t, "Azerbaijani") == "azerbaijan"
+    m = t["mentions"]
+    assert not any(m[m.text == "Belgian"].entity_id == "belgium")
+
+
+def test_seed_mentions_never_contain_citation_markers(seed_tables):
+    text = SEED.read_text(encoding="utf-8")
+    for m in seed_tables["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+        assert not re.search(r"\[\s*(\d+|[a-z]{1,2})\s*\]", m["text"])
+    labels = {m["label"] for m in seed_tables["mentions"]}
+    assert not labels & {"CARDINAL", "DATE", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}

@@ -1,0 +1,38 @@
+"""Events examples (pipeline/events/examples.jsonl): type, date interval and actors from the real pipeline."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract_text
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "pipeline" / "events" / "examples.jsonl"
+CASES = [json.loads(ln) for ln in EXAMPLES.read_text(encoding="utf-8").splitlines()
+         if ln.strip() and not ln.startswith("//")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
+def test_event_example(case, nlp):
+    tables = extract_text(case["text"], doc_id="ex", nlp=nlp)
+    events = tables["events"]
+    for etype, start, end, actors in case["expect"]:
+        hits = events[(events.event_type == etype) & (events.start_date == start) & (events.end_date == end)]
+        assert len(hits), f"no {etype} event {start}..{end} in {events[['event_type', 'start_date', 'end_date']].values.tolist()}"
+        found = set(";".join(hits.actors).split(";"))
+        assert set(actors) <= found
+        dates = tables["dates"].set_index("date_id")
+        for row in hits.itertuples():
+            assert dates.loc[row.date_id, "start_date"] == row.start_date
+            assert 0 <= row.confidence <= 1
+
+
+def test_one_real_event_many_mentions_share_a_key(nlp):
+    text = ("A ceasefire agreement was signed on 10 November 2020 by Armenia and Azerbaijan. "
+            "Later analysts agreed the war ended with the ceasefire of 10 November 2020 between Armenia and Azerbaijan.")
+    tables = extract_text(text, doc_id="ex", nlp=nlp)
+    cease = tables["events"][tables["events"].event_type == "ceasefire"]
+    assert len(cease) == 2 and cease.event_key.nunique() == 1
+    chron = tables["chronicle"]
+    assert (chron.event_key == cease.event_key.iloc[0]).sum() == 1
+    row = chron[chron.event_key == cease.event_key.iloc[0]].iloc[0]
+    assert row.n_mentions == 2 and "Armenia" in row.actors and "[" not in row.summary
