@@ -8,7 +8,8 @@ from pathlib import Path
 from pipeline.tables import TABLE_NAMES, to_csv
 
 DOC = "border-war"
-TEXT = ("Border war\n"
+# a BOM, a CRLF and a character outside the BMP: offsets are code points of the decoded text
+TEXT = ("\ufeffBorder war \U0001F525\r\n"
         "The war began on 27 September 2020 when Azerbaijan launched an offensive. "
         "<script>window.__pwned=1</script> "
         "A ceasefire was signed on 10 November 2020 in Moscow. "
@@ -25,7 +26,7 @@ def span(s: str, nth: int = 0) -> tuple[int, int]:
 
 def _sentences():
     out = []
-    for piece in ["Border war",
+    for piece in ["Border war \U0001F525",
                   "The war began on 27 September 2020 when Azerbaijan launched an offensive.",
                   "<script>window.__pwned=1</script>",
                   "A ceasefire was signed on 10 November 2020 in Moscow.",
@@ -108,14 +109,14 @@ def build_output(root: Path, with_diff: bool = True) -> tuple[Path, dict[str, li
         runs = out / "runs"
         runs.mkdir(exist_ok=True)
         (runs / "20240101T000000Z.json").write_text(json.dumps({"diff": {}}), encoding="utf-8")
-        (runs / "20250101T000000Z.json").write_text(json.dumps({
-            "started_at": "2025-01-01T00:00:00Z",
-            "diff": {"events": {"added": [ev[1]["event_id"]],
-                                "changed": [{"event_id": ev[0]["event_id"],
-                                             "fields": {"end_date": ["2020-09-30", "2020-09-27"]}}],
-                                "removed": [{"event_id": f"{DOC}:e999-1000-clash", "doc_id": DOC,
-                                             "event_type": "clash", "text": "an old clash <b>gone</b>"}]},
-                     "dates": {"added": [], "changed": [], "removed": []}}}), encoding="utf-8")
-        import os
-        os.utime(runs / "20240101T000000Z.json", (1_600_000_000, 1_600_000_000))
+        # the shape pipeline.runs writes: counts per table and kind, ids listed under "ids"
+        (runs / "20250101T000000.000000Z-abc.json").write_text(json.dumps({
+            "run_id": "20250101T000000.000000Z-abc", "finished": "2025-01-01T00:00:00+00:00",
+            "diff": {"events": {"added": 1, "removed": 1, "changed": 1,
+                                "by_document": {DOC: {"added": 1, "removed": 1, "changed": 1}},
+                                "ids": {"added": [ev[1]["event_id"]], "changed": [ev[0]["event_id"]],
+                                        "removed": [f"{DOC}:e999-1000-<b>gone</b>"]}},
+                     "dates": {"added": 0, "removed": 0, "changed": 0, "by_document": {}, "ids": {}},
+                     "entities": {"added": 5, "removed": 0, "changed": 0, "by_document": {}, "ids": {}}}}),
+            encoding="utf-8")
     return out, tables

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.review.data import normalize_diff, read_tables, text_sha1
+from pipeline.review.data import diff_counts, normalize_diff, read_tables, text_sha1
 from pipeline.review.decisions import (DECISION_COLUMNS, apply_decisions, decisions_csv, import_decisions,
                                        make_decision, read_decisions, write_decisions)
 from pipeline.review.page import build_payload, span_tree, write_review
@@ -217,7 +217,15 @@ def test_normalize_diff_shapes():
     c = normalize_diff({"mentions": [{"status": "changed", "id": "m1", "before": {"label": "GPE"},
                                       "after": {"label": "ORG"}}]})
     assert "label: GPE → ORG" in c["mentions"]["changed"]["m1"]
-    assert normalize_diff(None) == {} and normalize_diff({"events": {"added": 3}})["events"]["added"] == {}
+    d = normalize_diff({"events": {"added": 1, "removed": 0, "changed": 2, "by_document": {"x": {"added": 1}},
+                                   "ids": {"added": ["e1"], "changed": ["e2", "e3"]}}})     # pipeline.runs
+    assert set(d["events"]["added"]) == {"e1"} and set(d["events"]["changed"]) == {"e2", "e3"}
+    assert diff_counts({"events": {"added": 1, "removed": 0, "changed": 2, "ids": {"added": ["e1"]}}})["events"] \
+        == {"added": 1, "removed": 0, "changed": 2}
+    assert normalize_diff(None) == {} and normalize_diff({"events": {"added": 3}}) == {}
+    assert diff_counts({"events": {"added": 3, "removed": ["x"]}})["events"] == {"added": 3, "removed": 1, "changed": 0}
+    assert diff_counts({"added": {"dates": ["a", "b"]}})["dates"]["added"] == 2
+    assert diff_counts(None) == {}
 
 
 def test_payload_marks_diff_and_escapes_everything(tmp_path):
@@ -240,7 +248,8 @@ def test_payload_marks_diff_and_escapes_everything(tmp_path):
     status = dict(zip(ids, ev["diff"]))
     assert status[tables["events"][1]["event_id"]] == "added"
     assert status[tables["events"][0]["event_id"]] == "changed"
-    assert [r["id"] for r in ev["removed"]] == ["border-war:e999-1000-clash"]
+    assert [r["id"] for r in ev["removed"]] == ["border-war:e999-1000-<b>gone</b>"]
+    assert data["run"]["counts"]["events"] == {"added": 1, "removed": 1, "changed": 1}
     assert all(b == "" for t in data["tables"].values() for b in t["bad"])
     # the sha1 the page exports is the one apply_decisions checks
     q = data["tables"]["quantities"]
@@ -260,6 +269,12 @@ def test_review_tolerates_empty_tables_no_runs_and_missing_raw(tmp_path):
     data = build_payload(out)
     assert data["docs"][0]["text"] is None and "cannot read" in data["docs"][0]["warnings"][0]
     write_review(out)
+
+
+def test_review_of_a_missing_folder_is_a_clear_error(tmp_path):
+    from pipeline.errors import ChronicleError
+    with pytest.raises(ChronicleError, match="chronicle extract"):
+        write_review(tmp_path / "nope")
 
 
 def test_review_uses_encoding_and_raw_dir(tmp_path):

@@ -15,6 +15,7 @@ KEEP_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                "LAW", "LANGUAGE"}
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
+ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la|-))*\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 
 
@@ -98,7 +99,13 @@ def defined_acronyms(text: str) -> dict[str, str]:
 def acronym_definitions(text: str) -> list[tuple[str, str]]:
     """[(acronym as written, normalised long form)] for every definition the text makes."""
     out = {}
-    for m in ACRONYM_DEF.finditer(text):
+    for paren in ACRONYM_PAREN.finditer(text):
+        window_start = max(0, paren.start() - 150)
+        m = ACRONYM_DEF.search(text, window_start, paren.end())
+        while m is not None and m.end() != paren.end():
+            m = ACRONYM_DEF.search(text, m.start() + 1, paren.end())
+        if m is None:
+            continue
         long_words, acro = m.group(1).split(), m.group(2).replace(".", "")
         caps = [w for w in long_words if w[:1].isupper()]
         initials = "".join(w[0] for w in caps).upper()

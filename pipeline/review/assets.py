@@ -21,10 +21,10 @@ HTML_BODY = """<body>
   <button id="export" type="button" title="Download every decision as review/decisions.csv">Export decisions.csv</button>
 </header>
 <div id="warnings"></div>
-<section id="timeline-wrap">
-  <div class="section-title">Events timeline <small>one mark per dated event &middot; click a mark for its evidence &middot; drag to zoom, double-click to reset</small></div>
+<details id="timeline-wrap" open>
+  <summary class="section-title">Events timeline <small>one mark per dated event &middot; click a mark for its evidence &middot; drag to zoom, double-click to reset</small></summary>
   <div id="timeline-box"><svg id="timeline" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="events timeline"></svg></div>
-</section>
+</details>
 <main>
   <section id="doc-pane"><div id="doc-meta"></div><div id="doc-text" class="doc"></div></section>
   <section id="panel-pane">
@@ -67,7 +67,7 @@ select,input{font:inherit;font-size:13px}
 #warnings{font-size:12.5px}
 #warnings>div{padding:4px 14px;background:#fff9db;border-bottom:1px solid #f0e0a0}
 #timeline-wrap{background:#fff;border-bottom:1px solid #d9dbe0;padding:3px 14px 2px}
-.section-title{font-weight:600;font-size:12.5px}.section-title small{font-weight:400;color:#666;margin-left:6px}
+.section-title{font-weight:600;font-size:12.5px;cursor:pointer}.section-title small{font-weight:400;color:#666;margin-left:6px}
 #timeline{display:block;width:100%;user-select:none}
 #timeline .lane-label{font-size:10.5px;fill:#444}
 #timeline .lane{stroke:#eceef2}
@@ -374,7 +374,7 @@ function renderDoc(di) {
   const meta = $("doc-meta");
   meta.replaceChildren();
   if (!d) { box.append(h("p", {class: "missing", text: "No documents in this output folder."})); return; }
-  meta.append(h("b", {text: d.title}), " \u00b7 " + d.source + (d.text !== null ? " \u00b7 " + d.text.length.toLocaleString("en-US") + " characters" : ""));
+  meta.append(h("b", {text: d.title}), " \u00b7 " + d.source + (d.text !== null ? " \u00b7 " + d.nChars.toLocaleString("en-US") + " characters" : ""));
   for (const w of d.warnings) meta.append(h("div", {class: "missing", text: "\u26a0 " + w}));
   if (d.text === null) { box.append(h("p", {class: "missing", text: "The document text is not available."})); return; }
   const frag = document.createDocumentFragment();
@@ -646,7 +646,7 @@ function renderTimeline() {
     const ix = D.eventTypes.indexOf(x), iy = D.eventTypes.indexOf(y);
     return (ix < 0 ? 999 : ix) - (iy < 0 ? 999 : iy) || x.localeCompare(y);
   });
-  const laneH = 15, top = 4, left = 96, right = 14, axisH = 18;
+  const laneH = 13, top = 4, left = 96, right = 14, axisH = 18;
   const H = top + types.length * laneH + axisH;
   svg.setAttribute("viewBox", "0 0 " + W + " " + H);
   svg.setAttribute("height", String(H));
@@ -765,8 +765,8 @@ function renderHeader() {
   const r = D.run;
   if (r && r.hasDiff) {
     let a = 0, c = 0, rm = 0;
-    for (const t of Object.keys(r.counts)) { a += r.counts[t].added || 0; c += r.counts[t].changed || 0; rm += r.counts[t].removed || 0; }
-    info.append("last run" + (r.started ? " " + r.started : "") + ": ",
+    for (const t of CODES) if (r.counts[t]) { a += r.counts[t].added || 0; c += r.counts[t].changed || 0; rm += r.counts[t].removed || 0; }
+    info.append("last run" + (r.started ? " " + r.started : "") + " (rows of the shown tables): ",
       h("span", {class: "badge b-added", text: "+" + a + " added"}), h("span", {class: "badge b-changed", text: "~" + c + " changed"}),
       h("span", {class: "badge b-removed", text: "\u2212" + rm + " removed"}));
     info.title = Object.keys(r.counts).map((t) => t + ": +" + (r.counts[t].added || 0) + " ~" + (r.counts[t].changed || 0) + " \u2212" + (r.counts[t].removed || 0)).join("\n");
@@ -799,6 +799,7 @@ renderTimeline();
 updateDecisionCount();
 let resizeTimer = null;
 window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(renderTimeline, 150); });
+$("timeline-wrap").addEventListener("toggle", () => { if ($("timeline-wrap").open) renderTimeline(); });
 window.chronicleReview = {data: D, selectRows: selectRows, decisionsCsv: decisionsCsv};
 })();
 """

@@ -109,13 +109,14 @@ def load_text(doc: dict, raw_dir: str | os.PathLike) -> tuple[str | None, list[s
 # ---------------------------------------------------------------- run manifests and their diff
 
 def latest_manifest_path(out_dir: str | os.PathLike) -> Path | None:
+    """The newest run record OUT_DIR/runs/<run-id>.json (run ids sort by time)."""
     runs = Path(out_dir) / "runs"
     if not runs.is_dir():
         return None
-    files = [p for p in runs.glob("*.json") if p.is_file()]
+    files = [p for p in runs.glob("*.json") if p.is_file() and not p.name.startswith(".")]
     if not files:
         return None
-    return max(files, key=lambda p: (p.stat().st_mtime, p.name))
+    return max(files, key=lambda p: p.name)       # run ids start with a UTC timestamp (pipeline.runs)
 
 
 def load_manifest(out_dir: str | os.PathLike, manifest=None) -> tuple[dict | None, Path | None, list[str]]:
@@ -218,11 +219,30 @@ def normalize_diff(diff) -> dict[str, dict[str, dict[str, object]]]:
         return out
     for table, spec in diff.items():
         if isinstance(spec, dict):
+            ids = spec.get("ids") if isinstance(spec.get("ids"), dict) else {}
             for kind in DIFF_KINDS:
                 add(table, kind, spec.get(kind))
+                add(table, kind, ids.get(kind))          # pipeline.runs: counts + {"ids": {kind: [ids]}}
         elif isinstance(spec, list):
             for item in spec:
                 if isinstance(item, dict):
                     kind = item.get("status") or item.get("change") or item.get("kind") or item.get("op")
                     add(table, kind, [item])
+    return out
+
+
+def diff_counts(diff) -> dict[str, dict[str, int]]:
+    """{table: {kind: n}} from a diff, whether it lists rows or only counts them."""
+    out: dict[str, dict[str, int]] = {}
+    if not isinstance(diff, dict):
+        return out
+    by_kind = any(k in diff for k in DIFF_KINDS) and all(isinstance(diff.get(k), dict) for k in DIFF_KINDS if k in diff)
+    pairs = ([(t, k, v) for k in DIFF_KINDS for t, v in (diff.get(k) or {}).items()] if by_kind else
+             [(t, k, spec.get(k)) for t, spec in diff.items() if isinstance(spec, dict) for k in DIFF_KINDS])
+    for table, kind, v in pairs:
+        n = v if isinstance(v, int) and not isinstance(v, bool) else len(v) if isinstance(v, (list, dict)) else 0
+        out.setdefault(table, {k: 0 for k in DIFF_KINDS})[kind] += n
+    for table, rows in normalize_diff(diff).items():        # {table: [items with "status"]}
+        if table not in out:
+            out[table] = {k: len(v) for k, v in rows.items()}
     return out

@@ -17,8 +17,9 @@ from bisect import bisect_right
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..errors import ChronicleError
 from . import assets
-from .data import (ID_COLUMNS, columns_of, default_raw_dir, load_manifest, load_text, normalize_diff,
+from .data import (ID_COLUMNS, columns_of, default_raw_dir, diff_counts, load_manifest, load_text, normalize_diff,
                    read_tables, text_sha1)
 from .decisions import DEFAULT_DECISIONS_PATH, FROZEN_FIELDS, apply_decisions, read_decisions
 
@@ -82,6 +83,18 @@ def _insert(kids: list[_Node], s: int, e: int, t: int, i: int, f: int) -> None:
         return
 
 
+def utf16_offsets(text: str) -> list[int] | None:
+    """code point index -> UTF-16 index (len(text)+1 entries); None when they are the same."""
+    if not any(ord(c) > 0xFFFF for c in text):
+        return None
+    out, n = [0] * (len(text) + 1), 0
+    for k, c in enumerate(text):
+        out[k] = n
+        n += 2 if ord(c) > 0xFFFF else 1
+    out[len(text)] = n
+    return out
+
+
 def span_tree(text_len: int, spans: list[tuple[int, int, int, int]]) -> list:
     """Nested, JSON-ready tree [start, end, table_code, row_index, fragment, [children]] of SPANS.
 
@@ -140,7 +153,9 @@ def build_payload(out_dir, raw_dir=None, manifest=None, decisions_path=None) -> 
     # the last run's diff
     run, run_path, w = load_manifest(out_dir, manifest)
     warnings += w
-    diff = normalize_diff(run.get("diff")) if isinstance(run, dict) else {}
+    raw_diff = run.get("diff") if isinstance(run, dict) else None
+    diff = normalize_diff(raw_diff)
+    counts = {t: c for t, c in diff_counts(raw_diff).items() if any(c.values())}
 
     # decisions already made (the page starts from them and exports them again)
     if decisions_path is None:
@@ -203,7 +218,10 @@ def build_payload(out_dir, raw_dir=None, manifest=None, decisions_path=None) -> 
             if rid in present:
                 continue
             row = row if isinstance(row, dict) else {}
-            t["removed"].append({"id": rid, "doc_id": str(row.get("doc_id", "")),
+            doc_id = str(row.get("doc_id") or "")
+            if not doc_id and rid.split(":", 1)[0] in doc_index:      # ids are "<doc_id>:..."
+                doc_id = rid.split(":", 1)[0]
+            t["removed"].append({"id": rid, "doc_id": doc_id,
                                  "row": [_json_value(row.get(c)) if not isinstance(row.get(c), (dict, list))
                                          else json.dumps(row.get(c)) for c in cols]})
         payload_tables[name] = t
@@ -212,11 +230,15 @@ def build_payload(out_dir, raw_dir=None, manifest=None, decisions_path=None) -> 
 
     for di, spans in spans_by_doc.items():
         text = docs[di]["text"]
-        docs[di]["tree"] = span_tree(len(text), spans)
+        to16 = utf16_offsets(text)
+        if to16 is not None:        # the page's JS indexes UTF-16 code units, the tables code points
+            spans = [(to16[s], to16[e], t, i) for s, e, t, i in spans]
+        docs[di]["tree"] = span_tree(to16[-1] if to16 is not None else len(text), spans)
+    for d in docs:
+        d["nChars"] = len(d["text"]) if d["text"] is not None else None
 
     entities = {str(e.get("entity_id")): [e.get("canonical") or "", e.get("label") or "",
                                           e.get("n_mentions")] for e in tables["entities"]}
-    diff_counts = {name: {k: len(v) for k, v in spec.items()} for name, spec in diff.items()}
     present_types = sorted({str(r.get("event_type") or "") for r in tables["events"]} - set(EVENT_TYPES) - {""})
     key_src = "|".join(f"{d['doc_id']}:{d.get('source')}" for d in docs) + "|" + str(out_dir.absolute())
     return {
@@ -225,9 +247,9 @@ def build_payload(out_dir, raw_dir=None, manifest=None, decisions_path=None) -> 
         "storageKey": hashlib.sha1(key_src.encode("utf-8")).hexdigest()[:16],
         "pipelineVersion": next((d.get("pipeline_version") for d in tables["documents"]
                                  if d.get("pipeline_version")), ""),
-        "run": {"file": run_path.name if run_path else "", "hasDiff": bool(diff), "counts": diff_counts,
-                "started": str((run or {}).get("started_at") or (run or {}).get("started") or
-                               (run or {}).get("finished_at") or "")} if run is not None else None,
+        "run": {"file": run_path.name if run_path else "", "hasDiff": bool(counts), "counts": counts,
+                "started": str((run or {}).get("finished") or (run or {}).get("started") or
+                               (run or {}).get("started_at") or "")} if run is not None else None,
         "treeTables": list(TREE_TABLES),
         "panelTables": list(PANEL_TABLES),
         "eventTypes": EVENT_TYPES + present_types,
@@ -258,12 +280,18 @@ def write_review(out_dir: str | os.PathLike, raw_dir: str | os.PathLike | None =
     from (default: review/decisions.csv beside OUT_DIR, if it exists).
     """
     out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise ChronicleError(f"{out_dir} is not a folder of extracted tables: run `chronicle extract` first")
     payload = build_payload(out_dir, raw_dir, manifest, decisions_path)
     html = render_html(payload)
     path = out_dir / "review.html"
     tmp = path.with_name(".review.html.tmp")
-    tmp.write_text(html, encoding="utf-8", newline="\n")
-    os.replace(tmp, path)
+    try:
+        tmp.write_text(html, encoding="utf-8", newline="\n")
+        os.replace(tmp, path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise ChronicleError(f"cannot write {path}: {e.strerror or e}")
     return path
 
 

@@ -77,10 +77,12 @@ def find_matches(doc: Doc, tr: TimeRules) -> list[dict]:
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
     taken: list[tuple[int, int]] = []
     out = []
-    starts = [t.idx for t in doc]
+    starts: list[int] = []
     for s, e, rule, m in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
+        if rule.name == "year" and not starts:
+            starts = [t.idx for t in doc]
         if rule.name == "year" and year_is_count(doc, text, s, e, tr, starts):
             continue
         taken.append((s, e))
