@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .documents import Document, document_from_bytes
+from .documents import Document
 from .entities.extract import extract_mentions
 from .nlp import batch_size, get_nlp
 from .parse import Parsed, parse
@@ -89,6 +89,8 @@ def extract_text(text: str, doc_id: str = "text", reference_date: dt.date | str 
     """Tables (pandas DataFrames) for one text, without Prefect: for notebooks and tests."""
     if isinstance(reference_date, str):
         reference_date = dt.date.fromisoformat(reference_date)
-    document = document_from_bytes(text.encode("utf-8"), source=f"{doc_id}.txt", doc_id=doc_id,
-                                   reference_date=reference_date)
+    import hashlib
+    document = Document(doc_id=doc_id, source=f"{doc_id}.txt",
+                        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), text=text,
+                        reference_date=reference_date)
     return to_frames(combine([extract_document(document, nlp)]))

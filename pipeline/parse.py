@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import bisect
+import os
+import time
 from dataclasses import dataclass, field
 
+from .errors import DocumentError
+
 from .documents import Document
-from .structure import Marker, Segment, find_markers, mask_markers, segment_text
+from .structure import Marker, Segment, break_long_runs, find_markers, mask_markers, segment_text
 
 
 @dataclass
@@ -49,9 +53,16 @@ def sentence_id(doc_id: str, start: int) -> str:
 def parse(document: Document, nlp, batch_size: int = 64) -> Parsed:
     text = document.text
     markers = find_markers(text)
-    masked = mask_markers(text, markers)
+    masked = break_long_runs(mask_markers(text, markers))
     segments = segment_text(text)
-    docs = list(nlp.pipe((masked[s.start:s.end] for s in segments), batch_size=batch_size))
+    budget = float(os.environ.get("CHRONICLE_DOC_TIME_BUDGET", "900"))
+    started = time.monotonic()
+    docs = []
+    for doc in nlp.pipe((masked[s.start:s.end] for s in segments), batch_size=batch_size):
+        docs.append(doc)
+        if time.monotonic() - started > budget:
+            raise DocumentError(document.source, f"processing exceeded the per-document time budget of "
+                                                 f"{budget:g} s (raise CHRONICLE_DOC_TIME_BUDGET, or split the file)")
     sentences: list[Sentence] = []
     for seg, doc in zip(segments, docs):
         for sent in doc.sents:

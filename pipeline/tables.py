@@ -19,11 +19,11 @@ CONTRACT = {
 EXTRA = {
     "documents": "encoding title reference_date warnings",
     "sentences": "kind table_index row col text",
-    "mentions": "canonical",
+    "mentions": "canonical review_status",
     "entities": "",
-    "dates": "anchor_id",
-    "quantities": "claimed_by date_id",
-    "events": "event_key text summary",
+    "dates": "anchor_id review_status",
+    "quantities": "claimed_by date_id review_status",
+    "events": "event_key text summary review_status",
 }
 COLUMNS = {name: (CONTRACT[name] + " " + EXTRA[name]).split() for name in CONTRACT}
 # Our own views beside the contract's tables.
@@ -73,7 +73,9 @@ def format_cell(col: str, value) -> str:
 def to_csv(name: str, rows: list[dict]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    cols = COLUMNS[name]
+    cols = list(COLUMNS[name])
+    # review fixes keep the extracted value beside the reviewer's: original_<field> columns, when present
+    cols += sorted({k for r in rows for k in r if k.startswith("original_") and k not in cols})
     w.writerow(cols)
     for r in sort_rows(name, rows):
         w.writerow([format_cell(c, r.get(c)) for c in cols])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.review.data import diff_counts, normalize_diff, read_tables, text_sha1
-from pipeline.review.decisions import (DECISION_COLUMNS, apply_decisions, decisions_csv, import_decisions,
+from pipeline.review.decisions import (DECISION_COLUMNS, apply_decisions, import_decisions,
                                        make_decision, read_decisions, write_decisions)
 from pipeline.review.page import build_payload, span_tree, write_review
 from pipeline.review.summary import summary_text
@@ -147,6 +147,14 @@ def test_no_decisions_file_changes_nothing(tmp_path):
     assert stale == [] and out == tables
     out, stale = apply_decisions(tables, None)
     assert stale == [] and out == tables
+
+
+def test_a_file_that_is_not_a_decisions_file_is_a_clear_error(tmp_path):
+    from pipeline.errors import ChronicleError
+    bad = tmp_path / "d.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ChronicleError, match="not a decisions file"):
+        apply_decisions(small_tables(), bad)
 
 
 def test_empty_hash_matches_on_id_alone(tmp_path):

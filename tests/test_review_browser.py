@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import csv
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from pipeline.review.decisions import apply_decisions
 from pipeline.review.page import write_review
-from review_fixture import DOC, build_output, span
+from review_fixture import build_output, span
 
 CHROMIUM = os.environ.get("CHRONICLE_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

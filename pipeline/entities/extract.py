@@ -23,8 +23,6 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
                 continue
             if surface[0].islower() and surface[0].isascii():   # "pro" of "pro-Armenian", not a name
                 continue
-            if any(mk.start < e and s < mk.end for mk in parsed.markers):
-                continue
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue

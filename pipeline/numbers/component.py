@@ -6,7 +6,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .counted import claimant, describe
+import bisect
+
+from .counted import according_positions, claimant, describe
 from .patterns import lexicon, rules
 from .values import unit_of, values_of
 
@@ -66,6 +68,9 @@ class NumberRules:
                 cands.append((s, e, rule, g))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
         taken, out = [], []
+        sents = list(doc.sents)
+        sent_starts = [st.start for st in sents]
+        according = according_positions(doc)
         for s, e, rule, g in cands:
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -83,8 +88,9 @@ class NumberRules:
             counted, category, state = ("", "other", "")
             claim = None
             if span is not None and len(span):
-                counted, category, state = describe(span, unit)
-                claim = claimant(span)
+                sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
+                counted, category, state = describe(span, unit, sent=sent)
+                claim = claimant(span, sent=sent, according=according)
             out.append({"start": s, "end": e, "rule": rule.name, "value_low": low, "value_high": high,
                         "unit": unit, "qualifier": qual, "counted": counted, "category": category,
                         "state": state, "claim": claim})

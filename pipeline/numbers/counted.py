@@ -136,7 +136,7 @@ def state_of(noun: Token | None, num: Token) -> str:
     return ""
 
 
-def describe(span: Span, unit: str, table_side: str = "") -> tuple[str, str, str]:
+def describe(span: Span, unit: str, table_side: str = "", sent: Span | None = None) -> tuple[str, str, str]:
     """(counted, category, state) for a quantity span."""
     states, casualty_nouns, strength_nouns, population_nouns, pop_cues, _, _ = _sets()
     num = number_token(span)
@@ -160,7 +160,7 @@ def describe(span: Span, unit: str, table_side: str = "") -> tuple[str, str, str
     if state and (noun is None or noun.lower_ != state):
         words.append(state)
     counted = " ".join(words)
-    sent_lower = span.sent.text.lower()
+    sent_lower = (sent if sent is not None else span.sent).text.lower()
     if unit in ("USD", "EUR", "GBP", "AZN", "RUB", "AMD"):
         category = "money"
     elif unit == "percent":
@@ -183,13 +183,23 @@ def describe(span: Span, unit: str, table_side: str = "") -> tuple[str, str, str
     return counted, category, state
 
 
-def claimant(span: Span) -> tuple[int, int] | None:
+def according_positions(doc: Doc) -> list[int]:
+    """Token indices of every "according to" in the Doc (computed once per Doc)."""
+    return [t.i for t in doc if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+
+
+def claimant(span: Span, sent: Span | None = None, according: list[int] | None = None) -> tuple[int, int] | None:
     """Char span (within the Doc) of who states the figure: 'According to X', 'X stated ...'."""
     _, _, _, _, _, claim_verbs, claim_nouns = _sets()
-    sent = span.sent
+    sent = sent if sent is not None else span.sent
     doc: Doc = span.doc
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+    if according is None:
+        according = according_positions(doc)
+    for i in according:
+        if not (sent.start <= i < sent.end):
+            continue
+        tok = doc[i]
+        if True:
             to = doc[tok.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"] or [doc[tok.i + 2]] if tok.i + 2 < len(doc) else []
             if objs:

@@ -14,6 +14,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..errors import ChronicleError
 from ..tables import INJECT, NUMERIC
 from .data import ID_COLUMNS, parse_number, text_sha1, unguard
 
@@ -30,16 +31,23 @@ def read_decisions(path: str | os.PathLike | None) -> list[dict]:
     """The decisions in file order; [] when PATH is None or absent."""
     if path is None or not Path(path).is_file():
         return []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        reader = csv.DictReader(f)
-        rows = []
-        for n, r in enumerate(reader, start=2):
-            d = {c: unguard((r.get(c) or "")) if c in ("new_value", "note") else (r.get(c) or "").strip()
-                 for c in DECISION_COLUMNS}
-            d["decision"] = d["decision"].lower()
-            d["line"] = n
-            rows.append(d)
-        return rows
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in ("table", "row_id", "decision") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ChronicleError(f"{path} is not a decisions file: no column {', '.join(missing)} "
+                                     f"(expected {','.join(DECISION_COLUMNS)})")
+            rows = []
+            for r in reader:
+                d = {c: unguard((r.get(c) or "")) if c in ("new_value", "note") else (r.get(c) or "").strip()
+                     for c in DECISION_COLUMNS}
+                d["decision"] = d["decision"].lower()
+                d["line"] = reader.line_num
+                rows.append(d)
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ChronicleError(f"cannot read decisions file {path}: {e}")
 
 
 def decisions_csv(decisions: list[dict]) -> str:

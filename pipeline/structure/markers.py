@@ -50,3 +50,24 @@ def mask_markers(text: str, markers: list[Marker]) -> str:
         pos = mk.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+LONG_RUN = re.compile(r"\S{200,}")
+
+
+def break_long_runs(text: str, every: int = 100) -> str:
+    """Put a space every `every` characters into runs of 200+ non-space characters (same length).
+
+    spaCy's tokenizer strips prefixes and suffixes one at a time, which is quadratic on a 100,000-
+    character "word" such as "[[[[..." or "1-1-1-..."; real words are never that long.
+    """
+    if not LONG_RUN.search(text):
+        return text
+    def cut(m):
+        chars = list(m.group(0))
+        for i in range(every - 1, len(chars), every):
+            chars[i] = " "
+        return "".join(chars)
+    out = LONG_RUN.sub(cut, text)
+    assert len(out) == len(text)
+    return out

@@ -45,6 +45,9 @@ class Context:
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
+            # news is mostly about the recent past: a month well after the reference month is last year's
+            if month is not None and month - self.dct.month > 2:
+                return self.dct.year - 1, False
             return self.dct.year, False
         if self.anchor is not None:
             return self.anchor.end.year, True
@@ -171,7 +174,7 @@ def _date_full(g, ctx):
 
 
 def _date_yearless(g, ctx):
-    y, used = ctx.year_for_yearless()
+    y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
         return unresolved("date", "day")
     t = day_timex("date", y, month_num(g["m"]), day_num(g["d"]), True)
@@ -189,7 +192,7 @@ def _month_year(g, ctx):
 
 def _month_yearless(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, used = ctx.year_for_yearless()
+    y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
         return unresolved("date", "month", mod)
     m = month_num(g["m"])
@@ -236,7 +239,7 @@ def _range_days(g, ctx):
     if y2 is None:
         y2 = y1
     if y2 is None:
-        y2, used = ctx.year_for_yearless()
+        y2, used = ctx.year_for_yearless(m2)
     if y1 is None:
         y1 = y2
     a = _endpoint_day(y1, m1, day_num(g["d1"]))
@@ -518,12 +521,28 @@ def _month_relative(g, ctx):
     return make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
 
 
+def _part_of_day(g, ctx):
+    if ctx.dct is None:
+        return unresolved("relative", "day")
+    d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    return make("relative", "day", d, d)
+
+
+def _iso_date(g, ctx):
+    try:
+        day = dt.date(int(g["y"]), int(g["mo"]), int(g["d"]))
+    except ValueError:
+        return None
+    return make("date", "day", day, day, explicit=True)
+
+
 def _weekend(g, ctx):
     return unresolved("relative", "day")
 
 
 NORMALIZERS = {
-    "month_relative": _month_relative, "weekend": _weekend,
+    "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
+    "date_iso": _iso_date, "date_numeric_dmy": _iso_date,
     "date_dmy": _date_full, "date_mdy": _date_full, "date_dm": _date_yearless, "date_md": _date_yearless,
     "month_year": _month_year, "month_that_year": _month_that_year, "month_modified": _month_yearless,
     "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
