@@ -56,6 +56,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             sent = parsed.sentence_at(s)
             if sent is not None and sent.start <= s < sent.end + 1:
                 triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
+    weak = set(cfg.get("weak_rules", []))
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
@@ -71,7 +72,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
         if not trig and not sent_dates:
             continue
-        typed = [t for t in trig if t[2] != "other"] or trig
+        # strong typed triggers first, then "other" verbs, then weak nouns ("war", "conflict")
+        typed = ([t for t in trig if t[2] != "other" and t[3] not in weak] or
+                 [t for t in trig if t[2] == "other"] or trig)
         pairs = []          # (trigger or None, date, confidence)
         used_types = set()
         # every dated expression states something: type it by the trigger that governs it

@@ -1,0 +1,189 @@
+"""Corpus benchmark of `chronicle extract` (the Prefect flow) on a synthetic corpus.
+
+Builds N distinct documents the size of the seed (raw/nagorno-karabakh-conflict.txt, its
+lines shuffled with a per-document seed) in a scratch folder under /tmp (never in the
+repository), then times the command line, each scenario in its own process:
+
+  overhead        empty raw folder: Prefect's fixed cost (also with CHRONICLE_FAST_PREFECT=0,
+                  i.e. Prefect starting its own temporary server, for comparison)
+  first-w1        first run, --workers 1 (empty cache)
+  unchanged       the same again: every document from the cache
+  one-doc         after changing one document
+  lexicon         after changing one lexicon file: a copy of the package under /tmp with one
+                  data file modified (the repository is never touched) -> every document again
+  first-w2        first run, --workers 2 (fresh output folder and cache)
+
+Wall time, peak RSS of the largest process (getrusage of the children) and the peak RSS
+of the whole process tree (sampled). Acceptance: unchanged <= 15% of first-w1;
+first-w1 / first-w2 >= 1.6.
+
+usage: .venv/bin/python bench/corpus.py [--docs 40] [--scratch /tmp/chronicle-bench] [--keep]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "raw" / "nagorno-karabakh-conflict.txt"
+PY = sys.executable
+
+# Runs one command and prints its wall time and the children's peak RSS as JSON.
+_WRAPPER = r"""
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(json.dumps({"rc": rc, "wall": time.perf_counter() - t,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def build_corpus(raw: Path, n: int) -> None:
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    head, body = lines[0], lines[1:]
+    raw.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        rnd = random.Random(1000 + i)
+        shuffled = body[:]
+        rnd.shuffle(shuffled)
+        (raw / f"doc-{i:03d}.txt").write_text(head + "".join(shuffled), encoding="utf-8")
+
+
+def tree_rss_mb(pid: int) -> float:
+    try:
+        import psutil
+        p = psutil.Process(pid)
+        procs = [p] + p.children(recursive=True)
+        total = 0
+        for q in procs:
+            try:
+                total += q.memory_info().rss
+            except psutil.Error:
+                pass
+        return total / 2**20
+    except Exception:
+        return 0.0
+
+
+def run(args: list[str], env: dict, cwd: Path) -> dict:
+    """One `chronicle extract ...` in a wrapper process; wall time, peak RSS (largest process, tree)."""
+    cmd = [PY, "-c", _WRAPPER, PY, "-m", "pipeline.cli", "extract", *args, "--no-progress"]
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            stop.wait(0.25)
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    stop.set()
+    t.join()
+    try:
+        res = json.loads(out.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise SystemExit(f"benchmark run failed: {' '.join(args)}\n{out}\n{err}")
+    res["tree_rss_mb"] = peak[0]
+    if res["rc"] not in (0, 2):
+        raise SystemExit(f"chronicle extract {' '.join(args)} exited {res['rc']}\n{err}")
+    return res
+
+
+def counts(out: Path) -> dict:
+    files = sorted((out / "runs").glob("*.json"))
+    return json.loads(files[-1].read_text())["counts"] if files else {}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=40)
+    ap.add_argument("--scratch", default="/tmp/chronicle-bench")
+    ap.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    ap.add_argument("--json", default=str(ROOT / "bench" / "out" / "corpus.json"))
+    args = ap.parse_args()
+
+    scratch = Path(args.scratch)
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    raw, empty = scratch / "raw", scratch / "empty"
+    build_corpus(raw, args.docs)
+    empty.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
+    env.pop("CHRONICLE_CACHE_DIR", None)
+    env.update(PREFECT_HOME=str(scratch / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PYTHONPATH=str(ROOT))
+    results: dict[str, dict] = {}
+
+    def record(name: str, res: dict, out: Path | None = None) -> None:
+        if out is not None:
+            res["counts"] = counts(out)
+        results[name] = res
+        c = res.get("counts", {})
+        print(f"{name:<18} {res['wall']:8.2f} s  rss {res['maxrss_mb']:6.0f} MB (largest process)  "
+              f"{res['tree_rss_mb']:6.0f} MB (tree)  {c}", flush=True)
+
+    size = sum(p.stat().st_size for p in raw.iterdir())
+    print(f"corpus: {args.docs} documents, {size / 1e6:.1f} MB in {raw}; {os.cpu_count()} CPUs", flush=True)
+
+    # Prefect's fixed cost (the first ever run also creates the PREFECT_HOME database)
+    record("overhead-fresh-home", run([str(empty), "--out", str(scratch / "o-empty")], env, ROOT))
+    record("overhead", run([str(empty), "--out", str(scratch / "o-empty")], env, ROOT))
+    record("overhead-prefect-own", run([str(empty), "--out", str(scratch / "o-empty")],
+                                       {**env, "CHRONICLE_FAST_PREFECT": "0"}, ROOT))
+
+    out1 = scratch / "out-w1"
+    record("first-w1", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
+    record("unchanged", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
+    doc = raw / f"doc-{min(7, args.docs - 1):03d}.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nIn March 2024 a new round of talks began.\n",
+                   encoding="utf-8")
+    record("one-doc", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
+
+    # one lexicon file changed: a modified copy of the package, the repository untouched
+    code = scratch / "code"
+    for pkg in ("pipeline", "flows"):
+        shutil.copytree(ROOT / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    lexicon = code / "pipeline" / "time" / "lexicon.json"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    record("lexicon", run([str(raw), "--out", str(out1), "--workers", "1"],
+                          {**env, "PYTHONPATH": str(code)}, code), out1)
+
+    out2 = scratch / "out-w2"
+    record("first-w2", run([str(raw), "--out", str(out2), "--workers", "2"], env, ROOT), out2)
+
+    same = all((out1 / f).read_bytes() == (out2 / f).read_bytes()
+               for f in ("documents.csv", "sentences.csv", "mentions.csv", "dates.csv"))
+    first, unchanged = results["first-w1"]["wall"], results["unchanged"]["wall"]
+    speedup = first / results["first-w2"]["wall"]
+    summary = {
+        "unchanged_over_first": round(unchanged / first, 3),
+        "workers2_speedup": round(speedup, 2),
+        "prefect_overhead_s": round(results["overhead"]["wall"], 2),
+        "prefect_overhead_own_server_s": round(results["overhead-prefect-own"]["wall"], 2),
+        "w1_w2_tables_identical": same,
+    }
+    print(json.dumps(summary, indent=1))
+    print(f"unchanged re-run = {100 * unchanged / first:.1f}% of first run (target <= 15%): "
+          f"{'OK' if unchanged <= 0.15 * first else 'MISSED'}")
+    print(f"--workers 2 speed-up = {speedup:.2f}x (target >= 1.6x): {'OK' if speedup >= 1.6 else 'MISSED'}")
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps({"docs": args.docs, "bytes": size, "cpus": os.cpu_count(),
+                                           "results": results, "summary": summary}, indent=1) + "\n")
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
