@@ -14,7 +14,7 @@ from . import calendar as cal
 from .patterns import lexicon
 
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
-             "H": "hour", "MIN": "hour"}
+             "H": "hour", "MIN": "hour", "SEC": "hour"}
 
 
 @dataclass
@@ -59,7 +59,9 @@ def _lex():
 
 
 def month_num(s: str) -> int:
-    return _lex()["months"][s.rstrip(".")]
+    t = s.rstrip(".")
+    months = _lex()["months"]
+    return months.get(t) or months[t[:1].upper() + t[1:].lower()]
 
 
 def day_num(s: str) -> int:
@@ -102,7 +104,7 @@ def fmt_num(n) -> str:
 
 def duration_value(n, unit: str) -> str:
     if n is None:
-        return {"H": "PTXH", "MIN": "PTXM"}.get(unit, f"PX{unit}")
+        return {"H": "PTXH", "MIN": "PTXM", "SEC": "PTXS"}.get(unit, f"PX{unit}")
     if unit == "DE":
         return f"P{fmt_num(n * 10)}Y"
     if unit == "CE":
@@ -111,6 +113,8 @@ def duration_value(n, unit: str) -> str:
         return f"PT{fmt_num(n)}H"
     if unit == "MIN":
         return f"PT{fmt_num(n)}M"
+    if unit == "SEC":
+        return f"PT{fmt_num(n)}S"
     return f"P{fmt_num(n)}{unit}"
 
 
@@ -461,7 +465,9 @@ def _deictic(g, ctx):
 def _weekday(g, ctx):
     if ctx.dct is None:
         return unresolved("relative", "day")
-    wd = _lex()["weekdays"][g["wd"]]
+    wds = _lex()["weekdays"]
+    key = g["wd"].rstrip(".")
+    wd = wds.get(key, wds.get(key[:1].upper() + key[1:].lower()))
     rel = (g.get("rel") or "").lower()
     if rel == "next":
         delta = (wd - ctx.dct.weekday()) % 7 or 7
@@ -536,13 +542,53 @@ def _iso_date(g, ctx):
     return make("date", "day", day, day, explicit=True)
 
 
+def _date_numeric(g, ctx):
+    a, b = int(g["a"]), int(g["b"])
+    y = int(g["yy"]) if len(g["yy"]) == 4 else 2000 + int(g["yy"])
+    month, day = (b, a) if a > 12 else (a, b)     # day first only when it must be; else US order
+    if month > 12:
+        return None
+    try:
+        d = dt.date(y, month, day)
+    except ValueError:
+        return None
+    return make("date", "day", d, d, explicit=True)
+
+
+def _relative_day_after(g, ctx):
+    if ctx.dct is None:
+        return unresolved("relative", "day")
+    base = _lex()["deictic"][g["deictic"].lower()]
+    d = ctx.dct + dt.timedelta(days=base + (1 if g["dir"].lower() == "after" else -1))
+    return make("relative", "day", d, d)
+
+
+def _relative_from_now(g, ctx):
+    n = number(g.get("q"))
+    unit = unit_code(g["u"])
+    if ctx.dct is None or n is None or not float(n).is_integer():
+        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+    t = shift(Anchor(ctx.dct, ctx.dct, "day", ""), int(n), unit)
+    return t or unresolved("relative", UNIT_GRAN.get(unit, ""))
+
+
+def _quarter(g, ctx):
+    q = int(g["qd"]) if g.get("qd") else _lex()["quarters"][g["qn"].lower()]
+    y = int(g["y"])
+    a = dt.date(y, 3 * q - 2, 1)
+    b = dt.date(y, 3 * q, cal.last_day(y, 3 * q))
+    return Timex("date", f"{y:04d}-Q{q}", a, b, "quarter", "", True)
+
+
 def _weekend(g, ctx):
     return unresolved("relative", "day")
 
 
 NORMALIZERS = {
     "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
-    "date_iso": _iso_date, "date_numeric_dmy": _iso_date,
+    "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
+    "relative_day_after": _relative_day_after, "relative_from_now": _relative_from_now,
+    "quarter": _quarter, "quarter_short": _quarter, "duration_past": _duration_span,
     "date_dmy": _date_full, "date_mdy": _date_full, "date_dm": _date_yearless, "date_md": _date_yearless,
     "month_year": _month_year, "month_that_year": _month_that_year, "month_modified": _month_yearless,
     "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,

@@ -43,10 +43,15 @@ def placeholders(lex: dict) -> dict[str, str]:
     units_ = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     compound = [f"{t}-{u}" for t in tens for u in units_]
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    # lower-case month names only where they cannot be words ("may", "march")
+    lower = [m.lower() for m in months if m.lower() not in ("may", "march", "mar", "jun", "sun", "dec")]
     return {
         "MONTH_FULL": r"(?<![A-Za-z])" + _alt(full, both_cases=False) + r"(?![a-z])",
+        "MONTH_NAME": r"(?<![A-Za-z])(?:" + _alt(full, both_cases=False)[3:-1] + "|" +
+                      "|".join(re.escape(a) + r"\.?" for a in abbr) + r")(?![a-z])",
         "MONTH": r"(?<![A-Za-z])(?:" + _alt(full, both_cases=False)[3:-1] + "|" +
-                 "|".join(re.escape(a) + r"\.?" for a in abbr) + r")(?![a-z])",
+                 "|".join(re.escape(a) + r"\.?" for a in sorted(abbr + [x for x in lower if len(x) <= 4], key=len, reverse=True)) +
+                 "|" + "|".join(sorted((x for x in lower if len(x) > 4), key=len, reverse=True)) + r")(?![a-z])",
         "DAY": r"(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
         "YEAR": r"(?<![\d.,/$€£#])(?:1[5-9]\d\d|20\d\d)(?![\d])",
         "SEASON": _alt(lex["seasons"]),
@@ -54,8 +59,10 @@ def placeholders(lex: dict) -> dict[str, str]:
         "ORDINAL": r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(lex["ordinals"])[3:-1] + ")",
         "NUM": r"(?:" + digits + "|" + _alt(compound + number_words)[3:-1] + r")(?![\w])",
         "NUM_COMPACT": r"(?:\d+|" + _alt(compound + [w for w in lex["numbers"] if " " not in w and len(w) > 2])[3:-1] + ")",
-        "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?)(?![\w-])",
-        "WEEKDAY": _alt(lex["weekdays"], both_cases=False),
+        "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|hrs?|mins?|secs?)(?![\w-])",
+        "WEEKDAY": r"(?<![A-Za-z])(?:" + _alt([w for w in lex["weekdays"] if len(w) > 4], both_cases=True)[3:-1] + "|" +
+                   _alt([w for w in lex["weekdays"] if len(w) <= 4], both_cases=False)[3:-1] + r")(?![a-z])\.?",
+        "QUARTER": _alt(lex["quarters"]),
         "APPROX": _alt([a for a in lex["approx"] if a != "c."]),
     }
 
