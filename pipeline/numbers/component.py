@@ -47,8 +47,8 @@ class NumberRules:
     def find(self, doc: Doc) -> list[dict]:
         text = doc.text
         if not any(ch.isdigit() for ch in text) and not re.search(
-                r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|ty|hundred|"
-                r"thousand|million|dozen|score|third|quarter)", text):
+                r"(?i)(?:\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|"
+                r"thousand|million|dozen|score|third|quarter)|teen\b|ty\b)", text):
             return []
         dates = [(m["start"], m["end"]) for m in (doc._.time_matches or [])]
         cands = []
@@ -98,6 +98,11 @@ class NumberRules:
         return out
 
     def is_identifier(self, text: str, s: int, e: int, g: dict) -> bool:
+        token_start = text.rfind(" ", 0, s) + 1
+        token_end = text.find(" ", e)
+        token = text[token_start:token_end if token_end >= 0 else len(text)]
+        if "://" in token or "www." in token or ("?" in token and "=" in token):
+            return True               # numbers inside URLs and query strings
         prev = _prev_word(text, s)
         if prev in self.identifier_before or prev.rstrip(".") in self.identifier_before:
             return True

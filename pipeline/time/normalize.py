@@ -65,7 +65,11 @@ def month_num(s: str) -> int:
 
 
 def day_num(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    digits = re.sub(r"\D", "", s)
+    if digits:
+        return int(digits)
+    from .patterns import day_ordinals
+    return day_ordinals(_lex())[re.sub(r"\s+", " ", s.strip().lower())]
 
 
 def number(s: str | None):

@@ -34,6 +34,23 @@ def lexicon(path: str | None = None) -> dict:
     return json.loads(Path(path or LEXICON_FILE).read_text(encoding="utf-8"))
 
 
+def day_ordinals(lex: dict) -> dict[str, int]:
+    """"first" .. "thirty-first" (also "twenty second", "twenty-second") -> 1..31."""
+    ords = {w: n for w, n in lex["ordinals"].items() if n <= 19}
+    out = dict(ords)
+    out["twentieth"], out["thirtieth"] = 20, 30
+    for tens, base in (("twenty", 20), ("thirty", 30)):
+        for w, n in ords.items():
+            if n <= 9 and base + n <= 31:
+                out[f"{tens}-{w}"] = out[f"{tens} {w}"] = base + n
+    return out
+
+
+def day_words(lex: dict) -> str:
+    words = sorted(day_ordinals(lex), key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
+
+
 def placeholders(lex: dict) -> dict[str, str]:
     months = sorted(lex["months"], key=len, reverse=True)
     full = [m for m in months if len(m) > 4 or m in ("May", "June", "July")]
@@ -52,15 +69,16 @@ def placeholders(lex: dict) -> dict[str, str]:
         "MONTH": r"(?<![A-Za-z])(?:" + _alt(full, both_cases=False)[3:-1] + "|" +
                  "|".join(re.escape(a) + r"\.?" for a in sorted(abbr + [x for x in lower if len(x) <= 4], key=len, reverse=True)) +
                  "|" + "|".join(sorted((x for x in lower if len(x) > 4), key=len, reverse=True)) + r")(?![a-z])",
-        "DAY": r"(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])",
+        "DAY": r"(?:(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + day_words(lex) + ")",
         "YEAR": r"(?<![\d.,/$€£#])(?:1[5-9]\d\d|20\d\d)(?![\d])",
         "SEASON": _alt(lex["seasons"]),
         "MODWORD": _alt([m for m in lex["modifiers"]]),
         "ORDINAL": r"(?:\d{1,2}(?:st|nd|rd|th)|" + _alt(lex["ordinals"])[3:-1] + ")",
         "NUM": r"(?:" + digits + "|" + _alt(compound + number_words)[3:-1] + r")(?![\w])",
         "NUM_COMPACT": r"(?:\d+|" + _alt(compound + [w for w in lex["numbers"] if " " not in w and len(w) > 2])[3:-1] + ")",
-        "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|hrs?|mins?|secs?)(?![\w-])",
-        "WEEKDAY": r"(?<![A-Za-z])(?:" + _alt([w for w in lex["weekdays"] if len(w) > 4], both_cases=True)[3:-1] + "|" +
+        "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds|hrs?|mins?|secs?)(?![\w-])",
+        "WEEKDAY": r"(?<![A-Za-z])(?:" + _alt([w for w in lex["weekdays"] if len(w) > 4] +
+                                              [w.lower() for w in lex["weekdays"] if len(w) > 4], both_cases=True)[3:-1] + "|" +
                    _alt([w for w in lex["weekdays"] if len(w) <= 4], both_cases=False)[3:-1] + r")(?![a-z])\.?",
         "QUARTER": _alt(lex["quarters"]),
         "APPROX": _alt([a for a in lex["approx"] if a != "c."]),
