@@ -91,8 +91,16 @@ def quantity_value_ok(g, p) -> bool:
     return True
 
 
+PREPOSITIONS = {"in", "of", "to", "for", "around", "on", "from", "with", "at", "by", "and"}
+
+
 def head_noun(counted: str) -> str:
+    """The head of a counted phrase: its last word before a preposition, states left out."""
     words = re.findall(r"[a-z]+", (counted or "").lower())
+    for i, w in enumerate(words):
+        if w in PREPOSITIONS and i > 0:
+            words = words[:i]
+            break
     states = {"killed", "wounded", "missing", "captured", "displaced", "released", "dead", "injured"}
     nouns = [w for w in words if w not in states]
     if not nouns:
@@ -105,7 +113,12 @@ def counted_ok(g, p) -> bool:
     hg, hp = head_noun(g.get("counted", "")), head_noun(p.get("counted", ""))
     if not hg:
         return not hp
-    return hg == hp or hg in re.findall(r"[a-z]+", (p.get("counted") or "").lower())
+    if not hp:
+        return False
+    stem = lambda w: w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+    gold_words = {stem(w) for w in re.findall(r"[a-z]+", (g.get("counted") or "").lower())}
+    pred_words = {stem(w) for w in re.findall(r"[a-z]+", (p.get("counted") or "").lower())}
+    return hg == hp or hg in pred_words or hp in gold_words
 
 
 def score_spans(gold, pred, value_ok=None) -> dict:

@@ -95,6 +95,7 @@ class NumberRules:
                         "unit": unit, "qualifier": qual, "counted": counted, "category": category,
                         "state": state, "claim": claim})
         out.sort(key=lambda d: (d["start"], d["end"]))
+        fill_ellipsis(out, sents, sent_starts, doc)
         return out
 
     def is_identifier(self, text: str, s: int, e: int, g: dict) -> bool:
@@ -116,3 +117,18 @@ class NumberRules:
             if prev.lower() in ("no", "any", "every", "each", "only", "someone", "anyone", "the"):
                 return True
         return False
+
+
+def fill_ellipsis(found: list[dict], sents, sent_starts, doc: Doc) -> None:
+    """"55% of Azerbaijan's weaponry in 2007-11, 85% in 2010-14": a figure with nothing counted, in a
+    list of figures of the same unit, counts what the figure before it counts."""
+    prev_by_sent: dict[tuple[int, str], dict] = {}
+    for q in found:
+        span = doc.char_span(q["start"], q["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        key = (bisect.bisect_right(sent_starts, span.start) - 1, q["unit"])
+        prev = prev_by_sent.get(key)
+        if not q["counted"] and prev is not None and prev["counted"]:
+            q["counted"], q["category"], q["state"] = prev["counted"], prev["category"], prev["state"]
+        prev_by_sent[key] = q
