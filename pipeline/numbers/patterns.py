@@ -53,10 +53,29 @@ def placeholders(lex: dict) -> dict[str, str]:
         "CURSUF": _alt(lex["currency_suffix"], both_cases=False),
         "MUNIT": _alt(lex["measure_units"], both_cases=False) + r"(?![\w])",
         "CONVERSION": r"(?:\s*\((?P<conv>[^()]{1,25}?)\))?",
-        "FRACTION": _alt(lex["fractions"]),
+        "FRACTION": _alt(list(lex["fractions"]) + fraction_words(lex)),
+        "SCALE_SHORT": r"(?:bn|bln|mn|mln|mil|[kKmMbB])(?![\w])",
         "VAGUE": _alt(lex["vague"]),
         "END": r"(?![\w/]|\.\d|-(?!worth|strong)\w|(?:st|nd|rd|th)\b|\s?(?:[ap]\.?m\.?|GMT|UTC)\b)",
     }
+
+
+def fraction_words(lex: dict) -> list[str]:
+    """"three fifths", "two-thirds", "one eighth" ... from numerator and denominator words."""
+    out = []
+    for num in lex["fraction_numerators"]:
+        for den in lex["fraction_denominators"]:
+            if den in ("half", "halves") and num not in ("one", "a"):
+                continue
+            out += [f"{num} {den}", f"{num}-{den}"]
+    return out
+
+
+def fraction_value(lex: dict, text: str) -> float | None:
+    words = re.split(r"[\s-]+", text.lower())
+    if len(words) == 2 and words[0] in lex["fraction_numerators"] and words[1] in lex["fraction_denominators"]:
+        return round(lex["fraction_numerators"][words[0]] / lex["fraction_denominators"][words[1]], 4)
+    return None
 
 
 def word_atoms(lex: dict) -> dict[str, int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import lexicon, word_atoms
+from .patterns import fraction_value, lexicon, word_atoms
 
 
 def parse_number(s: str) -> float | None:
@@ -31,7 +31,8 @@ def parse_number(s: str) -> float | None:
 def scale_of(s: str | None) -> float:
     if not s:
         return 1.0
-    return float(lexicon()["scales"].get(s.lower(), 1))
+    scales = lexicon()["scales"]
+    return float(scales.get(s, scales.get(s.lower(), 1)))
 
 
 def qualifier_of(s: str | None) -> str:
@@ -60,7 +61,12 @@ def values_of(groups: dict) -> tuple[float, float, str] | None:
     lex = lexicon()
     qual = qualifier_of(groups.get("qual"))
     if groups.get("frac"):
-        v = lex["fractions"][re.sub(r"\s+", " ", groups["frac"].lower())]
+        key = re.sub(r"\s+", " ", groups["frac"].lower())
+        v = lex["fractions"].get(key)
+        if v is None:
+            v = fraction_value(lex, key)
+        if v is None:
+            return None
         return v, v, qual
     if groups.get("vague"):
         lo, hi = lex["vague"][re.sub(r"\s+", " ", groups["vague"].lower())]
@@ -69,7 +75,8 @@ def values_of(groups: dict) -> tuple[float, float, str] | None:
     if n1 is None:
         return None
     sc2 = scale_of(groups.get("sc2"))
-    sc1 = scale_of(groups.get("sc1")) if groups.get("sc1") else (sc2 if groups.get("n2") else 1.0)
+    sc1 = (scale_of(groups.get("sc1") or groups.get("sc1s")) if (groups.get("sc1") or groups.get("sc1s"))
+           else (sc2 if groups.get("n2") else 1.0))
     low = n1 * sc1
     high = low
     if groups.get("n2"):
