@@ -15,13 +15,16 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
         for ent in doc.ents:
             if ent.label_ not in KEEP_LABELS:
                 continue
-            s, e = trim_span(text, seg.start + ent.start_char, seg.start + ent.end_char)
+            # trimmed on the masked text: a citation marker is blank there, never part of a name
+            s, e = trim_span(parsed.masked, seg.start + ent.start_char, seg.start + ent.end_char)
             if e <= s or (s, e) in seen:
                 continue
             surface = text[s:e]
             if not any(ch.isalpha() for ch in surface) or "\n" in surface or "\r" in surface:
                 continue
             if surface[0].islower() and surface[0].isascii():   # "pro" of "pro-Armenian", not a name
+                continue
+            if "[" in surface or "]" in surface:
                 continue
             sent = parsed.sentence_at(s)
             if sent is None:

@@ -13,6 +13,7 @@ from .component import load_patterns
 ENTITIES_FILE = Path(__file__).with_name("entities.tsv")
 KEEP_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE"}
+TRAILING_WORD = re.compile(r"\s(?:of|and|or|the|in|for|to|on|at|by|with)$")
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
 ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
@@ -88,6 +89,13 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] in " ,.;:-–)\"'“”":
         start += 1
+    # a name does not end in a function word ("Armed Forces of", "2020 war or")
+    m = TRAILING_WORD.search(text, start, end)
+    while m and m.end() == end and m.start() > start:
+        end = m.start()
+        while end > start and text[end - 1] in " ,;:":
+            end -= 1
+        m = TRAILING_WORD.search(text, start, end)
     return start, end
 
 
