@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..entities.linking import alias_table, norm
 from ..parse import Parsed
+from .chronicle import clean_summary
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -127,7 +128,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "start_date": date["start_date"], "end_date": date["end_date"],
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
-                         "text": text[sent.start:sent.end]})
+                         "text": text[sent.start:sent.end], "summary": clean_summary(text[sent.start:sent.end])})
     rows.extend(table_row_events(parsed, tables))
     return rows
 
@@ -164,5 +165,5 @@ def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:
                      "date_id": date_id, "start_date": d["start_date"], "end_date": d["end_date"],
                      "actors": ";".join(actors), "locations": "",
                      "quantity_ids": ";".join(q["quantity_id"] for q in qs), "confidence": 0.8,
-                     "text": text[start:end]})
+                     "text": text[start:end], "summary": clean_summary(text[start:end])})
     return rows
