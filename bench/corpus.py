@@ -12,6 +12,8 @@ repository), then times the command line, each scenario in its own process:
   lexicon         after changing one lexicon file: a copy of the package under /tmp with one
                   data file modified (the repository is never touched) -> every document again
   first-w2        first run, --workers 2 (fresh output folder and cache)
+  ceiling         extract_document alone vs two processes at once, without Prefect: the most
+                  that --workers 2 can give on this machine at this moment
 
 Wall time, peak RSS of the largest process (getrusage of the children) and the peak RSS
 of the whole process tree (sampled). Acceptance: unchanged <= 15% of first-w1;
@@ -47,6 +49,35 @@ print(json.dumps({"rc": rc, "wall": time.perf_counter() - t,
 """
 
 
+# What the machine gives: extract_document alone vs two processes at once, no Prefect.
+_CEILING = r"""
+import sys, time
+from multiprocessing import get_context
+from pathlib import Path
+
+def work(args):
+    path, n = args
+    from pipeline.documents import load_document
+    from pipeline.extract import extract_document
+    from pipeline.nlp import get_nlp
+    get_nlp()
+    doc = load_document(Path(path), Path(path).parent)
+    t = time.perf_counter()
+    for _ in range(n):
+        extract_document(doc)
+    return time.perf_counter() - t
+
+if __name__ == "__main__":
+    path, n = sys.argv[1], 2
+    ctx = get_context("spawn")
+    with ctx.Pool(1) as p:
+        one = p.map(work, [(path, n)])[0]
+    with ctx.Pool(2) as p:
+        two = max(p.map(work, [(path, n), (path, n)]))
+    print(one / n, two / n, 2 * one / two)
+"""
+
+
 def build_corpus(raw: Path, n: int) -> None:
     lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
     head, body = lines[0], lines[1:]
@@ -74,10 +105,10 @@ def tree_rss_mb(pid: int) -> float:
         return 0.0
 
 
-def run(args: list[str], env: dict, cwd: Path) -> dict:
+def run(args: list[str], env: dict, cwd: Path | None = None) -> dict:
     """One `chronicle extract ...` in a wrapper process; wall time, peak RSS (largest process, tree)."""
     cmd = [PY, "-c", _WRAPPER, PY, "-m", "pipeline.cli", "extract", *args, "--no-progress"]
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd or env["PYTHONPATH"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0.0]
     stop = threading.Event()
 
@@ -119,10 +150,14 @@ def main() -> int:
     raw, empty = scratch / "raw", scratch / "empty"
     build_corpus(raw, args.docs)
     empty.mkdir()
+    # a frozen copy of the code: edits in the working tree during the benchmark change nothing
+    code = scratch / "code"
+    for pkg in ("pipeline", "flows"):
+        shutil.copytree(ROOT / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API_")}
     env.pop("CHRONICLE_CACHE_DIR", None)
     env.update(PREFECT_HOME=str(scratch / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PYTHONPATH=str(ROOT))
+               PYTHONPATH=str(code))
     results: dict[str, dict] = {}
 
     def record(name: str, res: dict, out: Path | None = None) -> None:
@@ -137,30 +172,38 @@ def main() -> int:
     print(f"corpus: {args.docs} documents, {size / 1e6:.1f} MB in {raw}; {os.cpu_count()} CPUs", flush=True)
 
     # Prefect's fixed cost (the first ever run also creates the PREFECT_HOME database)
-    record("overhead-fresh-home", run([str(empty), "--out", str(scratch / "o-empty")], env, ROOT))
-    record("overhead", run([str(empty), "--out", str(scratch / "o-empty")], env, ROOT))
+    record("overhead-fresh-home", run([str(empty), "--out", str(scratch / "o-empty")], env))
+    record("overhead", run([str(empty), "--out", str(scratch / "o-empty")], env))
     record("overhead-prefect-own", run([str(empty), "--out", str(scratch / "o-empty")],
-                                       {**env, "CHRONICLE_FAST_PREFECT": "0"}, ROOT))
+                                       {**env, "CHRONICLE_FAST_PREFECT": "0"}))
 
     out1 = scratch / "out-w1"
-    record("first-w1", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
-    record("unchanged", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
+    record("first-w1", run([str(raw), "--out", str(out1), "--workers", "1"], env), out1)
+    record("unchanged", run([str(raw), "--out", str(out1), "--workers", "1"], env), out1)
     doc = raw / f"doc-{min(7, args.docs - 1):03d}.txt"
     doc.write_text(doc.read_text(encoding="utf-8") + "\nIn March 2024 a new round of talks began.\n",
                    encoding="utf-8")
-    record("one-doc", run([str(raw), "--out", str(out1), "--workers", "1"], env, ROOT), out1)
+    record("one-doc", run([str(raw), "--out", str(out1), "--workers", "1"], env), out1)
 
-    # one lexicon file changed: a modified copy of the package, the repository untouched
-    code = scratch / "code"
-    for pkg in ("pipeline", "flows"):
-        shutil.copytree(ROOT / pkg, code / pkg, ignore=shutil.ignore_patterns("__pycache__"))
-    lexicon = code / "pipeline" / "time" / "lexicon.json"
+    # one lexicon file changed: a second copy of the package with one data file modified
+    code2 = scratch / "code-lexicon"
+    shutil.copytree(code, code2, ignore=shutil.ignore_patterns("__pycache__"))
+    lexicon = code2 / "pipeline" / "time" / "lexicon.json"
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     record("lexicon", run([str(raw), "--out", str(out1), "--workers", "1"],
-                          {**env, "PYTHONPATH": str(code)}, code), out1)
+                          {**env, "PYTHONPATH": str(code2)}, code2), out1)
 
     out2 = scratch / "out-w2"
-    record("first-w2", run([str(raw), "--out", str(out2), "--workers", "2"], env, ROOT), out2)
+    record("first-w2", run([str(raw), "--out", str(out2), "--workers", "2"], env), out2)
+
+    script = scratch / "ceiling.py"
+    script.write_text(_CEILING)
+    res = subprocess.run([PY, str(script), str(raw / "doc-000.txt")], env=env, cwd=env["PYTHONPATH"],
+                         capture_output=True, text=True)
+    alone, parallel, ceiling = map(float, res.stdout.split()[-3:])
+    results["ceiling"] = {"s_per_doc_alone": alone, "s_per_doc_two_at_once": parallel, "speedup": ceiling}
+    print(f"machine ceiling: extract_document {alone:.2f} s/doc alone, {parallel:.2f} s/doc two at once "
+          f"-> at most {ceiling:.2f}x with 2 processes (no Prefect)", flush=True)
 
     same = all((out1 / f).read_bytes() == (out2 / f).read_bytes()
                for f in ("documents.csv", "sentences.csv", "mentions.csv", "dates.csv"))
@@ -169,6 +212,7 @@ def main() -> int:
     summary = {
         "unchanged_over_first": round(unchanged / first, 3),
         "workers2_speedup": round(speedup, 2),
+        "machine_ceiling_2_processes": round(ceiling, 2),
         "prefect_overhead_s": round(results["overhead"]["wall"], 2),
         "prefect_overhead_own_server_s": round(results["overhead-prefect-own"]["wall"], 2),
         "w1_w2_tables_identical": same,

@@ -21,12 +21,14 @@ def cmd_extract(args) -> int:
         raise ChronicleError("--workers must be at least 1")
     discover(args.raw_dir)        # a missing raw folder is a clear error before Prefect starts
     with output_lock(args.out):   # so is a second run on the same output folder
-        from flows.runtime import start_prefect_early
-        start_prefect_early()
-        from flows.extract import extract
-        summary = extract(raw_dir=args.raw_dir, out_dir=args.out, workers=args.workers,
-                          runner=args.runner, address=args.address, refresh=args.refresh,
-                          progress=False if args.no_progress else None, max_bytes=args.max_bytes)
+        from flows.runtime import PrefectSession, check_prefect_home
+        check_prefect_home()
+        with PrefectSession() as prefect:         # the API server starts while the flow is imported
+            from flows.extract import extract
+            summary = prefect.call(extract, raw_dir=args.raw_dir, out_dir=args.out, workers=args.workers,
+                                   runner=args.runner, address=args.address, refresh=args.refresh,
+                                   progress=False if args.no_progress else None, max_bytes=args.max_bytes,
+                                   while_waiting=_load_model if _in_process(args) else None)
     c = summary["counts"]
     print(f"extracted {summary['documents']} document(s) into {args.out} "
           f"({c['extracted']} extracted, {c['cached']} cached, {c['failed']} failed): " +
@@ -37,6 +39,19 @@ def cmd_extract(args) -> int:
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
     return EXIT_PARTIAL if summary["failures"] else EXIT_OK
+
+
+def _in_process(args) -> bool:
+    return args.runner in ("auto", "thread") and args.workers == 1 and not args.address
+
+
+def _load_model() -> None:
+    """Load spaCy while the Prefect server starts (documents are extracted in this process)."""
+    try:
+        from .nlp import get_nlp
+        get_nlp()
+    except ChronicleError:
+        pass                      # reported by the flow, with the document it stopped
 
 
 def cmd_diff(args) -> int:
@@ -62,6 +77,12 @@ def cmd_schedule(args) -> int:
     if not PREFECT_API_URL.value():
         raise ChronicleError("a schedule needs a running Prefect server: start one (`prefect server start`) "
                              "and set PREFECT_API_URL, e.g. http://127.0.0.1:4200/api")
+    import httpx
+    try:
+        httpx.get(f"{PREFECT_API_URL.value().rstrip('/')}/health", timeout=10).raise_for_status()
+    except httpx.HTTPError as e:
+        raise ChronicleError(f"the Prefect server at PREFECT_API_URL={PREFECT_API_URL.value()} does not answer "
+                             f"({type(e).__name__}): start it with `prefect server start`")
     discover(args.raw)
     from prefect.deployments.runner import EntrypointType
     from prefect.schedules import Cron

@@ -6,7 +6,9 @@
   pipeline/, one of the .py code). Same key -> the cached per-document result is reused.
 - Cache folder: CHRONICLE_CACHE_DIR if set, else `.<out-name>.cache` beside the output
   folder (e.g. `.extracted.cache/` next to `extracted/`), one file per key (Prefect result
-  records). Entries no longer used by the latest run are pruned.
+  records, pickled). Entries the latest run did not use are pruned (not in a shared
+  CHRONICLE_CACHE_DIR). Deleting the folder only costs a full re-extraction; so does
+  `chronicle extract --refresh`.
 - Manifest: OUT_DIR/runs/<run-id>.json after each run (what ran, per-document status,
   row counts, and the diff against the tables the run replaced).
 """
@@ -104,12 +106,15 @@ def document_key(entry: RawEntry, fp: dict[str, str], max_bytes: int = DEFAULT_M
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest(), sha
 
 
-def cache_dir_for(out_dir: str | os.PathLike) -> Path:
-    env = os.environ.get("CHRONICLE_CACHE_DIR")
-    if env:
-        return Path(env).absolute()
+def default_cache_dir(out_dir: str | os.PathLike) -> Path:
     out = Path(out_dir).absolute()
     return out.parent / f".{out.name}.cache"
+
+
+def cache_dir_for(out_dir: str | os.PathLike) -> Path:
+    """CHRONICLE_CACHE_DIR (may be shared by several output folders; never pruned), else `.<out>.cache`."""
+    env = os.environ.get("CHRONICLE_CACHE_DIR")
+    return Path(env).absolute() if env else default_cache_dir(out_dir)
 
 
 def prune_cache(cache_dir: Path, keep: set[str]) -> int:
@@ -150,6 +155,8 @@ def _same(a: dict, b: dict) -> bool:
 
 
 def diff_table(old_csv: str | None, new_csv: str, table: str) -> dict:
+    if old_csv == new_csv:              # the usual re-run: nothing to parse
+        return {"added": 0, "removed": 0, "changed": 0, "by_document": {}, "ids": {}}
     old, new = _rows(old_csv, table), _rows(new_csv, table)
     kinds = {"added": [k for k in new if k not in old],
              "removed": [k for k in old if k not in new],
@@ -275,6 +282,8 @@ class Progress:
         self.t0 = time.monotonic()
         self._last = 0.0
         self._width = 0
+        if self.enabled:
+            self._draw()
 
     def update(self, status: str) -> None:
         self.done += 1
@@ -294,7 +303,8 @@ class Progress:
         bar = "#" * int(frac * 24)
         extra = ", ".join(x for x in (f"{self.cached} cached" if self.cached else "",
                                       f"{self.failed} failed" if self.failed else "") if x)
-        line = (f"{self.label} [{bar:<24}] {self.done}/{self.total} docs  {rate:.2f} doc/s  ETA {eta}"
+        line = (f"{self.label} [{bar:<24}] {self.done}/{self.total} docs  {rate:.2f} doc/s  "
+                f"{int(elapsed // 60)}m{int(elapsed % 60):02d}s elapsed  ETA {eta}"
                 + (f"  ({extra})" if extra else ""))
         pad = max(0, self._width - len(line))
         self._width = len(line)
