@@ -40,6 +40,7 @@ from pipeline.corpus import assemble, discover, failure_row, failures_csv, proce
 from pipeline.documents import DEFAULT_MAX_BYTES, RawEntry  # noqa: E402
 from pipeline.errors import ChronicleError  # noqa: E402
 from pipeline.output import output_lock, render_tables, write_tables  # noqa: E402
+from pipeline.review.decisions import apply_decisions, decisions_path  # noqa: E402
 
 RUNNERS = ("auto", "thread", "process", "dask")
 CACHE_READERS = 8                   # threads that load cached results
@@ -69,6 +70,8 @@ extract_uncached_task = task(_extract_document, name="extract-document",
 def write_tables_task(out_dir: str, results: list[dict], statuses: dict[str, dict], meta: dict) -> dict:
     """Merge step: corpus tables + failures.csv + runs/<run-id>.json, swapped in at once."""
     tables, failures = assemble(results)
+    # review decisions survive re-extraction: applied to every run's rows, stale ones reported
+    tables, stale = apply_decisions(tables, decisions_path(out_dir))
     rendered = render_tables(tables)
     previous = runs.read_tables(out_dir)
     prev_manifest = runs.latest_manifest(out_dir)
@@ -78,11 +81,12 @@ def write_tables_task(out_dir: str, results: list[dict], statuses: dict[str, dic
         **meta, out_dir=out_dir, documents=statuses, rows=rows, diff=diff,
         previous_run=prev_manifest["run_id"] if prev_manifest else None,
         had_previous=previous is not None)
+    manifest["stale_decisions"] = stale
     write_tables(out_dir, rendered, {
         "failures.csv": failures_csv(failures),
         f"{runs.RUNS_DIR}/{meta['run_id']}.json": runs.manifest_json(manifest)})
     return {"documents": rows["documents"], "failures": failures, "rows": rows,
-            "run_id": meta["run_id"], "counts": manifest["counts"],
+            "run_id": meta["run_id"], "counts": manifest["counts"], "stale_decisions": stale,
             "manifest": str(Path(out_dir).absolute() / runs.RUNS_DIR / f"{meta['run_id']}.json"),
             "diff": {t: {k: d[k] for k in ("added", "removed", "changed")} for t, d in diff.items()}}
 

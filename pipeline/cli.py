@@ -38,7 +38,25 @@ def cmd_extract(args) -> int:
     print(f"run {summary['run_id']}: {changes or 'no row changed'} (details: chronicle diff {args.out})")
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
+    for d in summary.get("stale_decisions", []):
+        print(f"stale review decision: {d.get('table')} {d.get('row_id')}: {d.get('reason')}", file=sys.stderr)
     return EXIT_PARTIAL if summary["failures"] else EXIT_OK
+
+
+def cmd_review(args) -> int:
+    from .review.decisions import import_decisions
+    from .review.page import write_review
+    if args.import_decisions:          # a decisions.csv downloaded from the page
+        import_decisions(args.import_decisions, args.decisions or "review/decisions.csv")
+    path = write_review(args.out_dir, raw_dir=args.raw_dir, manifest=args.manifest, decisions_path=args.decisions)
+    print(f"review page: {path}")
+    return EXIT_OK
+
+
+def cmd_summary(args) -> int:
+    from .review.summary import summary_text
+    print(summary_text(args.out_dir), end="")
+    return EXIT_OK
 
 
 def _in_process(args) -> bool:
@@ -150,6 +168,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--runner", choices=("auto", "thread", "process", "dask"), default="auto")
     p.set_defaults(func=cmd_schedule)
+    p = sub.add_parser("review", help="write OUT_DIR/review.html: every extraction in its context")
+    p.add_argument("out_dir", nargs="?", default="extracted")
+    p.add_argument("--raw-dir", default=None, help="raw folder (default: raw/ beside OUT_DIR)")
+    p.add_argument("--manifest", default=None, help="run manifest whose diff is marked (default: the latest)")
+    p.add_argument("--decisions", default=None, help="review decisions file (default review/decisions.csv)")
+    p.add_argument("--import-decisions", default=None, help="merge a decisions.csv exported from the page")
+    p.set_defaults(func=cmd_review)
+    p = sub.add_parser("summary", help="per-document counts, top entities, events by year, largest casualty figures")
+    p.add_argument("out_dir", nargs="?", default="extracted")
+    p.set_defaults(func=cmd_summary)
     p = sub.add_parser("evaluate", help="score extracted tables against hand-made gold")
     p.add_argument("gold_dir")
     p.add_argument("--extracted", default="extracted")

@@ -17,8 +17,9 @@ def _interval(e: dict):
         return None
 
 
-def _compatible(a: dict, b: dict) -> bool:
-    ia, ib = _interval(a), _interval(b)
+def _compatible(a: dict, b: dict, ia=None, ib=None) -> bool:
+    ia = ia if ia is not None else _interval(a)
+    ib = ib if ib is not None else _interval(b)
     if ia is None or ib is None:
         return False
     if ia == ib:
@@ -29,8 +30,8 @@ def _compatible(a: dict, b: dict) -> bool:
             return False
         if (outer[1] - outer[0]).days > MAX_GROUP_SPAN_DAYS:
             return False
-    actors_a = set(filter(None, a.get("actors", "").split(";")))
-    actors_b = set(filter(None, b.get("actors", "").split(";")))
+    actors_a = a.get("_actors") or set(filter(None, a.get("actors", "").split(";")))
+    actors_b = b.get("_actors") or set(filter(None, b.get("actors", "").split(";")))
     return not actors_a or not actors_b or bool(actors_a & actors_b)
 
 
@@ -43,16 +44,21 @@ def assign_event_keys(events: list[dict]) -> None:
             i = parent[i]
         return i
 
+    intervals = [_interval(e) for e in events]       # parsed once: corpora have tens of thousands
     by_type = defaultdict(list)
     for i, e in enumerate(events):
-        by_type[e["event_type"]].append(i)
+        if intervals[i] is not None:
+            by_type[e["event_type"]].append(i)
     for idx in by_type.values():
-        idx.sort(key=lambda i: (events[i]["start_date"], events[i]["end_date"]))
+        idx.sort(key=lambda i: intervals[i])
         for a_pos, i in enumerate(idx):
+            a_start, a_end = intervals[i]
+            # a partner starts inside i's interval; a long interval only merges with the very same one
+            long_one = (a_end - a_start).days > MAX_GROUP_SPAN_DAYS
             for j in idx[a_pos + 1:]:
-                if events[j]["start_date"] > events[i]["end_date"]:
+                if intervals[j][0] > a_end or (long_one and intervals[j] != intervals[i]):
                     break
-                if _compatible(events[i], events[j]):
+                if _compatible(events[i], events[j], intervals[i], intervals[j]):
                     parent[find(j)] = find(i)
     groups = defaultdict(list)
     for i in range(len(events)):

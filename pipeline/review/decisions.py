@@ -186,3 +186,10 @@ def apply_decisions(tables: dict[str, list[dict]], decisions_path) -> tuple[dict
     for (table, n), st in status.items():
         out[table][n]["review_status"] = st
     return out, stale
+
+
+def decisions_path(out_dir) -> Path:
+    """Where a run reads review decisions: CHRONICLE_DECISIONS, else review/decisions.csv beside OUT_DIR."""
+    import os
+    env = os.environ.get("CHRONICLE_DECISIONS")
+    return Path(env) if env else Path(out_dir).absolute().parent / DEFAULT_DECISIONS_PATH
