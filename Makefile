@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/chronicle extract raw --out extracted
 
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -q
 
 review: $(STAMP)
 	$(VENV)/bin/chronicle review extracted
