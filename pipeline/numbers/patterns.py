@@ -5,6 +5,8 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from ..trie_regex import trie_alternation
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -23,7 +25,7 @@ def _alt(words, both_cases=True) -> str:
         forms.add(w)
         if both_cases and w[:1].isalpha():
             forms.add(w[:1].upper() + w[1:])
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True)) + ")"
+    return trie_alternation(forms)
 
 
 @lru_cache(maxsize=4)
