@@ -31,11 +31,14 @@ def _values(v) -> frozenset | None:
 
 
 class TokenSpec:
-    __slots__ = ("lemma", "lower", "orth", "pos", "min", "max")
+    __slots__ = ("lemma", "lower", "orth", "pos", "min", "max", "not_lower")
 
     def __init__(self, spec: dict):
         self.lemma = _values(spec.get("LEMMA"))
-        self.lower = _values(spec.get("LOWER"))
+        lower = spec.get("LOWER")
+        self.not_lower = (frozenset(w.lower() for w in lower["NOT_IN"])
+                          if isinstance(lower, dict) and "NOT_IN" in lower else None)
+        self.lower = _values(lower) if not (isinstance(lower, dict) and "NOT_IN" in lower) else None
         self.orth = _values(spec.get("ORTH"))
         pos = spec.get("POS")
         self.pos = frozenset(pos["IN"]) if isinstance(pos, dict) else (frozenset([pos]) if pos else None)
@@ -52,6 +55,8 @@ class TokenSpec:
         if self.lemma is not None and t.lemma_.lower() not in self.lemma:
             return False
         if self.lower is not None and t.lower_ not in self.lower:
+            return False
+        if self.not_lower is not None and t.lower_ in self.not_lower:
             return False
         if self.orth is not None and t.text.lower() not in self.orth:
             return False

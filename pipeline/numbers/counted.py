@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .patterns import counted_lexicon
 
+TIME_NOUNS = {"day", "week", "month", "year", "decade", "century", "hour", "minute", "time", "period"}
 NUM_DEPS = {"nummod", "quantmod", "amod", "compound", "nmod", "npadvmod", "appos", "det"}
 
 
@@ -55,7 +56,7 @@ def counted_noun(span: Span, unit: str = "count") -> Token | None:
             return obj
     # the number modifies a noun outside its own span ("3,825 troops")
     if (tok.dep_ in NUM_DEPS and head.pos_ in ("NOUN", "PROPN") and not (span.start <= head.i < span.end)
-            and head.ent_type_ not in ("DATE", "TIME") and not head.like_num):
+            and head.ent_type_ not in ("DATE", "TIME") and not head.like_num and head.lemma_ not in TIME_NOUNS):
         if head.lower_ in ("%", "percent"):
             return None
         return _root(head)
@@ -76,6 +77,8 @@ def counted_noun(span: Span, unit: str = "count") -> Token | None:
     for j in range(span.end, min(span.end + 4, len(doc))):
         t = doc[j]
         if t.is_sent_start:
+            break
+        if t.lemma_ in TIME_NOUNS:
             break
         if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text in _sets()[2] | _sets()[3]):
             return _root(t)
@@ -127,6 +130,8 @@ def state_of(noun: Token | None, num: Token) -> str:
                                                            "captured", "displaced", "released")]
     else:
         candidates.append(num.head)
+    if num.dep_ in ("nsubj", "nsubjpass", "dobj") and num.head is not num:
+        candidates.append(num.head)        # "two of its soldiers died": the number is the subject
     for c in candidates:
         for key in (c.lemma_.lower(), c.lower_):
             if key in states:
