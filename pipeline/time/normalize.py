@@ -161,7 +161,7 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
         y = (base.end if n >= 0 else base.start).year + n
         a, b = cal.year_interval(y)
         return make("relative", "year", a, b)
-    if unit == "DE" and base.granularity in ("year", "decade"):
+    if unit == "DE" and base.granularity in ("day", "week", "month", "season", "year", "decade"):
         y = ((base.end if n >= 0 else base.start).year // 10 + n) * 10
         a, b = cal.decade_interval(y)
         return make("relative", "decade", a, b)
@@ -332,6 +332,11 @@ def _century(g, ctx):
 
 def _year_modified(g, ctx):
     y = int(g["y"])
+    words = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+    if "first half" in words or "second half" in words:
+        first = "first half" in words
+        a, b = (dt.date(y, 1, 1), dt.date(y, 6, 30)) if first else (dt.date(y, 7, 1), dt.date(y, 12, 31))
+        return Timex("date", f"{y:04d}-H{1 if first else 2}", a, b, "year", "early" if first else "late", True)
     mod = mod_of(g.get("mod"))
     a, b = cal.year_interval(y, mod)
     return Timex("date", f"{y:04d}", a, b, "year", mod, True)
@@ -440,7 +445,14 @@ def same_period(base: Anchor, code: str) -> Timex | None:
 def _relative_edge(g, ctx):
     mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[g["edge"].lower()]
     unit = g["u"].lower()
-    base = _base(ctx)
+    which = (g.get("which") or "").lower()
+    if which in ("last", "next"):
+        if ctx.dct is None or unit != "year":
+            return unresolved("relative", unit, mod)
+        y = ctx.dct.year + (1 if which == "next" else -1)
+        a, b = cal.year_interval(y, mod)
+        return make("relative", "year", a, b, mod)
+    base = _base(ctx, prefer_dct=which == "this")
     if base is None:
         return unresolved("relative", unit, mod)
     ref = base.end
@@ -585,7 +597,18 @@ def _quarter(g, ctx):
 
 
 def _weekend(g, ctx):
-    return unresolved("relative", "day")
+    if ctx.dct is None:
+        return unresolved("relative", "week")
+    rel = g["rel"].lower()
+    back = (ctx.dct.weekday() - 5) % 7              # days since the last Saturday (0 on a Saturday)
+    if rel == "next":
+        sat = ctx.dct + dt.timedelta(days=(5 - ctx.dct.weekday()) % 7 or 7)
+    else:                                            # "the/this/last weekend": the one just past (or now)
+        sat = ctx.dct - dt.timedelta(days=back)
+        if rel == "last" and back == 0:
+            sat -= dt.timedelta(days=7)
+    iso = sat.isocalendar()
+    return Timex("relative", f"{iso[0]}-W{iso[1]:02d}-WE", sat, sat + dt.timedelta(days=1), "week", "")
 
 
 NORMALIZERS = {
