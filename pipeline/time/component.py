@@ -89,4 +89,20 @@ def find_matches(doc: Doc, tr: TimeRules) -> list[dict]:
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         out.append({"start": s, "end": e, "rule": rule.name, "kind": rule.kind, "groups": groups})
     out.sort(key=lambda d: (d["start"], d["end"]))
+    return merge_composite_durations(text, out)
+
+
+def merge_composite_durations(text: str, found: list[dict]) -> list[dict]:
+    """"2 years 1 month and 21 days" is one duration, not three."""
+    out: list[dict] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev is not None and m["rule"] == "duration" and prev["rule"] in ("duration", "duration_composite")
+                and text[prev["end"]:m["start"]].strip(" ,") in ("", "and")):
+            parts = prev["groups"].get("parts") or [(prev["groups"].get("q"), prev["groups"]["u"])]
+            parts = parts + [(m["groups"].get("q"), m["groups"]["u"])]
+            out[-1] = {"start": prev["start"], "end": m["end"], "rule": "duration_composite", "kind": "duration",
+                       "groups": {"parts": parts}}
+            continue
+        out.append(m)
     return out

@@ -504,6 +504,24 @@ def _duration(g, ctx):
     return Timex("duration", duration_value(n, unit), None, None, UNIT_GRAN[unit], mod)
 
 
+def _duration_composite(g, ctx):
+    order = ["CE", "DE", "Y", "M", "W", "D", "H", "MIN", "SEC"]
+    total: dict[str, float] = {}
+    for q, u in g["parts"]:
+        n = number(q) if q else 1
+        if n is None:
+            return None
+        unit = unit_code(u)
+        if unit in ("DE", "CE"):
+            n, unit = n * (10 if unit == "DE" else 100), "Y"
+        total[unit] = total.get(unit, 0) + n
+    date_part = "".join(f"{fmt_num(total[u])}{u}" for u in ("Y", "M", "W", "D") if u in total)
+    time_part = "".join(f"{fmt_num(total[u])}{ {'H': 'H', 'MIN': 'M', 'SEC': 'S'}[u] }" for u in ("H", "MIN", "SEC") if u in total)
+    value = "P" + date_part + (("T" + time_part) if time_part else "")
+    finest = max((u for u in total), key=order.index)
+    return Timex("duration", value, None, None, UNIT_GRAN[finest], "")
+
+
 def _duration_span(g, ctx):
     unit = unit_code(g["u"])
     n = number(g.get("q")) if g.get("q") else 1
@@ -612,7 +630,7 @@ def _weekend(g, ctx):
 
 
 NORMALIZERS = {
-    "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
+    "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
     "relative_day_after": _relative_day_after, "relative_from_now": _relative_from_now,
     "quarter": _quarter, "quarter_short": _quarter, "duration_past": _duration_span,
