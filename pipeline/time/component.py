@@ -92,13 +92,24 @@ def find_matches(doc: Doc, tr: TimeRules) -> list[dict]:
     return merge_composite_durations(text, out)
 
 
+UNIT_SIZE = {"centur": 0, "decade": 1, "year": 2, "month": 3, "week": 4, "day": 5, "hour": 6, "hr": 6,
+             "minute": 7, "min": 7, "second": 8, "sec": 8}
+
+
+def _size(unit: str) -> int:
+    u = unit.lower()
+    return next((v for k, v in UNIT_SIZE.items() if u.startswith(k)), 9)
+
+
 def merge_composite_durations(text: str, found: list[dict]) -> list[dict]:
-    """"2 years 1 month and 21 days" is one duration, not three."""
+    """"2 years 1 month and 21 days" is one duration, not three (units must get smaller)."""
     out: list[dict] = []
     for m in found:
         prev = out[-1] if out else None
         if (prev is not None and m["rule"] == "duration" and prev["rule"] in ("duration", "duration_composite")
-                and text[prev["end"]:m["start"]].strip(" ,") in ("", "and")):
+                and text[prev["end"]:m["start"]].strip(" ,") in ("", "and")
+                and (m["groups"].get("q") or "").lower() not in ("a", "an")
+                and _size(m["groups"]["u"]) > _size((prev["groups"].get("parts") or [(None, prev["groups"]["u"])])[-1][1])):
             parts = prev["groups"].get("parts") or [(prev["groups"].get("q"), prev["groups"]["u"])]
             parts = parts + [(m["groups"].get("q"), m["groups"]["u"])]
             out[-1] = {"start": prev["start"], "end": m["end"], "rule": "duration_composite", "kind": "duration",
