@@ -203,17 +203,17 @@ def claimant(span: Span, sent: Span | None = None, according: list[int] | None =
     for i in according:
         if not (sent.start <= i < sent.end):
             continue
-        tok = doc[i]
-        if True:
-            to = doc[tok.i + 1]
-            objs = [c for c in to.children if c.dep_ == "pobj"] or [doc[tok.i + 2]] if tok.i + 2 < len(doc) else []
-            if objs:
-                obj = objs[0]
-                left = min(t.i for t in obj.subtree)
-                right = max(t.i for t in obj.subtree if not (t.dep_ in ("relcl", "acl", "appos", "punct") or
-                                                            any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > obj.i)))
-                if left > tok.i + 1 and right >= left:
-                    return doc[left].idx, doc[right].idx + len(doc[right])
+        to = doc[i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or ([doc[i + 2]] if i + 2 < len(doc) else [])
+        if not objs:
+            continue
+        obj = objs[0]
+        left = min(t.i for t in obj.subtree)
+        # the claimant's phrase without its relative clauses and appositions
+        right = max(t.i for t in obj.subtree if not (t.dep_ in ("relcl", "acl", "appos", "punct") or
+                                                    any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors if a.i > obj.i)))
+        if left > i + 1 and right >= left:
+            return doc[left].idx, doc[right].idx + len(doc[right])
     num = number_token(span)
     node = num
     for _ in range(8):

@@ -3,29 +3,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..trie_regex import trie_alternation
 from pathlib import Path
+
+from ..regex_rules import Rule, load_rules, word_alternation
 
 HERE = Path(__file__).parent
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    regex: re.Pattern
-    order: int
-
-
-def _alt(words, both_cases=True) -> str:
-    forms = set()
-    for w in words:
-        forms.add(w)
-        if both_cases and w[:1].isalpha():
-            forms.add(w[:1].upper() + w[1:])
-    return trie_alternation(forms)
+_alt = word_alternation
 
 
 @lru_cache(maxsize=4)
@@ -88,13 +75,4 @@ def word_atoms(lex: dict) -> dict[str, int]:
 
 @lru_cache(maxsize=4)
 def rules(path: str | None = None, lexicon_path: str | None = None) -> tuple[Rule, ...]:
-    ph = placeholders(lexicon(lexicon_path))
-    out = []
-    for ln in Path(path or HERE / "rules.jsonl").read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("//"):
-            continue
-        spec = json.loads(ln)
-        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m.group(1)], spec["pattern"])
-        out.append(Rule(spec["rule"], re.compile(pattern), len(out)))
-    return tuple(out)
+    return load_rules(path or HERE / "rules.jsonl", placeholders(lexicon(lexicon_path)))

@@ -3,32 +3,18 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..trie_regex import trie_alternation
 from pathlib import Path
+
+from ..regex_rules import Rule, load_rules, word_alternation
 
 HERE = Path(__file__).parent
 LEXICON_FILE = HERE / "lexicon.json"
 RULES_FILE = HERE / "rules.jsonl"
 
 
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    kind: str
-    regex: re.Pattern
-    order: int
-
-
-def _alt(words, both_cases=True) -> str:
-    forms = set()
-    for w in words:
-        forms.add(w)
-        if both_cases and w[:1].isalpha():
-            forms.add(w[:1].upper() + w[1:])
-    return trie_alternation(forms)
+_alt = word_alternation
 
 
 @lru_cache(maxsize=4)
@@ -89,13 +75,4 @@ def placeholders(lex: dict) -> dict[str, str]:
 
 @lru_cache(maxsize=4)
 def rules(path: str | None = None, lexicon_path: str | None = None) -> tuple[Rule, ...]:
-    ph = placeholders(lexicon(lexicon_path))
-    out = []
-    for ln in Path(path or RULES_FILE).read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln or ln.startswith("//"):
-            continue
-        spec = json.loads(ln)
-        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m.group(1)], spec["pattern"])
-        out.append(Rule(spec["rule"], spec["kind"], re.compile(pattern), len(out)))
-    return tuple(out)
+    return load_rules(path or RULES_FILE, placeholders(lexicon(lexicon_path)))
