@@ -1,9 +1,36 @@
 """Candidates from `chronicle_time_rules` -> dates.csv rows, resolved in document order."""
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
 from ..parse import Parsed
 from .normalize import Anchor, Context, normalize
 from .patterns import rules
+
+PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
+
+
+@lru_cache(maxsize=1)
+def event_periods() -> dict[str, tuple[dt.date, dt.date]]:
+    out = {}
+    for ln in PERIODS_FILE.read_text(encoding="utf-8").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            eid, a, b = ln.split("\t")[:3]
+            out[eid] = (dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+    return out
+
+
+def period_anchors(mentions: list[dict]) -> list[tuple[int, Anchor]]:
+    """A named period ("the Second Nagorno-Karabakh War") is context too: it anchors what follows."""
+    periods = event_periods()
+    out = []
+    for m in mentions:
+        if m["entity_id"] in periods:
+            a, b = periods[m["entity_id"]]
+            out.append((m["start"], Anchor(a, b, "day", m["mention_id"])))
+    return sorted(out, key=lambda x: x[0])
 
 
 def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
@@ -12,9 +39,14 @@ def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]
     doc_id = parsed.document.doc_id
     text = parsed.text
     rows = []
+    anchors = period_anchors(tables.get("mentions", []))
+    k = 0
     for seg, doc in parsed.segment_docs():
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
+            while k < len(anchors) and anchors[k][0] < s:
+                ctx.anchor = anchors[k][1]
+                k += 1
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
