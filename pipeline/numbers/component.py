@@ -131,4 +131,9 @@ def fill_ellipsis(found: list[dict], sents, sent_starts, doc: Doc) -> None:
         prev = prev_by_sent.get(key)
         if not q["counted"] and prev is not None and prev["counted"]:
             q["counted"], q["category"], q["state"] = prev["counted"], prev["category"], prev["state"]
+        elif (prev is not None and q["state"] and q["counted"] == q["state"] and prev["counted"]
+              and prev["counted"] != prev["state"]):
+            # "200 people were killed and more than 400 wounded": the noun carries over, the state is its own
+            noun = prev["counted"][:-len(prev["state"])].strip() if prev["state"] else prev["counted"]
+            q["counted"] = f"{noun} {q['state']}"
         prev_by_sent[key] = q
