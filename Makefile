@@ -23,3 +23,8 @@ test: $(STAMP)
 
 review: $(STAMP)
 	$(VENV)/bin/chronicle review extracted
+
+bench: $(STAMP)
+	$(PY) bench/throughput.py
+	$(PY) bench/peers.py
+	$(PY) bench/corpus.py
