@@ -49,23 +49,10 @@ def extract_document(document: Document, nlp=None) -> dict:
 
 def dimension_extractors():
     """(table name, function) in dependency order; each reads Parsed and the rows made so far."""
-    out = []
-    try:
-        from .time.extract import extract_dates
-        out.append(("dates", extract_dates))
-    except ModuleNotFoundError:
-        pass
-    try:
-        from .numbers.extract import extract_quantities
-        out.append(("quantities", extract_quantities))
-    except ModuleNotFoundError:
-        pass
-    try:
-        from .events.extract import extract_events
-        out.append(("events", extract_events))
-    except ModuleNotFoundError:
-        pass
-    return out
+    from .events.extract import extract_events
+    from .numbers.extract import extract_quantities
+    from .time.extract import extract_dates
+    return [("dates", extract_dates), ("quantities", extract_quantities), ("events", extract_events)]
 
 
 def combine(results: list[dict]) -> dict[str, list[dict]]:

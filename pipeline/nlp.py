@@ -19,13 +19,10 @@ def load_config(path: str | os.PathLike | None = None) -> dict:
 
 def register_components() -> None:
     """Importing the dimension packages registers their @Language.factory components."""
-    import importlib
-    for dim in ("entities", "time", "numbers", "events"):
-        try:
-            importlib.import_module(f"pipeline.{dim}.component")
-        except ModuleNotFoundError as e:
-            if e.name != f"pipeline.{dim}.component":
-                raise
+    from .entities import component as _entities  # noqa: F401
+    from .events import component as _events  # noqa: F401
+    from .numbers import component as _numbers  # noqa: F401
+    from .time import component as _time  # noqa: F401
 
 
 def load_model(name: str):

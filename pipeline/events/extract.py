@@ -1,6 +1,7 @@
 """Triggers -> events.csv rows: type, governing date, actors, locations, quantities, confidence."""
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import defaultdict
@@ -61,7 +62,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
-    import bisect
 
     def dist(t_start, d):
         return _clause_distance(text, t_start, d["start"] if d["start"] > t_start else d["end"])

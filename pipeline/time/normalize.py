@@ -210,14 +210,21 @@ def _month_yearless(g, ctx):
     return t
 
 
-def _month_that_year(g, ctx):
-    rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+def _relative_year(rel_words: str, ctx) -> int | None:
+    """The year "that/this/last/next/the following ..." points at: deictic ones from the reference date
+    when there is one, the rest (and all in narratives) from the anchor; None when neither exists."""
+    rel = re.sub(r"\s+", " ", rel_words.lower()).removeprefix("the ")
     step = {"that": 0, "same": 0, "this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
     if rel in ("this", "last", "next") and ctx.dct is not None:
-        y = ctx.dct.year + step
-    elif ctx.anchor is not None:
-        y = ctx.anchor.end.year + step
-    else:
+        return ctx.dct.year + step
+    if ctx.anchor is not None:
+        return ctx.anchor.end.year + step
+    return None
+
+
+def _month_that_year(g, ctx):
+    y = _relative_year(g["rel"], ctx)
+    if y is None:
         return unresolved("relative", "month")
     m = month_num(g["m"])
     a, b = cal.month_interval(y, m)
@@ -302,13 +309,8 @@ def _season_year(g, ctx):
 
 def _season_relative(g, ctx):
     code = _lex()["seasons"][g["s"].lower()]
-    rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
-    step = {"this": 0, "that": 0, "same": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
-    if rel in ("this", "last", "next") and ctx.dct is not None:
-        y = ctx.dct.year + step
-    elif ctx.anchor is not None:
-        y = ctx.anchor.end.year + step
-    else:
+    y = _relative_year(g["rel"], ctx)
+    if y is None:
         return unresolved("relative", "season")
     a, b = cal.season_interval(y, code)
     t = Timex("relative", f"{y:04d}-{code}", a, b, "season", "")
@@ -378,10 +380,8 @@ def _same_period(ctx):
     if ctx.anchor is None:
         return unresolved("relative")
     a = ctx.anchor
-    value = cal.value_of(a.granularity, a.start) if a.start == a.end or a.granularity in ("day",) else ""
-    if a.granularity not in ("day", "week") :
-        va, vb = cal.value_of(a.granularity, a.start), cal.value_of(a.granularity, a.end)
-        value = va if va == vb else f"{va}/{vb}"
+    va, vb = cal.value_of(a.granularity, a.start), cal.value_of(a.granularity, a.end)
+    value = "" if a.granularity == "week" else (va if va == vb else f"{va}/{vb}")
     t = Timex("relative", value, a.start, a.end, a.granularity, "")
     t.anchor_used = True
     return t
@@ -499,7 +499,10 @@ def _weekday(g, ctx):
 
 def _duration(g, ctx):
     unit = unit_code(g["u"])
-    n = number(g.get("q")) if g.get("q") else (None if g.get("vague") or g.get("u", "").endswith("s") and not g.get("q") else 1)
+    if g.get("q"):
+        n = number(g["q"])
+    else:                           # "for years" is vague, "for a year" is one
+        n = None if g.get("vague") or g["u"].endswith("s") else 1
     mod = "approx" if g.get("approx") else ""
     return Timex("duration", duration_value(n, unit), None, None, UNIT_GRAN[unit], mod)
 
