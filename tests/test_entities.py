@@ -44,3 +44,14 @@ def test_seed_mentions_never_contain_citation_markers(seed_tables):
         assert not re.search(r"\[\s*(\d+|[a-z]{1,2})\s*\]", m["text"])
     labels = {m["label"] for m in seed_tables["mentions"]}
     assert not labels & {"CARDINAL", "DATE", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def test_definite_description_refers_back_to_the_named_event(nlp):
+    t = extract_text("Azerbaijan began the blockade of Nagorno-Karabakh. Schools closed due to the blockade. "
+                     "Earlier, the Turkish blockade of Armenia had hurt trade; the blockade lasted years.", nlp=nlp)
+    m = t["mentions"].sort_values("start")
+    linked = m[m.entity_id == "blockade-of-nagorno-karabakh"]
+    assert list(linked.text) == ["blockade of Nagorno-Karabakh", "the blockade"]
+    # the last "the blockade" follows the Turkish one: not linked to the 2022-23 blockade
+    assert not any((m.text == "the blockade") & (m.start > linked.start.max()) &
+                   (m.entity_id == "blockade-of-nagorno-karabakh"))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..parse import Parsed
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .linking import KEEP_LABELS, Mention, acronym_definitions, link_mentions, norm, trim_span
 
@@ -22,19 +24,20 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
             surface = text[s:e]
             if not any(ch.isalpha() for ch in surface) or "\n" in surface or "\r" in surface:
                 continue
-            if surface[0].islower() and surface[0].isascii():   # "pro" of "pro-Armenian", not a name
+            gaz_id = ent.ent_id_ if ent.ent_id_ else ""
+            if surface[0].islower() and surface[0].isascii() and not gaz_id:   # "pro" of "pro-Armenian"
                 continue
             if "[" in surface or "]" in surface:
                 continue
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
-            gaz_id = ent.ent_id_ if ent.ent_id_ else ""
             seen.add((s, e))
             mentions.append(Mention(s, e, surface, ent.label_, "gazetteer" if gaz_id else "ner",
                                     sent.sentence_id, gazetteer_id=gaz_id))
     mentions += acronym_mentions(parsed, mentions, seen)
     mentions += surname_mentions(parsed, mentions, seen)
+    mentions += anaphor_mentions(parsed, mentions, seen)
     info = link_mentions(text, mentions)
     return mentions, info
 
@@ -77,4 +80,49 @@ def surname_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
                 continue
             seen.add((s, e))
             out.append(Mention(s, e, parsed.text[s:e], "PERSON", "rule", sent.sentence_id))
+    return out
+
+
+ANAPHORS_FILE = Path(__file__).with_name("anaphors.tsv")
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> dict[str, list[str]]:
+    """head word -> [(phrase, entity_id)] from anaphors.tsv."""
+    out: dict[str, list] = {}
+    for ln in ANAPHORS_FILE.read_text(encoding="utf-8").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            eid, phrase = ln.split("\t")[:2]
+            out.setdefault(phrase.split()[-1].lower(), []).append((phrase, eid))
+    return out
+
+
+def anaphor_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list[Mention]:
+    """ "the blockade" after "the blockade of Nagorno-Karabakh" is a mention of that named event."""
+    out = []
+    text = parsed.masked
+    for head, phrases in anaphors().items():
+        referent = ""
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text, re.IGNORECASE):
+            s, e = hit.span()
+            inside = next((m for m in mentions if m.start <= s and e <= m.end), None)
+            if inside is not None:
+                referent = inside.gazetteer_id if any(inside.gazetteer_id == eid for _, eid in phrases) else ""
+                continue
+            phrase = next(((p, eid) for p, eid in phrases
+                           if text[max(0, e - len(p)):e] == p and eid == referent), None)
+            if phrase is None:
+                referent = ""
+                continue
+            ps = e - len(phrase[0])
+            if text[e:e + 3] == " of":
+                referent = ""      # "the blockade of Armenia" names another one
+                continue
+            if any(m.start < e and ps < m.end for m in mentions):
+                ps = s             # "Azerbaijan's blockade": the name stays its own mention
+            sent = parsed.sentence_at(ps)
+            if sent is None or (ps, e) in seen:
+                continue
+            seen.add((ps, e))
+            out.append(Mention(ps, e, parsed.text[ps:e], "EVENT", "rule", sent.sentence_id, gazetteer_id=referent))
     return out

@@ -28,10 +28,17 @@ def _marker_re() -> re.Pattern:
         r")\s{0,3}\](?![\w\]])", re.IGNORECASE)
 
 
+# "since December [2022]": a year in brackets right after a month is an editor's clarification, not a note
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December)\s?$")
+
+
 def find_markers(text: str) -> list[Marker]:
     out = []
     for m in _marker_re().finditer(text):
         label = re.sub(r"\s+", " ", m.group("label").strip())
+        if len(label) == 4 and label.isdigit() and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
         # a lone upper-case letter in brackets is usually editorial ("[A]rmenians"); lowercase notes only
         if label.isalpha() and len(label) <= 2 and not label.islower():
             continue

@@ -29,7 +29,7 @@ def period_anchors(mentions: list[dict]) -> list[tuple[int, Anchor]]:
     for m in mentions:
         if m["entity_id"] in periods:
             a, b = periods[m["entity_id"]]
-            out.append((m["start"], Anchor(a, b, "day", m["mention_id"])))
+            out.append((m["start"], Anchor(a, b, "day", m["mention_id"], period=True)))
     return sorted(out, key=lambda x: x[0])
 
 

@@ -35,6 +35,7 @@ class Anchor:
     end: dt.date
     granularity: str
     date_id: str
+    period: bool = False          # a named period ("the blockade"), not a date the text states
 
 
 class Context:
@@ -50,7 +51,14 @@ class Context:
                 return self.dct.year - 1, False
             return self.dct.year, False
         if self.anchor is not None:
-            return self.anchor.end.year, True
+            a = self.anchor
+            if a.period and month is not None:
+                # "On 9 January" while the text is about the 2022-23 blockade: the year the month falls in it
+                fits = [y for y in range(a.start.year, a.end.year + 1)
+                        if cal.month_interval(y, month, "")[1] >= a.start and cal.month_interval(y, month, "")[0] <= a.end]
+                if fits:
+                    return fits[-1], True
+            return a.end.year, True
         return None, False
 
 
@@ -193,7 +201,7 @@ def _date_yearless(g, ctx):
 
 def _month_year(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, m = int(g["y"]), month_num(g["m"])
+    y, m = int(g.get("y") or g["yb"]), month_num(g["m"])
     a, b = cal.month_interval(y, m, mod)
     return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
 
@@ -366,6 +374,8 @@ def _relative_offset(g, ctx):
     direction = _lex()["offset_directions"][g["dir"].lower()]
     mod = "approx" if g.get("approx") else ""
     base = _base(ctx, prefer_dct=g["dir"].lower() == "ago")
+    if base is not None and base.period and g["dir"].lower() == "ago":
+        base = None        # "two months ago" counts from the writing, not from a named period
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
