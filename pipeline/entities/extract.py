@@ -92,8 +92,8 @@ def anaphors() -> dict[str, list[str]]:
     out: dict[str, list] = {}
     for ln in ANAPHORS_FILE.read_text(encoding="utf-8").splitlines():
         if ln.strip() and not ln.startswith("#"):
-            eid, phrase = ln.split("\t")[:2]
-            out.setdefault(phrase.split()[-1].lower(), []).append((phrase, eid))
+            eid, phrase, scope = (ln.split("\t") + ["document"])[:3]
+            out.setdefault(phrase.split()[-1].lower(), []).append((phrase, eid, scope))
     return out
 
 
@@ -102,15 +102,18 @@ def anaphor_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
     out = []
     text = parsed.masked
     for head, phrases in anaphors().items():
-        referent = ""
+        referent, last = "", 0
         for hit in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text, re.IGNORECASE):
             s, e = hit.span()
             inside = next((m for m in mentions if m.start <= s and e <= m.end), None)
             if inside is not None:
-                referent = inside.gazetteer_id if any(inside.gazetteer_id == eid for _, eid in phrases) else ""
+                referent = inside.gazetteer_id if any(inside.gazetteer_id == eid for _, eid, _ in phrases) else ""
+                last = e
                 continue
-            phrase = next(((p, eid) for p, eid in phrases
-                           if text[max(0, e - len(p)):e] == p and eid == referent), None)
+            phrase = next(((p, eid) for p, eid, scope in phrases
+                           if text[max(0, e - len(p)):e] == p and eid == referent
+                           and not (scope == "paragraph" and "\n" in text[last:s])), None)
+            last = e
             if phrase is None:
                 referent = ""
                 continue

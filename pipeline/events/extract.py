@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..entities.linking import alias_table, norm
 from ..parse import Parsed
+from ..time.extract import event_periods
 from .chronicle import clean_summary
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -31,6 +32,63 @@ def _location_words(text: str, start: int) -> str:
     return before[-1].lower() if before else ""
 
 
+ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
+
+
+def attributive_dates(parsed: Parsed, dates: list[dict], framing: set[str]) -> set[str]:
+    """Dates that name a thing rather than time the clause: "the 9 November ceasefire agreement",
+    "the 2020 cease-fire statement". They date the noun they modify only. A date naming a war or
+    another framing period ("the consequences of the 1991–94 war: ...") still sets the clause's time."""
+    segs = sorted(parsed.segment_docs(), key=lambda sd: sd[0].start)
+    starts = [seg.start for seg, _ in segs]
+    out = set()
+    for d in dates:
+        i = bisect.bisect_right(starts, d["start"]) - 1
+        if i < 0:
+            continue
+        seg, doc = segs[i]
+        span = doc.char_span(d["start"] - seg.start, d["end"] - seg.start, alignment_mode="expand")
+        if span is None or span.start == 0 or span.end >= len(doc):
+            continue
+        before, after = doc[span.start - 1], doc[span.end]
+        if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
+                and after.lemma_.lower() not in framing):
+            out.add(d["date_id"])
+    return out
+
+
+def _endpoint(d: dict, which: str) -> tuple[str, str]:
+    """One end of a range at its own granularity: the end of "1991–94" is 1994-01-01..1994-12-31."""
+    a, b = d["start_date"], d["end_date"]
+    gran = d.get("granularity", "day")
+    if which == "end":
+        first = {"year": b[:4] + "-01-01", "month": b[:8] + "01"}.get(gran, b)
+        return first, b
+    last = {"year": a[:4] + "-12-31"}.get(gran)
+    if gran == "month":
+        import calendar
+        y, m = int(a[:4]), int(a[5:7])
+        last = f"{a[:8]}{calendar.monthrange(y, m)[1]:02d}"
+    return a, last or a
+
+
+PERIOD_NOT_SETTING = re.compile(r"\b(?:after|aftermath of|since|before|following|prior to|end of|start of|"
+                                r"beginning of|outbreak of|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+PERIOD_SETTING = re.compile(r"\b(?:of|during|in|throughout|amid|amidst)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
+    """A named period the clause happens in ("the victims of the 44-day war", "captured during the
+    Second Nagorno-Karabakh War"); not one it is after, before or at the edge of ("in the aftermath of
+    the Second Nagorno-Karabakh War", "an end to the war"), nor one in another clause."""
+    ok = [m for m in mentions if abs(m["start"] - trigger[0]) < 120
+          and PERIOD_SETTING.search(text[max(0, m["start"] - 30):m["start"]])
+          and not PERIOD_NOT_SETTING.search(text[max(0, m["start"] - 30):m["start"]])]
+    return min(ok, key=lambda m: abs(m["start"] - trigger[0])) if ok else None
+
+
 def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
     cfg = types()
     priority = {t: i for i, t in enumerate(cfg["priority"])}
@@ -40,8 +98,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for d in tables.get("dates", []):
         if d["start_date"] and d["kind"] in ("date", "range", "relative"):
             dates_by_sent[d["sentence_id"]].append(d)
-    all_dates = sorted((d for d in tables.get("dates", []) if d["start_date"] and d["kind"] in ("date", "range", "relative")),
-                       key=lambda d: d["start"])
+    attributive = attributive_dates(parsed, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
+    # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
+    all_dates = sorted((d for d in tables.get("dates", []) if d["start_date"] and d["kind"] in ("date", "range", "relative")
+                        and d["date_id"] not in attributive), key=lambda d: d["start"])
+    periods = event_periods()
+    period_mentions_by_sent = defaultdict(list)
+    for m in tables.get("mentions", []):
+        if m["entity_id"] in periods:
+            period_mentions_by_sent[m["sentence_id"]].append(m)
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
@@ -87,14 +152,21 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 used_types.add(best[2])
             else:
                 pairs.append((None, d, 0.5))
-        # trigger types no date claimed: the nearest date in the sentence, else the narrative's date
+        # trigger types no date claimed: the nearest date in the sentence (a date naming another thing
+        # does not count), else a named period the clause is set in, else the narrative's date
         for t in typed:
             if t[2] in used_types:
                 continue
             used_types.add(t[2])
-            if sent_dates:
-                d = min(sent_dates, key=lambda d: dist(t[0], d))
+            own = [d for d in sent_dates if d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2]
+            period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
+            if own:
+                d = min(own, key=lambda d: dist(t[0], d))
                 pairs.append((t, d, 0.75 if dist(t[0], d) < 80 else 0.6))
+            elif period is not None:
+                a, b = periods[period["entity_id"]]
+                pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
+                                  "end_date": b.isoformat(), "period_id": period["mention_id"]}, 0.55))
             elif t[2] != "other":
                 i = bisect.bisect_left(date_pos, sent.start) - 1
                 if i >= 0:
@@ -102,7 +174,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen = set()
         for t, date, confidence in pairs:
             label = t[2] if t else "other"
-            key = (label, date["date_id"])
+            key = (label, date["date_id"] or date.get("period_id"))
             if key in seen:
                 continue
             seen.add(key)
@@ -122,10 +194,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
             if actors:
                 confidence += 0.05
+            start_date, end_date, part = date["start_date"], date["end_date"], "whole"
+            # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
+            endpoint = cfg["range_endpoint"].get(label)
+            if endpoint and date.get("kind") == "range" and t is not None:
+                (start_date, end_date), part = _endpoint(date, endpoint), endpoint
             rows.append({"doc_id": doc_id, "event_id": f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}",
                          "sentence_id": sent.sentence_id, "start": sent.start, "end": sent.end,
                          "event_type": label, "trigger": text[s:e] if t else "", "date_id": date["date_id"],
-                         "start_date": date["start_date"], "end_date": date["end_date"],
+                         "start_date": start_date, "end_date": end_date, "date_part": part,
+                         "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
                          "text": text[sent.start:sent.end], "summary": clean_summary(text[sent.start:sent.end])})
@@ -163,6 +241,7 @@ def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:
                      "sentence_id": first.sentence_id, "start": start, "end": end,
                      "event_type": types()["casualty_table_type"], "trigger": "casualty table row",
                      "date_id": date_id, "start_date": d["start_date"], "end_date": d["end_date"],
+                     "date_part": "whole", "period_id": "",
                      "actors": ";".join(actors), "locations": "",
                      "quantity_ids": ";".join(q["quantity_id"] for q in qs), "confidence": 0.8,
                      "text": text[start:end], "summary": clean_summary(text[start:end])})

@@ -315,6 +315,18 @@ def _season_year(g, ctx):
     return Timex("date", f"{y:04d}-{code}", a, b, "season", mod_of(g.get("mod")), True)
 
 
+def _season_pair(g, ctx):
+    """ "the Spring and Summer of 1991": one range from the first season's start to the second's end."""
+    lex = _lex()["seasons"]
+    c1, c2 = lex[g["s1"].lower()], lex[g["s"].lower()]
+    y = int(g["y"])
+    a, _ = cal.season_interval(y, c1)
+    _, b = cal.season_interval(y, c2)
+    if a > b:
+        return unresolved("range", "season")
+    return Timex("range", f"{y:04d}-{c1}/{y:04d}-{c2}", a, b, "season", "", True)
+
+
 def _season_relative(g, ctx):
     code = _lex()["seasons"][g["s"].lower()]
     y = _relative_year(g["rel"], ctx)
@@ -421,7 +433,8 @@ def _relative_unit(step, unit, ctx, prefer_dct):
     if unit == "weekend":
         return unresolved("relative", "day")
     code = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}[unit]
-    if base is None:
+    if base is None or (base.period and prefer_dct):
+        # "this week" / "last month" count from the writing; a named period is no writing date
         return unresolved("relative", UNIT_GRAN[code])
     if step == 0:
         t = same_period(base, code)
@@ -652,6 +665,7 @@ NORMALIZERS = {
     "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
     "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
+    "season_pair": _season_pair,
     "season_relative": _season_relative, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
