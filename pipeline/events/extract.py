@@ -170,7 +170,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             elif t[2] != "other":
                 i = bisect.bisect_left(date_pos, sent.start) - 1
                 if i >= 0:
-                    pairs.append((t, all_dates[i], 0.45))
+                    # the narrative rarely carries across a paragraph break (quotes from other sources)
+                    same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
+                    pairs.append((t, all_dates[i], 0.45 if same_paragraph else 0.3))
         seen = set()
         for t, date, confidence in pairs:
             label = t[2] if t else "other"
