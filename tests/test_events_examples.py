@@ -44,3 +44,16 @@ def test_one_real_event_many_mentions_share_a_key(nlp):
     assert (chron.event_key == cease.event_key.iloc[0]).sum() == 1
     row = chron[chron.event_key == cease.event_key.iloc[0]].iloc[0]
     assert row.n_mentions == 2 and "Armenia" in row.actors and "[" not in row.summary
+
+
+def test_actors_from_roles_and_places_as_locations(nlp):
+    tables = extract_text("On 25 October 2020, the Azerbaijani forces seized control of the city of Qubadlı. "
+                          "In April 1993 Turkey closed its border with Armenia after Armenian forces captured Kalbajar.",
+                          doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    seize = ev[(ev.event_type == "offensive") & (ev.start_date == "2020-10-25")].iloc[0]
+    assert seize.actors.split(";")[0] == "azerbaijan" and "qubadli" not in seize.actors
+    assert "qubadli" in seize.locations.split(";")
+    closed = ev[(ev.event_type == "blockade") & (ev.start_date == "1993-04-01")].iloc[0]
+    assert closed.actors.split(";")[0] == "turkey" and "armenia" in closed.actors.split(";")
+    assert "kalbajar" not in closed.actors

@@ -37,6 +37,7 @@ class KnownEntity:
     entity_id: str
     label: str
     canonical: str
+    kind: str = ""          # "place": a town, region or road (never an actor)
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +46,8 @@ def known_entities() -> dict[str, KnownEntity]:
     for ln in ENTITIES_FILE.read_text(encoding="utf-8").splitlines():
         if not ln.strip() or ln.startswith("#"):
             continue
-        eid, label, canonical = ln.split("\t")[:3]
-        out[eid] = KnownEntity(eid, label, canonical)
+        eid, label, canonical, kind = (ln.split("\t") + [""])[:4]
+        out[eid] = KnownEntity(eid, label, canonical, kind.strip())
     return out
 
 

@@ -8,9 +8,10 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from ..entities.linking import alias_table, norm
+from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..time.extract import event_periods
+from .arguments import event_arguments, role_spans
 from .chronicle import clean_summary
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -114,6 +115,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
+    entity_kinds = {eid: k.kind for eid, k in known_entities().items()}
+    seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
+    seg_starts = [x[0] for x in seg_docs]
+
+    def seg_doc_of(sent):
+        return seg_docs[bisect.bisect_right(seg_starts, sent.start) - 1]
 
     triggers_by_sent = defaultdict(list)
     for seg, doc in parsed.segment_docs():
@@ -181,20 +188,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 continue
             seen.add(key)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
-            actors, locations = [], []
-            for m in sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]):
-                eid = m["entity_id"]
-                elabel = entity_labels.get(eid, m["label"])
-                prep = _location_words(text, m["start"])
-                if m["label"] in cfg["location_labels"] and prep in cfg["location_prepositions"]:
-                    if eid not in locations:
-                        locations.append(eid)
-                elif m["label"] in cfg["actor_labels"] or elabel in cfg["actor_labels"]:
-                    if eid not in actors:
-                        actors.append(eid)
+            roles = []
+            if t is not None:
+                seg_start, doc = seg_doc_of(sent)
+                roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
+            else:
+                seg_start = 0
+            actors, locations, from_parse = event_arguments(
+                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                text, cfg, entity_kinds, entity_labels)
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
-            if actors:
+            if from_parse:
                 confidence += 0.05
             start_date, end_date, part = date["start_date"], date["end_date"], "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range

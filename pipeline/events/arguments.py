@@ -1,0 +1,151 @@
+"""Event arguments from the dependency parse: actors in the trigger's subject/agent/object roles,
+locations among the places the clause names.
+
+"Azerbaijani forces seized control of Qubadlı": the subject "Azerbaijani forces" holds the actor
+(the demonym links to Azerbaijan); Qubadlı is a place, so a location, whatever its role.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+SUBJECT = {"nsubj", "nsubjpass", "csubj"}
+OBJECT = {"dobj", "dative", "iobj", "attr", "oprd"}
+ROLE_PREPS = {"by", "between", "against", "with", "from", "on", "upon"}
+NOUN_PREPS = ROLE_PREPS | {"of"}
+# parts of a noun phrase that say something else than who it is
+CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "parataxis", "ccomp"}
+
+
+def _phrase(tok: Token) -> tuple[int, int]:
+    """Character extent of the noun phrase headed by tok, without its relative clauses and appositions;
+    "of"-phrases stay ("the forces of Armenia")."""
+    lo, hi = tok.idx, tok.idx + len(tok)
+    stack = list(tok.children)
+    while stack:
+        c = stack.pop()
+        if c.dep_ in CUT and not (c.dep_ == "prep" and c.lower_ == "of"):
+            continue
+        lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
+        stack.extend(c.children)
+    return lo, hi
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.conjuncts:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c)]
+
+
+def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
+    roles = []
+    for c in verb.children:
+        if c.dep_ in SUBJECT:
+            roles += [("subject", t) for t in _with_conjuncts(c)]
+        elif c.dep_ == "agent":
+            roles += [("subject", t) for t in _pobjs(c)]
+        elif c.dep_ in OBJECT:
+            roles += [("object", t) for t in _with_conjuncts(c)]
+        elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+            roles += [("object", t) for t in _pobjs(c)]
+    if not any(r == "subject" for r, _ in roles):
+        # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun
+        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            roles += [(r, t) for r, t in _verb_roles(verb.head) if r == "subject"]
+        elif verb.dep_ in ("relcl", "acl"):
+            roles.append(("subject" if verb.dep_ == "relcl" else "object", verb.head))
+    return roles
+
+
+def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
+    roles = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
+            roles.append(("subject", c))
+        elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
+            roles += [("object", t) for t in _pobjs(c)]
+    # "Azerbaijan launched an offensive": the noun's governing verb holds the actors
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        roles += _verb_roles(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        roles += [(r, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
+    return roles
+
+
+def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(role, start, end) character extents (doc-local) of the trigger's arguments."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    head = span.root
+    roles = _verb_roles(head) if head.pos_ in ("VERB", "AUX") else _noun_roles(head)
+    out = []
+    for role, tok in roles:
+        lo, hi = _phrase(tok)
+        out.append((role, lo, hi))
+    return out
+
+
+def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
+                    cfg: dict, entity_kind: dict, entity_label: dict) -> tuple[list[str], list[str], bool]:
+    """actors, locations, and whether the actors came from the parse (False: the sentence fallback)."""
+    actor_labels = set(cfg["actor_labels"])
+    location_labels = set(cfg["location_labels"])
+    preps = set(cfg["location_prepositions"])
+    actors, locations = [], []
+
+    def add(lst, eid):
+        if eid not in lst:
+            lst.append(eid)
+
+    def role_of(m):
+        for role, lo, hi in roles:
+            if lo + offset <= m["start"] and m["end"] <= hi + offset:
+                return role
+        return None
+
+    for m in mentions:
+        eid, label = m["entity_id"], m["label"]
+        known_kind = entity_kind.get(eid, "")
+        role = role_of(m)
+        before = text[max(0, m["start"] - 25):m["start"]].split()
+        after_prep = bool(before) and before[-1].lower() in preps
+        is_actor_label = label in actor_labels or entity_label.get(eid, label) in actor_labels
+        if known_kind == "place" or (label in location_labels and role is None and (after_prep or label != "GPE")):
+            if label in location_labels or known_kind == "place":
+                add(locations, eid)
+            continue
+        if role is not None and is_actor_label:
+            if label == "GPE" and not known_kind and role == "object" and after_prep:
+                add(locations, eid)       # "advanced into Qubadlı": an unknown place name
+            else:
+                add(actors, eid)
+        elif label in location_labels and after_prep:
+            add(locations, eid)
+    from_parse = bool(actors)
+    if actors:
+        # the other states and peoples the clause names take part too ("closed its border with Armenia")
+        for m in mentions:
+            eid = m["entity_id"]
+            if eid in actors or eid in locations or entity_kind.get(eid) == "place":
+                continue
+            before = text[max(0, m["start"] - 25):m["start"]].split()
+            if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps):
+                add(actors, eid)
+    else:
+        # no argument found in the parse: every state, group or person the sentence names
+        for m in mentions:
+            eid, label = m["entity_id"], m["label"]
+            if entity_kind.get(eid) == "place" or eid in locations:
+                continue
+            before = text[max(0, m["start"] - 25):m["start"]].split()
+            if label in location_labels and before and before[-1].lower() in preps:
+                add(locations, eid)
+            elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
+                add(actors, eid)
+    return actors, locations, from_parse
