@@ -1,6 +1,7 @@
 """Same event, several mentions: event_key groups; the chronicle is one row per event_key."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -19,25 +20,11 @@ def _interval(e: dict):
         return None
 
 
-def _compatible(a: dict, b: dict, ia=None, ib=None) -> bool:
-    ia = ia if ia is not None else _interval(a)
-    ib = ib if ib is not None else _interval(b)
-    if ia is None or ib is None:
-        return False
-    if ia == ib:
-        pass
-    else:
-        outer, inner = (ia, ib) if ia[0] <= ib[0] and ib[1] <= ia[1] else (ib, ia)
-        if not (outer[0] <= inner[0] and inner[1] <= outer[1]):
-            return False
-        if (outer[1] - outer[0]).days > MAX_GROUP_SPAN_DAYS:
-            return False
-    actors_a = a.get("_actors") or set(filter(None, a.get("actors", "").split(";")))
-    actors_b = b.get("_actors") or set(filter(None, b.get("actors", "").split(";")))
-    return not actors_a or not actors_b or bool(actors_a & actors_b)
-
-
 def assign_event_keys(events: list[dict]) -> None:
+    """Mentions of one real event share a key. Two steps, so that a vague mention never chains
+    different days together: (1) same type and same interval with a shared actor; (2) a group with a
+    wider interval (at most a year) joins the one finer group of its type nested in it that shares an
+    actor, and stays apart when several would fit ("clashes in 2020" is not both 12 July and 27 September)."""
     parent = list(range(len(events)))
 
     def find(i):
@@ -47,25 +34,43 @@ def assign_event_keys(events: list[dict]) -> None:
         return i
 
     intervals = [_interval(e) for e in events]       # parsed once: corpora have tens of thousands
-    by_type = defaultdict(list)
+    actor_sets = [set(filter(None, e.get("actors", "").split(";"))) for e in events]
+    same = defaultdict(list)
     for i, e in enumerate(events):
         if intervals[i] is not None:
-            by_type[e["event_type"]].append(i)
-    for idx in by_type.values():
-        idx.sort(key=lambda i: intervals[i])
+            same[(e["event_type"], intervals[i])].append(i)
+    for idx in same.values():
         for a_pos, i in enumerate(idx):
-            a_start, a_end = intervals[i]
-            # a partner starts inside i's interval; a long interval only merges with the very same one
-            long_one = (a_end - a_start).days > MAX_GROUP_SPAN_DAYS
-            for j in idx[a_pos + 1:]:
-                if intervals[j][0] > a_end or (long_one and intervals[j] != intervals[i]):
+            for j in idx[:a_pos]:
+                if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
+                    parent[find(i)] = find(j)
                     break
-                if _compatible(events[i], events[j], intervals[i], intervals[j]):
-                    parent[find(j)] = find(i)
+
     groups = defaultdict(list)
     for i in range(len(events)):
-        groups[find(i)].append(events[i])
-    for members in groups.values():
+        if intervals[i] is not None:
+            groups[find(i)].append(i)
+    by_type = defaultdict(list)          # type -> [(interval, root, actors)] sorted by start
+    for root, members in groups.items():
+        actors = set().union(*(actor_sets[i] for i in members))
+        by_type[events[root]["event_type"]].append((intervals[root], root, actors))
+    for items in by_type.values():
+        items.sort(key=lambda x: (x[0][0], x[0][1]))
+        starts = [iv[0] for iv, _, _ in items]
+        for (a, b), root, actors in items:
+            if a == b or (b - a).days > MAX_GROUP_SPAN_DAYS:
+                continue
+            lo = bisect.bisect_left(starts, a)
+            fits = {find(r) for (c, d), r, acts in items[lo:bisect.bisect_right(starts, b)]
+                    if r != root and a <= c and d <= b and (c, d) != (a, b) and (not actors or not acts or actors & acts)}
+            fits.discard(find(root))
+            if len(fits) == 1:
+                parent[find(root)] = fits.pop()
+
+    final = defaultdict(list)
+    for i in range(len(events)):
+        final[find(i)].append(events[i])
+    for members in final.values():
         rep = representative(members)
         actor = (rep.get("actors") or "-").split(";")[0]
         key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}"
