@@ -36,26 +36,40 @@ def _location_words(text: str, start: int) -> str:
 ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
 
 
-def attributive_dates(parsed: Parsed, dates: list[dict], framing: set[str]) -> set[str]:
-    """Dates that name a thing rather than time the clause: "the 9 November ceasefire agreement",
-    "the 2020 cease-fire statement". They date the noun they modify only. A date naming a war or
-    another framing period ("the consequences of the 1991–94 war: ...") still sets the clause's time."""
+EMBEDDING = {"relcl", "acl"}
+
+
+def date_roles(parsed: Parsed, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
+    """How each date sits in its sentence.
+
+    Attributive dates name a thing rather than time the clause: "the 9 November ceasefire agreement",
+    "the 2020 cease-fire statement"; they date the noun they modify only. A date naming a war or
+    another framing period ("the consequences of the 1991–94 war: ...") still sets the clause's time.
+    Embedded dates sit in a clause modifying a noun ("a cable released in 2020", "the 'little green
+    men' Russia dispatched to occupy Crimea in 2014"): they time that noun phrase only, given as its span.
+    """
     segs = sorted(parsed.segment_docs(), key=lambda sd: sd[0].start)
     starts = [seg.start for seg, _ in segs]
-    out = set()
+    attributive, scopes = set(), {}
     for d in dates:
         i = bisect.bisect_right(starts, d["start"]) - 1
         if i < 0:
             continue
         seg, doc = segs[i]
         span = doc.char_span(d["start"] - seg.start, d["end"] - seg.start, alignment_mode="expand")
-        if span is None or span.start == 0 or span.end >= len(doc):
+        if span is None or not len(span):
             continue
-        before, after = doc[span.start - 1], doc[span.end]
-        if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
-                and after.lemma_.lower() not in framing):
-            out.add(d["date_id"])
-    return out
+        if 0 < span.start and span.end < len(doc):
+            before, after = doc[span.start - 1], doc[span.end]
+            if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
+                    and after.lemma_.lower() not in framing):
+                attributive.add(d["date_id"])
+        for anc in span.root.ancestors:
+            if anc.dep_ in EMBEDDING:
+                sub = list(anc.head.subtree)      # the clause with the noun it describes
+                scopes[d["date_id"]] = (seg.start + sub[0].idx, seg.start + sub[-1].idx + len(sub[-1]))
+                break
+    return attributive, scopes
 
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
@@ -99,10 +113,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for d in tables.get("dates", []):
         if d["start_date"] and d["kind"] in ("date", "range", "relative"):
             dates_by_sent[d["sentence_id"]].append(d)
-    attributive = attributive_dates(parsed, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
+    attributive, scopes = date_roles(parsed, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
+    # nor one inside a clause about something else ("a cable released in 2020")
     all_dates = sorted((d for d in tables.get("dates", []) if d["start_date"] and d["kind"] in ("date", "range", "relative")
-                        and d["date_id"] not in attributive), key=lambda d: d["start"])
+                        and d["date_id"] not in attributive and d["date_id"] not in scopes), key=lambda d: d["start"])
+
+    def governs(d, t) -> bool:
+        lo_hi = scopes.get(d["date_id"])
+        return lo_hi is None or lo_hi[0] <= t[0] < lo_hi[1]
     periods = event_periods()
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
@@ -131,6 +150,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if sent is not None and sent.start <= s < sent.end + 1:
                 triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
     weak = set(cfg.get("weak_rules", []))
+    war_rules = set(cfg.get("war_rules", []))
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
@@ -152,8 +172,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         used_types = set()
         # every dated expression states something: type it by the trigger that governs it
         for d in sent_dates:
-            if typed:
-                best = min(typed, key=lambda t: (dist(t[0], d), priority.get(t[2], 99)))
+            candidates = [t for t in typed if governs(d, t)]
+            if candidates:
+                best = min(candidates, key=lambda t: (dist(t[0], d), priority.get(t[2], 99)))
                 conf = 0.9 if dist(best[0], d) < 80 else 0.7
                 pairs.append((best, d, conf))
                 used_types.add(best[2])
@@ -165,7 +186,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if t[2] in used_types:
                 continue
             used_types.add(t[2])
-            own = [d for d in sent_dates if d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2]
+            own = [d for d in sent_dates if (d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2) and governs(d, t)]
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
             if own:
                 d = min(own, key=lambda d: dist(t[0], d))
@@ -180,6 +201,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     # the narrative rarely carries across a paragraph break (quotes from other sources)
                     same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                     pairs.append((t, all_dates[i], 0.45 if same_paragraph else 0.3))
+        # "a war from 1918 to 1921": the war's start and end are events of their own
+        for t, date, confidence in list(pairs):
+            if t is not None and t[3] in war_rules and date.get("kind") == "range":
+                pairs += [((t[0], t[1], "war_start", t[3]), date, confidence - 0.1),
+                          ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
         for t, date, confidence in pairs:
             label = t[2] if t else "other"
