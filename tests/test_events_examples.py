@@ -21,10 +21,10 @@ def test_event_example(case, nlp):
         found = set(";".join(hits.actors).split(";"))
         assert set(actors) <= found
         dates = tables["dates"].set_index("date_id")
-        mentions = tables["mentions"].set_index("mention_id")
         for row in hits.itertuples():
             if row.period_id:          # dated by the named period it happens in, not by a date expression
-                assert not row.date_id and mentions.loc[row.period_id, "label"] == "EVENT"
+                ents = tables["entities"].set_index("entity_id")
+                assert not row.date_id and ents.loc[row.period_id, "label"] == "EVENT"
             elif row.date_part == "end":
                 assert dates.loc[row.date_id, "end_date"] == row.end_date
             elif row.date_part == "start":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import json
 import re
 from collections import defaultdict
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
-from ..time.extract import event_periods
+from ..time.extract import document_periods
 from .arguments import event_arguments, role_spans
 from .chronicle import clean_summary
 
@@ -104,6 +105,25 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     return min(ok, key=lambda m: abs(m["start"] - trigger[0])) if ok else None
 
 
+DEFINITE_WAR = re.compile(r"\b(?:during|in|throughout|of)\s+the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
+                          re.IGNORECASE)
+
+
+def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narrative_pos: list[int],
+                 at: int) -> dict | None:
+    """ "during the war" with no war named in the sentence: the named war the narrative's current date
+    falls in, else the war the text last named."""
+    i = bisect.bisect_left(narrative_pos, at) - 1
+    if i >= 0:
+        day = dt.date.fromisoformat(narrative[i]["start_date"])
+        for eid in sorted({eid for _, eid in war_mentions}):
+            a, b = periods[eid]
+            if a <= day <= b:
+                return {"entity_id": eid, "start": at}
+    j = bisect.bisect_left(war_mentions, (at, "")) - 1
+    return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
+
+
 def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
     cfg = types()
     priority = {t: i for i, t in enumerate(cfg["priority"])}
@@ -122,11 +142,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
         return lo_hi is None or lo_hi[0] <= t[0] < lo_hi[1]
-    periods = event_periods()
+    periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []))
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         if m["entity_id"] in periods:
             period_mentions_by_sent[m["sentence_id"]].append(m)
+    wars = set(cfg["war_periods"])
+    war_mentions = sorted((m["start"], m["entity_id"]) for m in tables.get("mentions", []) if m["entity_id"] in wars)
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
@@ -188,13 +210,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             used_types.add(t[2])
             own = [d for d in sent_dates if (d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2) and governs(d, t)]
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
+            if period is None and DEFINITE_WAR.search(text[max(sent.start, t[0] - 120):min(sent.end, t[1] + 120)]):
+                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start)
             if own:
                 d = min(own, key=lambda d: dist(t[0], d))
                 pairs.append((t, d, 0.75 if dist(t[0], d) < 80 else 0.6))
             elif period is not None:
                 a, b = periods[period["entity_id"]]
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
-                                  "end_date": b.isoformat(), "period_id": period["mention_id"]}, 0.55))
+                                  "end_date": b.isoformat(), "period_id": period["entity_id"]},
+                               0.55 if period.get("mention_id") else 0.4))
             elif t[2] != "other":
                 i = bisect.bisect_left(date_pos, sent.start) - 1
                 if i >= 0:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,9 +24,35 @@ def event_periods() -> dict[str, tuple[dt.date, dt.date]]:
     return out
 
 
-def period_anchors(mentions: list[dict]) -> list[tuple[int, Anchor]]:
+# "The First Nagorno-Karabakh War ... took place from February 1988 to May 1994": the text's own dates
+PERIOD_DEFINITION = re.compile(r"\b(?:took place|lasted|was fought|were fought|raged|ran|continued|spanned)\b")
+NOT_DEFINITION = re.compile(r"\b(?:after|following|since|before|aftermath)\b", re.IGNORECASE)
+
+
+def document_periods(text: str, mentions: list[dict], dates: list[dict]) -> dict[str, tuple[dt.date, dt.date]]:
+    """event_periods.tsv, with the intervals this text states for its named periods."""
+    periods = dict(event_periods())
+    ranges = defaultdict(list)
+    for d in dates:
+        if d["kind"] == "range" and d["start_date"] and d["end_date"]:
+            ranges[d["sentence_id"]].append(d)
+    defined = set()
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        if m["entity_id"] not in periods or m["entity_id"] in defined:
+            continue
+        for d in ranges.get(m["sentence_id"], []):
+            between = text[m["end"]:d["start"]]
+            if (0 < d["start"] - m["end"] < 150 and PERIOD_DEFINITION.search(between)
+                    and not NOT_DEFINITION.search(text[max(0, m["start"] - 30):d["start"]])):
+                periods[m["entity_id"]] = (dt.date.fromisoformat(d["start_date"]), dt.date.fromisoformat(d["end_date"]))
+                defined.add(m["entity_id"])
+                break
+    return periods
+
+
+def period_anchors(mentions: list[dict], periods: dict | None = None) -> list[tuple[int, Anchor]]:
     """A named period ("the Second Nagorno-Karabakh War") is context too: it anchors what follows."""
-    periods = event_periods()
+    periods = periods if periods is not None else event_periods()
     out = []
     for m in mentions:
         if m["entity_id"] in periods:
@@ -34,12 +62,20 @@ def period_anchors(mentions: list[dict]) -> list[tuple[int, Anchor]]:
 
 
 def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
+    rows = _resolve_dates(parsed, tables, event_periods())
+    periods = document_periods(parsed.text, tables.get("mentions", []), rows)
+    if periods != event_periods():
+        rows = _resolve_dates(parsed, tables, periods)      # the text says when its own periods were
+    return rows
+
+
+def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
     doc_id = parsed.document.doc_id
     text = parsed.text
     rows = []
-    anchors = period_anchors(tables.get("mentions", []))
+    anchors = period_anchors(tables.get("mentions", []), periods)
     k = 0
     for seg, doc in parsed.segment_docs():
         for m in doc._.time_matches or ():
