@@ -34,8 +34,16 @@ def test_quantities_against_gold(seed_tables):
 
 def test_key_events_against_gold(seed_tables):
     res = score_events(read_gold(str(GOLD), "events"), scored(seed_tables, "events"))
-    assert res["found_with_date"] >= 0.72
-    assert res["found_with_date_and_type"] >= 0.55
+    assert res["found_with_date"] >= 0.87
+    assert res["found_with_date_and_type"] >= 0.72
+
+
+def test_key_events_against_a_second_annotator(seed_tables):
+    # tests/gold_annotator2: an independent annotator who dates by real-world chronology; annotator 1's
+    # own events reach 0.64 of this set, so the floor is set against that, not against 0.85
+    res = score_events(read_gold(str(GOLD.parent / "gold_annotator2"), "events"), scored(seed_tables, "events"))
+    assert res["found_with_date"] >= 0.66
+    assert res["found_with_date_and_type"] >= 0.52
 
 
 def test_gold_files_are_consistent_with_the_text():
