@@ -15,6 +15,8 @@ CASES = [json.loads(ln) for ln in EXAMPLES.read_text(encoding="utf-8").splitline
 def test_event_example(case, nlp):
     tables = extract_text(case["text"], doc_id="ex", nlp=nlp)
     events = tables["events"]
+    for etype in case.get("absent", []):
+        assert etype not in set(events.event_type), f"unexpected {etype} event"
     for etype, start, end, actors in case["expect"]:
         hits = events[(events.event_type == etype) & (events.start_date == start) & (events.end_date == end)]
         assert len(hits), f"no {etype} event {start}..{end} in {events[['event_type', 'start_date', 'end_date']].values.tolist()}"
