@@ -95,6 +95,9 @@ PERIOD_NOT_SETTING = re.compile(r"\b(?:after|aftermath of|since|before|following
 PERIOD_SETTING = re.compile(r"\b(?:of|during|in|throughout|amid|amidst)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+NAMED_OBJECT = re.compile(r"\s*(?:the\s+)?[\"“']?\s*$", re.IGNORECASE)
+
+
 def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     """A named period the clause happens in ("the victims of the 44-day war", "captured during the
     Second Nagorno-Karabakh War"); not one it is after, before or at the edge of ("in the aftermath of
@@ -102,6 +105,11 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     ok = [m for m in mentions if abs(m["start"] - trigger[0]) < 120
           and PERIOD_SETTING.search(text[max(0, m["start"] - 30):m["start"]])
           and not PERIOD_NOT_SETTING.search(text[max(0, m["start"] - 30):m["start"]])]
+    # the named event is the trigger's own object: 'signed the "Shusha Declaration"'
+    objects = [m for m in mentions if trigger[0] < m["start"] and (m["start"] < trigger[1] or (
+               m["start"] - trigger[1] < 25 and NAMED_OBJECT.match(text[trigger[1]:m["start"]])))]
+    if objects:
+        return min(objects, key=lambda m: m["start"])
     return min(ok, key=lambda m: abs(m["start"] - trigger[0])) if ok else None
 
 
