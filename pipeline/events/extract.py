@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
+from ..time.calendar import unit_interval
 from ..time.extract import document_periods
 from .arguments import event_arguments, role_spans
 from .chronicle import clean_summary
@@ -75,17 +76,9 @@ def date_roles(parsed: Parsed, dates: list[dict], framing: set[str]) -> tuple[se
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
     """One end of a range at its own granularity: the end of "1991–94" is 1994-01-01..1994-12-31."""
-    a, b = d["start_date"], d["end_date"]
-    gran = d.get("granularity", "day")
-    if which == "end":
-        first = {"year": b[:4] + "-01-01", "month": b[:8] + "01"}.get(gran, b)
-        return first, b
-    last = {"year": a[:4] + "-12-31"}.get(gran)
-    if gran == "month":
-        import calendar
-        y, m = int(a[:4]), int(a[5:7])
-        last = f"{a[:8]}{calendar.monthrange(y, m)[1]:02d}"
-    return a, last or a
+    day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
+    a, b = unit_interval(day, d.get("granularity") or "day")
+    return a.isoformat(), b.isoformat()
 
 
 PERIOD_NOT_SETTING = re.compile(r"\b(?:after|aftermath of|since|before|following|prior to|end of|start of|"

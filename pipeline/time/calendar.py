@@ -92,3 +92,21 @@ def value_of(gran: str, start: dt.date, season: str | None = None) -> str:
     if gran == "century":
         return f"{start.year // 100:02d}"
     return start.isoformat()
+
+
+def unit_interval(day: dt.date, gran: str) -> tuple[dt.date, dt.date]:
+    """The calendar unit of granularity gran that contains day ("year" -> its Jan 1..Dec 31)."""
+    if gran == "year":
+        return year_interval(day.year)
+    if gran == "month":
+        return month_interval(day.year, day.month)
+    if gran == "season":
+        code = next(c for c, (a, b) in SEASON_MONTHS.items() if a <= day.month <= b or (c == "WI" and day.month in (12, 1, 2)))
+        return season_interval(day.year + 1 if (code == "WI" and day.month == 12) else day.year, code)
+    if gran == "decade":
+        return decade_interval(day.year // 10 * 10)
+    if gran == "century":
+        return century_interval(day.year // 100 * 100)
+    if gran == "week":
+        return week_interval(day)
+    return day, day
