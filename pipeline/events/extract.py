@@ -106,7 +106,7 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     return min(ok, key=lambda m: abs(m["start"] - trigger[0])) if ok else None
 
 
-DEFINITE_WAR = re.compile(r"\b(?:during|in|throughout|of)\s+the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
+DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
                           re.IGNORECASE)
 
 
@@ -123,6 +123,11 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
                 return {"entity_id": eid, "start": at}
     j = bisect.bisect_left(war_mentions, (at, "")) - 1
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
+
+
+def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
+    """ "cold war", "prisoners of war": the trigger word is part of a phrase that states no event."""
+    return any(m.start() <= s and e <= m.end() for m in pattern.finditer(text, max(0, s - 30), e + 30))
 
 
 def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
@@ -164,13 +169,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     def seg_doc_of(sent):
         return seg_docs[bisect.bisect_right(seg_starts, sent.start) - 1]
 
+    not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     triggers_by_sent = defaultdict(list)
     for seg, doc in parsed.segment_docs():
         for span in doc.spans.get("event_triggers", []):
             s = seg.start + span.start_char
             e = seg.start + span.end_char
             sent = parsed.sentence_at(s)
-            if sent is not None and sent.start <= s < sent.end + 1:
+            if sent is not None and sent.start <= s < sent.end + 1 and not _inside_excluded(text, s, e, not_triggers):
                 triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
     weak = set(cfg.get("weak_rules", []))
     war_rules = set(cfg.get("war_rules", []))
@@ -211,15 +217,19 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             used_types.add(t[2])
             own = [d for d in sent_dates if (d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2) and governs(d, t)]
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
-            if period is None and DEFINITE_WAR.search(text[max(sent.start, t[0] - 120):min(sent.end, t[1] + 120)]):
+            war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
+            if period is None and war_phrase and (t[2] in cfg["range_endpoint"] or not PERIOD_NOT_SETTING.search(
+                    text[max(sent.start, war_phrase.start() - 25):war_phrase.start() + len(war_phrase.group(1))])):
                 period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start)
             if own:
                 d = min(own, key=lambda d: dist(t[0], d))
                 pairs.append((t, d, 0.75 if dist(t[0], d) < 80 else 0.6))
             elif period is not None:
                 a, b = periods[period["entity_id"]]
+                # a period is a day range: "the end of the war" (war_end) is its last day
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
-                                  "end_date": b.isoformat(), "period_id": period["entity_id"]},
+                                  "end_date": b.isoformat(), "period_id": period["entity_id"],
+                                  "kind": "range", "granularity": "day"},
                                0.55 if period.get("mention_id") else 0.4))
             elif t[2] != "other":
                 i = bisect.bisect_left(date_pos, sent.start) - 1
@@ -229,7 +239,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     pairs.append((t, all_dates[i], 0.45 if same_paragraph else 0.3))
         # "a war from 1918 to 1921": the war's start and end are events of their own
         for t, date, confidence in list(pairs):
-            if t is not None and t[3] in war_rules and date.get("kind") == "range":
+            if (t is not None and t[3] in war_rules and date.get("kind") == "range"
+                    and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3]), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
