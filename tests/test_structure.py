@@ -35,3 +35,14 @@ def test_seed_infobox_is_not_one_giant_sentence(seed_tables):
     assert max(s["end"] - s["start"] for s in sentences) < 1500
     assert any(s["kind"] == "cell" for s in sentences)
     assert sum(1 for s in sentences if s["citations"]) > 200
+
+
+def test_citation_template_residue_dates_time_no_event(nlp):
+    from pipeline import extract_text
+    text = (": CS1 maint: DOI inactive as of November 2024 (link)On 24th November 2020 the highway "
+            "was closed; the only route is now the Lachin corridor.")
+    t = extract_text(text, doc_id="ex", nlp=nlp)
+    assert "2024-11-01" in set(t["dates"].start_date)          # still a date expression of the text
+    assert "2024-11-01" not in set(t["events"].start_date)      # but no event is dated by it
+    assert "2020-11-24" in set(t["events"].start_date)
+    assert "CS1" not in " ".join(t["chronicle"].summary)

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from collections import defaultdict
 
-from ..structure import find_markers
+from ..structure import find_markers, render_residue
 
 MAX_GROUP_SPAN_DAYS = 366      # a containing interval longer than this is too vague to merge on
 
@@ -86,9 +86,9 @@ def representative(members: list[dict]) -> dict:
 
 
 def clean_summary(text: str, limit: int = 240) -> str:
-    marks = find_markers(text)
-    for m in reversed(marks):
-        text = text[:m.start] + text[m.end:]
+    cuts = sorted([(m.start, m.end) for m in find_markers(text)] + render_residue(text), reverse=True)
+    for a, b in cuts:
+        text = text[:a] + " " + text[b:]
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
+from ..structure import render_residue
 from ..time.calendar import unit_interval
 from ..time.extract import document_periods
 from .arguments import event_arguments, role_spans
@@ -125,6 +126,17 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
 
 
+def _drop_subsumed(trig: list, subsumes: dict) -> list:
+    """ "an agreement on establishing a complete ceasefire" is a ceasefire, not also an agreement."""
+    out = []
+    for t in trig:
+        if any(o[2] == winner and t[2] in losers and abs(o[0] - t[0]) < 40
+               for o in trig for winner, losers in subsumes.items()):
+            continue
+        out.append(t)
+    return out
+
+
 def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
     """ "cold war", "prisoners of war": the trigger word is part of a phrase that states no event."""
     return any(m.start() <= s and e <= m.end() for m in pattern.finditer(text, max(0, s - 30), e + 30))
@@ -135,15 +147,17 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     priority = {t: i for i, t in enumerate(cfg["priority"])}
     doc_id = parsed.document.doc_id
     text = parsed.text
+    residue = render_residue(text)
     dates_by_sent = defaultdict(list)
     for d in tables.get("dates", []):
-        if d["start_date"] and d["kind"] in ("date", "range", "relative"):
+        if (d["start_date"] and d["kind"] in ("date", "range", "relative")
+                and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
     attributive, scopes = date_roles(parsed, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
-    all_dates = sorted((d for d in tables.get("dates", []) if d["start_date"] and d["kind"] in ("date", "range", "relative")
-                        and d["date_id"] not in attributive and d["date_id"] not in scopes), key=lambda d: d["start"])
+    all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
+                        if d["date_id"] not in attributive and d["date_id"] not in scopes), key=lambda d: d["start"])
 
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
@@ -190,7 +204,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
             continue
-        trig = sorted(triggers_by_sent.get(sent.sentence_id, []))
+        trig = _drop_subsumed(sorted(triggers_by_sent.get(sent.sentence_id, [])), cfg["subsumes"])
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
         if not trig and not sent_dates:
             continue

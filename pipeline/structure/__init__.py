@@ -1,5 +1,5 @@
 """Text structure: citation markers, lines, pipe-table rows and cells, segments for spaCy."""
-from .markers import Marker, break_long_runs, find_markers, mask_markers
+from .markers import Marker, break_long_runs, find_markers, mask_markers, render_residue
 from .segments import Segment, segment_text
 
-__all__ = ["break_long_runs", "Marker", "find_markers", "mask_markers", "Segment", "segment_text"]
+__all__ = ["break_long_runs", "Marker", "find_markers", "mask_markers", "render_residue", "Segment", "segment_text"]

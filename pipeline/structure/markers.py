@@ -78,3 +78,12 @@ def break_long_runs(text: str, every: int = 100) -> str:
     out = LONG_RUN.sub(cut, text)
     assert len(out) == len(text)
     return out
+
+
+# What a copied wiki page keeps of its citation templates: "{{cite news}}", ": CS1 maint: DOI inactive as
+# of November 2024 (link)". Their dates are the page's bookkeeping, never the story's.
+RENDER_RESIDUE = re.compile(r"\{\{[^{}\n]{1,80}\}\}|:?[ \t]?CS1 maint:[^\n()]{0,120}\(link\)")
+
+
+def render_residue(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in RENDER_RESIDUE.finditer(text)]
