@@ -183,9 +183,58 @@ def evaluate(gold_dir: str, extracted_dir: str) -> dict:
     path = os.path.join(extracted_dir, "events.csv")
     if gold and os.path.exists(path):
         docs = {g["doc_id"] for g in gold}
-        pred = [r for r in read_csv(path) if r["doc_id"] in docs and in_coverage(r, cov)]
-        report["events"] = score_events(gold, pred)
+        pred = [r for r in read_csv(path) if r["doc_id"] in docs and in_coverage(r, cov)
+                and r.get("review_status", "") != "rejected"]
+        res = score_events(gold, pred)
+        names = _entity_names(extracted_dir)
+        res.update(score_arguments(gold, pred, names))
+        baseline = dated_sentence_baseline(extracted_dir, docs, cov)
+        if baseline is not None:
+            res["baseline_found_with_date"] = score_events(gold, baseline)["found_with_date"]
+        report["events"] = res
     return report
+
+
+def _entity_names(extracted_dir: str) -> dict[str, str]:
+    path = os.path.join(extracted_dir, "entities.csv")
+    return {r["entity_id"]: r["canonical"] for r in read_csv(path)} if os.path.exists(path) else {}
+
+
+def score_arguments(gold, pred, names: dict[str, str]) -> dict:
+    """Actor and location precision/recall over the gold events found with the right date (gold lists
+    canonical names; ours are entity ids, compared through their canonical names)."""
+    counts = {"actors": [0, 0, 0], "locations": [0, 0, 0]}
+    for g in gold:
+        dated = [p for p in pred if p["doc_id"] == g["doc_id"] and int(p["start"]) < g["end"] and g["start"] < int(p["end"])
+                 and (p.get("start_date"), p.get("end_date")) == (g.get("start_date"), g.get("end_date"))]
+        if not dated:
+            continue
+        p = max(dated, key=lambda p: (p.get("event_type") == g.get("event_type"), float(p.get("confidence") or 0)))
+        for col, c in counts.items():
+            want = {x.strip().lower() for x in (g.get(col) or "").split(";") if x.strip()}
+            got = {names.get(x, x).lower() for x in (p.get(col) or "").split(";") if x}
+            c[0] += len(want & got)
+            c[1] += len(got - want)
+            c[2] += len(want - got)
+    out = {}
+    for col, (tp, fp, fn) in counts.items():
+        out[f"{col}_precision"] = round(tp / (tp + fp), 4) if tp + fp else 0.0
+        out[f"{col}_recall"] = round(tp / (tp + fn), 4) if tp + fn else 0.0
+    return out
+
+
+def dated_sentence_baseline(extracted_dir: str, docs: set, cov) -> list[dict] | None:
+    """The naive baseline: every sentence with a resolved date is an event dated by its first date."""
+    spath, dpath = os.path.join(extracted_dir, "sentences.csv"), os.path.join(extracted_dir, "dates.csv")
+    if not (os.path.exists(spath) and os.path.exists(dpath)):
+        return None
+    first = {}
+    for d in sorted(read_csv(dpath), key=lambda d: int(d["start"])):
+        if d["start_date"] and d["kind"] in ("date", "range", "relative"):
+            first.setdefault(d["sentence_id"], d)
+    return [{"doc_id": s["doc_id"], "start": s["start"], "end": s["end"], "event_type": "other",
+             "start_date": first[s["sentence_id"]]["start_date"], "end_date": first[s["sentence_id"]]["end_date"]}
+            for s in read_csv(spath) if s["sentence_id"] in first and s["doc_id"] in docs and in_coverage(s, cov)]
 
 
 def format_report(report: dict, verbose: bool = False) -> str:
@@ -197,7 +246,8 @@ def format_report(report: dict, verbose: bool = False) -> str:
                 m = res[key]
                 lines.append(f"  {key:13s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
         for key in ("value_accuracy_on_matched", "counted_agreement", "found_with_date",
-                    "found_with_date_and_type"):
+                    "found_with_date_and_type", "baseline_found_with_date", "actors_precision",
+                    "actors_recall", "locations_precision", "locations_recall"):
             if key in res:
                 lines.append(f"  {key}: {res[key]:.3f}")
     return "\n".join(lines)

@@ -54,3 +54,12 @@ def test_gold_files_are_consistent_with_the_text():
         assert rows
         for r in rows:
             assert text[r["start"]:r["end"]] == (r.get("text") or r.get("quote"))
+
+
+def test_evaluate_reports_the_naive_baseline_and_arguments():
+    from pipeline.evaluate import evaluate
+    res = evaluate(str(GOLD), str(GOLD.parents[1] / "extracted"))["events"]
+    # every dated sentence as an event, dated by its first date: what a naive tool would do
+    assert 0.4 < res["baseline_found_with_date"] < res["found_with_date"] - 0.15
+    assert res["actors_precision"] > 0.4 and res["actors_recall"] > 0.5
+    assert res["locations_recall"] > 0.3
