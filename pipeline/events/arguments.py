@@ -119,6 +119,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         if known_kind == "place" or (label in location_labels and role is None and (after_prep or label != "GPE")):
             if label in location_labels or known_kind == "place":
                 add(locations, eid)
+            # "Nagorno-Karabakh declared independence": the place stands for the polity that acts there
+            if role is not None and cfg["place_actors"].get(eid) in entity_label:
+                add(actors, cfg["place_actors"][eid])
             continue
         if role is not None and is_actor_label:
             if label == "GPE" and not known_kind and role == "object" and after_prep:

@@ -175,8 +175,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
+    known = known_entities()
+    # a place that acts ("Nagorno-Karabakh declared independence") makes its polity an entity of the document
+    for place, polity in cfg["place_actors"].items():
+        if place in entity_info and polity not in entity_info and polity in known:
+            entity_info[polity] = {"canonical": known[polity].canonical, "label": known[polity].label}
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
-    entity_kinds = {eid: k.kind for eid, k in known_entities().items()}
+    entity_kinds = {eid: k.kind for eid, k in known.items()}
     seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
     seg_starts = [x[0] for x in seg_docs]
 
