@@ -126,12 +126,13 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
 
 
-def _drop_subsumed(trig: list, subsumes: dict) -> list:
-    """ "an agreement on establishing a complete ceasefire" is a ceasefire, not also an agreement."""
+def _drop_subsumed(trig: list, subsumes: dict, text: str) -> list:
+    """ "an agreement on establishing a complete ceasefire" is a ceasefire, not also an agreement;
+    a named one ("the Bishkek Protocol called for ... a ceasefire") stays an agreement too."""
     out = []
     for t in trig:
-        if any(o[2] == winner and t[2] in losers and abs(o[0] - t[0]) < 40
-               for o in trig for winner, losers in subsumes.items()):
+        if text[t[0]].islower() and any(o[2] == winner and t[2] in losers and abs(o[0] - t[0]) < 40
+                                        for o in trig for winner, losers in subsumes.items()):
             continue
         out.append(t)
     return out
@@ -209,7 +210,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
             continue
-        trig = _drop_subsumed(sorted(triggers_by_sent.get(sent.sentence_id, [])), cfg["subsumes"])
+        trig = _drop_subsumed(sorted(triggers_by_sent.get(sent.sentence_id, [])), cfg["subsumes"], text)
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
         if not trig and not sent_dates:
             continue
