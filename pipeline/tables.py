@@ -23,7 +23,7 @@ EXTRA = {
     "entities": "",
     "dates": "anchor_id review_status",
     "quantities": "claimed_by date_id review_status",
-    "events": "event_key date_part period_id text summary review_status",
+    "events": "event_key trigger_start trigger_end date_part period_id text summary review_status",
 }
 COLUMNS = {name: (CONTRACT[name] + " " + EXTRA[name]).split() for name in CONTRACT}
 # Our own views beside the contract's tables.

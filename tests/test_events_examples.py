@@ -59,3 +59,12 @@ def test_actors_from_roles_and_places_as_locations(nlp):
     closed = ev[(ev.event_type == "blockade") & (ev.start_date == "1993-04-01")].iloc[0]
     assert closed.actors.split(";")[0] == "turkey" and "armenia" in closed.actors.split(";")
     assert "kalbajar" not in closed.actors
+
+
+def test_every_trigger_carries_its_own_span(seed_tables):
+    text = (Path(__file__).resolve().parents[1] / "raw" / "nagorno-karabakh-conflict.txt").read_text(encoding="utf-8")
+    with_trigger = [e for e in seed_tables["events"] if e["trigger"]]
+    assert len(with_trigger) > 300
+    for e in with_trigger:
+        assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger"]
+        assert e["start"] <= e["trigger_start"] < e["trigger_end"] <= e["end"] + 1

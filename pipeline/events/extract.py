@@ -291,7 +291,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 (start_date, end_date), part = _endpoint(date, endpoint), endpoint
             rows.append({"doc_id": doc_id, "event_id": f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}",
                          "sentence_id": sent.sentence_id, "start": sent.start, "end": sent.end,
-                         "event_type": label, "trigger": text[s:e] if t else "", "date_id": date["date_id"],
+                         "event_type": label, "trigger": text[s:e] if t else "",
+                         "trigger_start": s if t else "", "trigger_end": e if t else "", "date_id": date["date_id"],
                          "start_date": start_date, "end_date": end_date, "date_part": part,
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
@@ -329,9 +330,9 @@ def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:
                 actors.append(eid)
         rows.append({"doc_id": doc_id, "event_id": f"{doc_id}:e{start}-{end}-{d['start']}",
                      "sentence_id": first.sentence_id, "start": start, "end": end,
-                     "event_type": types()["casualty_table_type"], "trigger": "casualty table row",
+                     "event_type": types()["casualty_table_type"], "trigger": "",
                      "date_id": date_id, "start_date": d["start_date"], "end_date": d["end_date"],
-                     "date_part": "whole", "period_id": "",
+                     "date_part": "whole", "period_id": "", "trigger_start": "", "trigger_end": "",
                      "actors": ";".join(actors), "locations": "",
                      "quantity_ids": ";".join(q["quantity_id"] for q in qs), "confidence": 0.8,
                      "text": text[start:end], "summary": clean_summary(text[start:end])})
