@@ -68,3 +68,11 @@ def test_every_trigger_carries_its_own_span(seed_tables):
     for e in with_trigger:
         assert text[e["trigger_start"]:e["trigger_end"]] == e["trigger"]
         assert e["start"] <= e["trigger_start"] < e["trigger_end"] <= e["end"] + 1
+
+
+def test_summary_is_the_clause_that_states_the_event(nlp):
+    tables = extract_text("Turkey closed its border with Armenia in April 1993 after Armenian forces captured Kalbajar.",
+                          doc_id="ex", nlp=nlp)
+    ev = tables["events"].set_index("event_type")
+    assert ev.loc["blockade", "summary"] == "Turkey closed its border with Armenia in April 1993"
+    assert ev.loc["offensive", "summary"] == "Armenian forces captured Kalbajar"

@@ -152,3 +152,38 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
     return actors, locations, from_parse
+
+
+CLAUSE_CUT = {"advcl", "conj", "cc", "parataxis", "relcl", "ccomp", "mark", "preconj"}
+
+
+def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
+    """The clause that states the trigger ("Turkey closed its border with Armenia in April 1993" of
+    "... after Armenian forces captured Kalbajar"), from the parse; "" when the parse gives no clean one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT", "relcl", "advcl", "conj") and head.head is not head:
+        head = head.head
+    keep = {head.i}
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_CUT or any(t in span for t in c.subtree)]
+    while stack:
+        c = stack.pop()
+        keep.add(c.i)
+        stack.extend(c.children)
+    keep |= {t.i for t in span}
+    toks = [doc[i] for i in sorted(keep)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "mark")):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark", "prep") and toks[0].i == head.i - 1):
+        toks.pop(0)
+    # a clause is contiguous text and names its subject; otherwise the sentence speaks for itself
+    if (not toks or toks[-1].i - toks[0].i + 1 != len(toks) or toks[0].tag_ in ("WDT", "WP", "WRB", "TO", "IN", "VBG", "VBN")
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP") for c in head.children)):
+        return ""
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if len(toks) < 4 or len(text) > limit or text.count("(") != text.count(")"):
+        return ""
+    text = " ".join(text.split())
+    return text[0].upper() + text[1:]

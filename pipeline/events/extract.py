@@ -14,7 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import unit_interval
 from ..time.extract import document_periods
-from .arguments import event_arguments, role_spans
+from .arguments import clause_text, event_arguments, role_spans
 from .chronicle import clean_summary
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -271,10 +271,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 continue
             seen.add(key)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
-            roles = []
+            roles, clause = [], ""
             if t is not None:
                 seg_start, doc = seg_doc_of(sent)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
+                clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
             else:
                 seg_start = 0
             actors, locations, from_parse = event_arguments(
@@ -297,7 +298,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
-                         "text": text[sent.start:sent.end], "summary": clean_summary(text[sent.start:sent.end])})
+                         "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})
     rows.extend(table_row_events(parsed, tables))
     return rows
 
