@@ -13,7 +13,7 @@ CASES = [json.loads(ln) for ln in EXAMPLES.read_text(encoding="utf-8").splitline
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:50] for c in CASES])
 def test_event_example(case, nlp):
-    tables = extract_text(case["text"], doc_id="ex", nlp=nlp)
+    tables = extract_text(case["text"], doc_id="ex", reference_date=case.get("reference_date"), nlp=nlp)
     events = tables["events"]
     for etype in case.get("absent", []):
         assert etype not in set(events.event_type), f"unexpected {etype} event"
