@@ -251,12 +251,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                   "end_date": b.isoformat(), "period_id": period["entity_id"],
                                   "kind": "range", "granularity": "day"},
                                0.55 if period.get("mention_id") else 0.4))
-            elif t[2] != "other":
+            else:
                 i = bisect.bisect_left(date_pos, sent.start) - 1
                 if i >= 0:
-                    # the narrative rarely carries across a paragraph break (quotes from other sources)
+                    # the narrative rarely carries across a paragraph break (quotes from other sources);
+                    # an untyped happening ("other") dated this way is a weaker guess still
                     same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
-                    pairs.append((t, all_dates[i], 0.45 if same_paragraph else 0.3))
+                    conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
+                    pairs.append((t, all_dates[i], conf))
         # "a war from 1918 to 1921": the war's start and end are events of their own
         for t, date, confidence in list(pairs):
             if (t is not None and t[3] in war_rules and date.get("kind") == "range"
