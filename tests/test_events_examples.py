@@ -76,3 +76,13 @@ def test_summary_is_the_clause_that_states_the_event(nlp):
     ev = tables["events"].set_index("event_type")
     assert ev.loc["blockade", "summary"] == "Turkey closed its border with Armenia in April 1993"
     assert ev.loc["offensive", "summary"] == "Armenian forces captured Kalbajar"
+
+
+def test_an_untyped_happening_takes_the_narrative_date_at_low_confidence(nlp):
+    tables = extract_text("In 2023 Azerbaijan installed a checkpoint on the Lachin corridor. At least two incidents of "
+                          "Azerbaijani forces detaining Armenian residents around the checkpoint have been confirmed.",
+                          doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    row = ev[ev.trigger == "detaining"].iloc[0]
+    assert (row.event_type, row.start_date, row.end_date) == ("other", "2023-01-01", "2023-12-31")
+    assert row.confidence < 0.5 and row.event_key not in set(tables["chronicle"].event_key)
