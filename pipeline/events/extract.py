@@ -138,6 +138,20 @@ def _drop_subsumed(trig: list, subsumes: dict, text: str) -> list:
     return out
 
 
+def _statement(sent, seg_doc, verbs: set) -> list:
+    """ "Svante Cornell argued in 1997 that ... in the conflict": with no stronger trigger, the
+    happening is the statement (type other), not the war it mentions."""
+    seg_start, doc = seg_doc
+    span = doc.char_span(sent.start - seg_start, sent.end - seg_start, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    if root.lemma_.lower() in verbs:
+        s = seg_start + root.idx
+        return [(s, s + len(root.text), "other", "statement")]
+    return []
+
+
 def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
     """ "cold war", "prisoners of war": the trigger word is part of a phrase that states no event."""
     return any(m.start() <= s and e <= m.end() for m in pattern.finditer(text, max(0, s - 30), e + 30))
@@ -199,6 +213,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if sent is not None and sent.start <= s < sent.end + 1 and not _inside_excluded(text, s, e, not_triggers):
                 triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
     weak = set(cfg.get("weak_rules", []))
+    statement_verbs = set(cfg["statement_verbs"])
     war_rules = set(cfg.get("war_rules", []))
 
     rows = []
@@ -216,7 +231,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             continue
         # strong typed triggers first, then "other" verbs, then weak nouns ("war", "conflict")
         typed = ([t for t in trig if t[2] != "other" and t[3] not in weak] or
-                 [t for t in trig if t[2] == "other"] or trig)
+                 [t for t in trig if t[2] == "other"] or
+                 _statement(sent, seg_doc_of(sent), statement_verbs) or trig)
         pairs = []          # (trigger or None, date, confidence)
         used_types = set()
         # every dated expression states something: type it by the trigger that governs it
