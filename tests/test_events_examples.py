@@ -86,3 +86,13 @@ def test_an_untyped_happening_takes_the_narrative_date_at_low_confidence(nlp):
     row = ev[ev.trigger == "detaining"].iloc[0]
     assert (row.event_type, row.start_date, row.end_date) == ("other", "2023-01-01", "2023-12-31")
     assert row.confidence < 0.5
+
+
+def test_an_event_in_an_after_phrase_keeps_its_own_day(nlp):
+    tables = extract_text("On 19 September 2023, Azerbaijan launched a military offensive. One day after the offensive "
+                          "started, on 20 September, an agreement on establishing a complete ceasefire was reached.",
+                          doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    second = ev[ev.start > 70]
+    assert set(second[second.event_type == "offensive"].start_date) == {"2023-09-19"}
+    assert len(second[second.event_type == "ceasefire"]) == 1

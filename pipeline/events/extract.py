@@ -138,6 +138,20 @@ def _drop_subsumed(trig: list, subsumes: dict, text: str) -> list:
     return out
 
 
+BACKGROUND = re.compile(r"\b(?:after|following|since|before|prior to|aftermath of|until)\b[^,;:.]*$", re.IGNORECASE)
+
+
+def _background_phrase(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a before/after phrase the position sits in ("after the offensive started"), if any:
+    from the preposition to the next comma or semicolon."""
+    lo = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
+    m = BACKGROUND.search(text, lo, pos)
+    if m is None:
+        return None
+    ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(".", pos), text.find("\n", pos)) if i >= 0]
+    return m.start(), min(ends) if ends else len(text)
+
+
 def _statement(sent, seg_doc, verbs: set) -> list:
     """ "Svante Cornell argued in 1997 that ... in the conflict": with no stronger trigger, the
     happening is the statement (type other), not the war it mentions."""
@@ -176,7 +190,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
 
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
-        return lo_hi is None or lo_hi[0] <= t[0] < lo_hi[1]
+        if lo_hi is not None and not lo_hi[0] <= t[0] < lo_hi[1]:
+            return False
+        # "One day after the offensive started, on 20 September, ...": an event named in a before/after
+        # phrase happened on another day than the clause's (a month or a year may well hold both)
+        if d.get("granularity") != "day":
+            return True
+        back = _background_phrase(text, t[0])
+        return back is None or back[0] <= d["start"] < back[1]
     periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []))
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
@@ -284,7 +305,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen = set()
         for t, date, confidence in pairs:
             label = t[2] if t else "other"
-            key = (label, date["date_id"] or date.get("period_id"))
+            key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event
             if key in seen:
                 continue
             seen.add(key)
