@@ -93,6 +93,6 @@ def test_an_event_in_an_after_phrase_keeps_its_own_day(nlp):
                           "started, on 20 September, an agreement on establishing a complete ceasefire was reached.",
                           doc_id="ex", nlp=nlp)
     ev = tables["events"]
-    second = ev[ev.start > 70]
+    second = ev[ev.start > 60]
     assert set(second[second.event_type == "offensive"].start_date) == {"2023-09-19"}
     assert len(second[second.event_type == "ceasefire"]) == 1
