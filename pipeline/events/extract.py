@@ -92,6 +92,10 @@ PERIOD_SETTING = re.compile(r"\b(?:of|during|in|throughout|amid|amidst)\s+(?:the
 NAMED_OBJECT = re.compile(r"\s*(?:the\s+)?[\"“']?\s*$", re.IGNORECASE)
 
 
+AFTERMATH = re.compile(r"\b(?:aftermath of|in the wake of|shortly after|immediately after|after|following)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
 def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     """A named period the clause happens in ("the victims of the 44-day war", "captured during the
     Second Nagorno-Karabakh War"); not one it is after, before or at the edge of ("in the aftermath of
@@ -104,7 +108,13 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
                m["start"] - trigger[1] < 25 and NAMED_OBJECT.match(text[trigger[1]:m["start"]])))]
     if objects:
         return min(objects, key=lambda m: m["start"])
-    return min(ok, key=lambda m: abs(m["start"] - trigger[0])) if ok else None
+    if ok:
+        return min(ok, key=lambda m: abs(m["start"] - trigger[0]))
+    # "In the aftermath of the Second Nagorno-Karabakh War, peacekeeping operations were initiated":
+    # the month the period ended
+    after = [m for m in mentions if abs(m["start"] - trigger[0]) < 120
+             and AFTERMATH.search(text[max(0, m["start"] - 30):m["start"]])]
+    return dict(min(after, key=lambda m: abs(m["start"] - trigger[0])), relation="aftermath") if after else None
 
 
 DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
@@ -283,6 +293,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs.append((t, d, 0.75 if dist(t[0], d) < 80 else 0.6))
             elif period is not None:
                 a, b = periods[period["entity_id"]]
+                if period.get("relation") == "aftermath":
+                    a, b = unit_interval(b, "month")
                 # a period is a day range: "the end of the war" (war_end) is its last day
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
                                   "end_date": b.isoformat(), "period_id": period["entity_id"],
