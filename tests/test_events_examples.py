@@ -27,7 +27,7 @@ def test_event_example(case, nlp):
             if row.period_id:          # dated by the named period it happens in, not by a date expression
                 ents = tables["entities"].set_index("entity_id")
                 assert not row.date_id and ents.loc[row.period_id, "label"] == "EVENT"
-            elif row.date_part == "end":
+            elif row.date_part in ("end", "course"):
                 assert dates.loc[row.date_id, "end_date"] == row.end_date
             elif row.date_part == "start":
                 assert dates.loc[row.date_id, "start_date"] == row.start_date

@@ -162,6 +162,21 @@ def _background_phrase(text: str, pos: int) -> tuple[int, int] | None:
     return m.start(), min(ends) if ends else len(text)
 
 
+BEGAN = re.compile(r"\b(?:had\s+)?(?:started|begun|began|commenced)\s+(?:on|in|at)\s+$", re.IGNORECASE)
+COMPLETED = re.compile(r"\b(?:complet|finish|conclud|end)\w*\b", re.IGNORECASE)
+
+
+def _began_date(text: str, sent_dates: list[dict], date: dict) -> dict | None:
+    """A date the sentence says the completed thing began on, earlier than the completion date."""
+    if not date.get("date_id") or not COMPLETED.search(text, max(0, date["start"] - 80), date["end"] + 80):
+        return None
+    for d in sent_dates:
+        if (d is not date and d["start_date"] < date["start_date"]
+                and BEGAN.search(text[max(0, d["start"] - 25):d["start"]])):
+            return d
+    return None
+
+
 def _statement(sent, seg_doc, verbs: set) -> list:
     """ "Svante Cornell argued in 1997 that ... in the conflict": with no stronger trigger, the
     happening is the statement (type other), not the war it mentions."""
@@ -308,6 +323,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                     conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
                     pairs.append((t, all_dates[i], conf))
+        # "completed their withdrawal ... which had started in April that year": the whole course
+        for t, date, confidence in list(pairs):
+            began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None
+            if began is not None:
+                pairs.append((t, dict(date, start_date=began["start_date"], date_id=date["date_id"], kind="course",
+                                      start=began["start"]), confidence - 0.1))
         # "a war from 1918 to 1921": the war's start and end are events of their own
         for t, date, confidence in list(pairs):
             if (t is not None and t[3] in war_rules and date.get("kind") == "range"
@@ -336,7 +357,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
             if from_parse:
                 confidence += 0.05
-            start_date, end_date, part = date["start_date"], date["end_date"], "whole"
+            start_date, end_date = date["start_date"], date["end_date"]
+            part = "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
             endpoint = cfg["range_endpoint"].get(label)
             if endpoint and date.get("kind") == "range" and t is not None:
