@@ -96,3 +96,11 @@ def test_an_event_in_an_after_phrase_keeps_its_own_day(nlp):
     second = ev[ev.start > 60]
     assert set(second[second.event_type == "offensive"].start_date) == {"2023-09-19"}
     assert len(second[second.event_type == "ceasefire"]) == 1
+
+
+def test_a_place_inside_a_named_event_is_a_location(nlp):
+    tables = extract_text("On 12 December 2022, Azerbaijan launched the blockade of the Lachin corridor, "
+                          "the only road between Armenia and the Lachin corridor towns.", doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    row = ev[ev.event_type == "blockade"].iloc[0]
+    assert "lachin-corridor" in row.locations.split(";") and row.actors.split(";")[0] == "azerbaijan"

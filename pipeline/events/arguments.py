@@ -6,7 +6,12 @@ locations among the places the clause names.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
+
+from ..entities.linking import alias_table, norm
 
 SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -130,6 +135,12 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
+    # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
+    for m in mentions:
+        if m["label"] == "EVENT":
+            for place in places_named_in(m["text"], entity_kind):
+                if place != m["entity_id"] and place in entity_label:      # an entity of this document
+                    add(locations, place)
     from_parse = bool(actors)
     if actors:
         # the other states and peoples the clause names take part too ("closed its border with Armenia")
@@ -187,3 +198,14 @@ def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
         return ""
     text = " ".join(text.split())
     return text[0].upper() + text[1:]
+
+
+@lru_cache(maxsize=1)
+def _place_aliases() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), eid) for alias, eid in alias_table().items()]
+
+
+def places_named_in(text: str, entity_kind: dict) -> list[str]:
+    """Place entities whose alias occurs inside a longer name ("blockade of the Lachin corridor")."""
+    t = norm(text)
+    return [eid for rx, eid in _place_aliases() if entity_kind.get(eid) == "place" and rx.search(t)]

@@ -14,7 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import unit_interval
 from ..time.extract import document_periods
-from .arguments import clause_text, event_arguments, role_spans
+from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -241,8 +241,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for place, polity in cfg["place_actors"].items():
         if place in entity_info and polity not in entity_info and polity in known:
             entity_info[polity] = {"canonical": known[polity].canonical, "label": known[polity].label}
-    entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     entity_kinds = {eid: k.kind for eid, k in known.items()}
+    # so do the places a named event names ("the blockade of Nagorno-Karabakh")
+    for m in tables.get("mentions", []):
+        if m["label"] == "EVENT":
+            for place in places_named_in(m["text"], entity_kinds):
+                if place not in entity_info:
+                    entity_info[place] = {"canonical": known[place].canonical, "label": known[place].label}
+    entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
     seg_starts = [x[0] for x in seg_docs]
 
