@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..parse import Parsed
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -101,11 +102,22 @@ def anaphor_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
     """ "the blockade" after "the blockade of Nagorno-Karabakh" is a mention of that named event."""
     out = []
     text = parsed.masked
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+
+    def overlapping(s: int, e: int) -> list[Mention]:
+        # mentions do not overlap one another, so sorted by start they are sorted by end too
+        out, j = [], bisect.bisect_left(starts, e) - 1
+        while j >= 0 and ordered[j].end > s:
+            out.append(ordered[j])
+            j -= 1
+        return out
+
     for head, phrases in anaphors().items():
         referent, last = "", 0
         for hit in re.finditer(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text, re.IGNORECASE):
             s, e = hit.span()
-            inside = next((m for m in mentions if m.start <= s and e <= m.end), None)
+            inside = next((m for m in overlapping(s, e) if m.start <= s and e <= m.end), None)
             if inside is not None:
                 referent = inside.gazetteer_id if any(inside.gazetteer_id == eid for _, eid, _ in phrases) else ""
                 last = e
@@ -121,7 +133,7 @@ def anaphor_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
             if text[e:e + 3] == " of":
                 referent = ""      # "the blockade of Armenia" names another one
                 continue
-            if any(m.start < e and ps < m.end for m in mentions):
+            if overlapping(ps, e):
                 ps = s             # "Azerbaijan's blockade": the name stays its own mention
             sent = parsed.sentence_at(ps)
             if sent is None or (ps, e) in seen:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..entities.linking import alias_table, norm
+from ..entities.linking import alias_table, known_entities, norm
 
 SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -138,7 +138,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
     for m in mentions:
         if m["label"] == "EVENT":
-            for place in places_named_in(m["text"], entity_kind):
+            for place in places_named_in(m["text"]):
                 if place != m["entity_id"] and place in entity_label:      # an entity of this document
                     add(locations, place)
     from_parse = bool(actors)
@@ -202,10 +202,13 @@ def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
 
 @lru_cache(maxsize=1)
 def _place_aliases() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), eid) for alias, eid in alias_table().items()]
+    kinds = {eid: k.kind for eid, k in known_entities().items()}
+    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])"), eid)
+            for alias, eid in alias_table().items() if kinds.get(eid) == "place"]
 
 
-def places_named_in(text: str, entity_kind: dict) -> list[str]:
+@lru_cache(maxsize=256)
+def places_named_in(text: str) -> tuple[str, ...]:
     """Place entities whose alias occurs inside a longer name ("blockade of the Lachin corridor")."""
     t = norm(text)
-    return [eid for rx, eid in _place_aliases() if entity_kind.get(eid) == "place" and rx.search(t)]
+    return tuple(eid for rx, eid in _place_aliases() if rx.search(t))

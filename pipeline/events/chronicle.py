@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
-from pathlib import Path
 from collections import defaultdict
 
 from ..structure import find_markers, render_residue
@@ -93,15 +91,11 @@ def clean_summary(text: str, limit: int = 240) -> str:
     return text if len(text) <= limit else text[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _min_confidence() -> float:
-    types_file = Path(__file__).with_name("types.json")
-    return float(json.loads(types_file.read_text(encoding="utf-8")).get("chronicle_min_confidence", 0.0))
-
-
 def chronicle_rows(events: list[dict], entity_names: dict[str, str]) -> list[dict]:
     """One row per event_key. Keys whose every mention is a weak guess (e.g. dated only from another
     paragraph) stay in events.csv for review but are not in the briefing view."""
-    floor = _min_confidence()
+    from .extract import types          # extract imports this module: import at call time
+    floor = float(types().get("chronicle_min_confidence", 0.0))
     groups = defaultdict(list)
     for e in events:
         groups[e["event_key"]].append(e)

@@ -31,18 +31,13 @@ def _clause_distance(text: str, a: int, b: int) -> int:
     return (hi - lo) + 400 * between.count(";") + 150 * len(re.findall(r",\s+(?:while|but|and|whereas|which)\b", between))
 
 
-def _location_words(text: str, start: int) -> str:
-    before = text[max(0, start - 25):start].split()
-    return before[-1].lower() if before else ""
-
-
 ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
 
 
 EMBEDDING = {"relcl", "acl"}
 
 
-def date_roles(parsed: Parsed, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
+def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
     """How each date sits in its sentence.
 
     Attributive dates name a thing rather than time the clause: "the 9 November ceasefire agreement",
@@ -51,15 +46,10 @@ def date_roles(parsed: Parsed, dates: list[dict], framing: set[str]) -> tuple[se
     Embedded dates sit in a clause modifying a noun ("a cable released in 2020", "the 'little green
     men' Russia dispatched to occupy Crimea in 2014"): they time that noun phrase only, given as its span.
     """
-    segs = sorted(parsed.segment_docs(), key=lambda sd: sd[0].start)
-    starts = [seg.start for seg, _ in segs]
     attributive, scopes = set(), {}
     for d in dates:
-        i = bisect.bisect_right(starts, d["start"]) - 1
-        if i < 0:
-            continue
-        seg, doc = segs[i]
-        span = doc.char_span(d["start"] - seg.start, d["end"] - seg.start, alignment_mode="expand")
+        seg_start, doc = seg_doc_at(d["start"])
+        span = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if span is None or not len(span):
             continue
         if 0 < span.start and span.end < len(doc):
@@ -70,7 +60,7 @@ def date_roles(parsed: Parsed, dates: list[dict], framing: set[str]) -> tuple[se
         for anc in span.root.ancestors:
             if anc.dep_ in EMBEDDING:
                 sub = list(anc.head.subtree)      # the clause with the noun it describes
-                scopes[d["date_id"]] = (seg.start + sub[0].idx, seg.start + sub[-1].idx + len(sub[-1]))
+                scopes[d["date_id"]] = (seg_start + sub[0].idx, seg_start + sub[-1].idx + len(sub[-1]))
                 break
     return attributive, scopes
 
@@ -207,7 +197,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
-    attributive, scopes = date_roles(parsed, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
+    seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
+    seg_starts = [x[0] for x in seg_docs]
+
+    def seg_doc_at(offset: int):
+        return seg_docs[max(0, bisect.bisect_right(seg_starts, offset) - 1)]
+
+    attributive, scopes = date_roles(seg_doc_at, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
@@ -245,16 +241,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     # so do the places a named event names ("the blockade of Nagorno-Karabakh")
     for m in tables.get("mentions", []):
         if m["label"] == "EVENT":
-            for place in places_named_in(m["text"], entity_kinds):
+            for place in places_named_in(m["text"]):
                 if place not in entity_info:
                     entity_info[place] = {"canonical": known[place].canonical, "label": known[place].label}
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
-    seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
-    seg_starts = [x[0] for x in seg_docs]
-
-    def seg_doc_of(sent):
-        return seg_docs[bisect.bisect_right(seg_starts, sent.start) - 1]
-
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     triggers_by_sent = defaultdict(list)
     for seg, doc in parsed.segment_docs():
@@ -284,7 +274,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         # strong typed triggers first, then "other" verbs, then weak nouns ("war", "conflict")
         typed = ([t for t in trig if t[2] != "other" and t[3] not in weak] or
                  [t for t in trig if t[2] == "other"] or
-                 _statement(sent, seg_doc_of(sent), statement_verbs) or trig)
+                 _statement(sent, seg_doc_at(sent.start), statement_verbs) or trig)
         pairs = []          # (trigger or None, date, confidence)
         used_types = set()
         # every dated expression states something: type it by the trigger that governs it
@@ -351,7 +341,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause = [], ""
             if t is not None:
-                seg_start, doc = seg_doc_of(sent)
+                seg_start, doc = seg_doc_at(sent.start)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
             else:
