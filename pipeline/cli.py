@@ -122,8 +122,21 @@ def cmd_schedule(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate, format_report
+    from .events.scoring import evaluate_chronicle, format_chronicle_report
     report = evaluate(args.gold_dir, args.extracted)
     print(format_report(report))
+    chron = evaluate_chronicle(args.gold_dir, args.extracted)
+    if chron:
+        print("chronicle (one-to-one against exhaustive dated-event gold):")
+        print(format_chronicle_report(chron))
+        if args.show_errors:
+            res = chron["all"]["chronicle"]
+            for g in res["_missed"]:
+                print(f"[chronicle missed] {g['doc_id']} {g['event_type']} {g['start_date']}..{g['end_date']} "
+                      f"{g['quote'][:100]!r}")
+            for it in res["_unmatched_rows"]:
+                print(f"[chronicle unmatched] {it['event_type']} {it['interval'][0]}..{it['interval'][1]} "
+                      f"{it['summary'][:100]!r}")
     if args.show_errors:
         for table, res in report.items():
             for g, p in res.get("_errors", []):

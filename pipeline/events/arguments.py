@@ -96,8 +96,18 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _is_polity(name: str) -> bool:
+    """A state or people by name or demonym (demonyms.tsv), as opposed to a town that is a GPE too."""
+    from ..entities.demonyms import demonym_table
+    n = name.strip().lower()
+    n = n[4:] if n.startswith("the ") else n
+    table = demonym_table()
+    return n in table or n in {v.lower() for v in table.values()}
+
+
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
-                    cfg: dict, entity_kind: dict, entity_label: dict) -> tuple[list[str], list[str], bool]:
+                    cfg: dict, entity_kind: dict, entity_label: dict,
+                    two_sided: bool = True) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback)."""
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -129,8 +139,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(actors, cfg["place_actors"][eid])
             continue
         if role is not None and is_actor_label:
-            if label == "GPE" and not known_kind and role == "object" and after_prep:
-                add(locations, eid)       # "advanced into Qubadlı": an unknown place name
+            if label == "GPE" and not known_kind and role == "object" and (after_prep or not _is_polity(m["text"])):
+                add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             else:
                 add(actors, eid)
         elif label in location_labels and after_prep:
@@ -142,7 +152,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 if place != m["entity_id"] and place in entity_label:      # an entity of this document
                     add(locations, place)
     from_parse = bool(actors)
-    if actors:
+    if actors and two_sided:
         # the other states and peoples the clause names take part too ("closed its border with Armenia")
         for m in mentions:
             eid = m["entity_id"]

@@ -16,6 +16,7 @@ from ..time.calendar import unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
+from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -186,6 +187,125 @@ def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
     return any(m.start() <= s and e <= m.end() for m in pattern.finditer(text, max(0, s - 30), e + 30))
 
 
+
+def _width(d: dict) -> int:
+    try:
+        return (dt.date.fromisoformat(d["end_date"]) - dt.date.fromisoformat(d["start_date"])).days
+    except (TypeError, ValueError, KeyError):
+        return 10 ** 6
+
+
+def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
+    """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
+    the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
+    timing the whole clause. A date on an eventive verb that no predicate class types is an `other` act."""
+    doc = span.doc
+    by_i = {p.token.i: p for p in preds}
+    own, loose = defaultdict(list), []
+    for d in sent_dates:
+        dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+        if dspan is None or not len(dspan):
+            continue
+        anchors = anchors_above(dspan, by_i, framing)
+        if not anchors and d.get("kind") == "range":
+            # "the wars waged ..., one from 1918 to 1921 and another from 1988 to 1994": a span left
+            # unattached by the parse goes to the sentence's statement that a war was fought
+            spans = [p for p in preds if p.rule == "war-span"]
+            if spans:
+                own.setdefault(spans[0].token.i, []).append(d)
+                continue
+        for anchor in anchors:
+            if anchor.i not in by_i:
+                loose.append((anchor, d))
+                break
+            p = by_i[anchor.i]
+            if governs(d, (seg_start + p.start, seg_start + p.end, p.type, p.rule)):
+                own[anchor.i].append(d)
+                break
+    kept = _drop_subsumed_preds(preds, text, seg_start)
+    for p in preds:
+        if p not in kept and own.get(p.token.i):
+            winner = min((o for o in kept if abs(o.start - p.start) < 40), key=lambda o: abs(o.start - p.start))
+            own[winner.token.i] = own[winner.token.i] or own.pop(p.token.i)
+    preds = kept
+    by_i = {p.token.i: p for p in preds}
+    as_tuple = lambda p: (seg_start + p.start, seg_start + p.end, p.type, p.rule)
+    pairs, dated = [], {}
+    for p in preds:
+        ds = [d for d in own.get(p.token.i, []) if governs(d, as_tuple(p))]
+        if ds and p.rule == "war-span":        # each span stated is a war of its own
+            dated[p.token.i] = ds[0]
+            pairs += [(as_tuple(p), d, 0.9) for d in ds if d.get("kind") == "range"]
+        elif ds:
+            # "the April 2016 and July 2020 clashes": disjoint dates on one act are as many events;
+            # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest
+            chosen = []
+            for d in sorted(ds, key=_width):
+                if all(d["end_date"] < c["start_date"] or c["end_date"] < d["start_date"] for c in chosen):
+                    chosen.append(d)
+            dated[p.token.i] = chosen[0]
+            pairs += [(as_tuple(p), d, 0.9) for d in chosen]
+    for p in preds:
+        if p.token.i in dated:
+            continue
+        t = as_tuple(p)
+        g, d, conf = p, None, 0.0
+        while True:           # the nearest governing predicate with a date of its own
+            g = governing_predicate(g.token, by_i)
+            if g is None:
+                break
+            if g.token.i in dated:
+                d, conf = dated[g.token.i], 0.7
+                break
+        if d is None:         # a date on a verb above it ("In 1939, as tensions rose, Germany ...")
+            for anchor, ld in loose:
+                if p.token.is_ancestor(anchor) or anchor.is_ancestor(p.token) or anchor.i == p.token.i:
+                    d, conf = ld, 0.65
+                    break
+        if d is not None and governs(d, t):
+            if p.type == "other" and any(q[2] != "other" and q[1] is d for q in pairs):
+                continue      # an act typed in the same clause and date already states it
+            pairs.append((t, d, conf))
+    stative = lexicon()["stative_verbs"]
+    claimed = {id(d) for _, d, _ in pairs}
+    for anchor, d in loose:
+        if id(d) in claimed or anchor.pos_ != "VERB" or anchor.lemma_.lower() in stative:
+            continue
+        if any(c.dep_ == "neg" for c in anchor.children):
+            continue
+        s = seg_start + anchor.idx
+        pairs.append(((s, s + len(anchor), "other", "eventive-verb"), d, 0.5))
+        claimed.add(id(d))
+    return pairs
+
+
+def _drop_subsumed_preds(preds, text, seg_start) -> list:
+    """ "an agreement on a ceasefire" is a ceasefire, not also an agreement; a named one
+    ("the Bishkek Protocol called for ... a ceasefire") stays an agreement too."""
+    subsumes = types()["subsumes"]
+    out = []
+    for p in preds:
+        if text[seg_start + p.start].islower() and any(
+                o.type == winner and p.type in losers and abs(o.start - p.start) < 40
+                for o in preds for winner, losers in subsumes.items()):
+            continue
+        out.append(p)
+    return out
+
+
+def _undated(pairs, preds, seg_start) -> list:
+    done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
+    types_done = {t[2] for t, _, _ in pairs if t is not None}
+    out = []
+    for p in preds:
+        t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
+        if (t[0], t[2]) in done or t[2] in types_done:
+            continue
+        types_done.add(t[2])
+        out.append(t)
+    return out
+
+
 def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
     cfg = types()
     priority = {t: i for i, t in enumerate(cfg["priority"])}
@@ -255,6 +375,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if sent is not None and sent.start <= s < sent.end + 1 and not _inside_excluded(text, s, e, not_triggers):
                 triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
     weak = set(cfg.get("weak_rules", []))
+    framing = frozenset(cfg["framing_nouns"])
     statement_verbs = set(cfg["statement_verbs"])
     war_rules = set(cfg.get("war_rules", []))
 
@@ -267,58 +388,40 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
             continue
-        trig = _drop_subsumed(sorted(triggers_by_sent.get(sent.sentence_id, [])), cfg["subsumes"], text)
-        sent_dates = dates_by_sent.get(sent.sentence_id, [])
-        if not trig and not sent_dates:
+        if is_heading(text[sent.start:sent.end]):
             continue
-        # strong typed triggers first, then "other" verbs, then weak nouns ("war", "conflict")
-        typed = ([t for t in trig if t[2] != "other" and t[3] not in weak] or
-                 [t for t in trig if t[2] == "other"] or
-                 _statement(sent, seg_doc_at(sent.start), statement_verbs) or trig)
-        pairs = []          # (trigger or None, date, confidence)
-        used_types = set()
-        # every dated expression states something: type it by the trigger that governs it
-        for d in sent_dates:
-            candidates = [t for t in typed if governs(d, t)]
-            if candidates:
-                best = min(candidates, key=lambda t: (dist(t[0], d), priority.get(t[2], 99)))
-                conf = 0.9 if dist(best[0], d) < 80 else 0.7
-                pairs.append((best, d, conf))
-                used_types.add(best[2])
-            else:
-                pairs.append((None, d, 0.5))
-        # trigger types no date claimed: the nearest date in the sentence (a date naming another thing
-        # does not count), else a named period the clause is set in, else the narrative's date
-        for t in typed:
-            if t[2] in used_types:
-                continue
-            used_types.add(t[2])
-            own = [d for d in sent_dates if (d["date_id"] not in attributive or 0 <= t[0] - d["end"] <= 2) and governs(d, t)]
+        sent_dates = dates_by_sent.get(sent.sentence_id, [])
+        seg_start, doc = seg_doc_at(sent.start)
+        span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
+        if span is None or not has_finite_verb(span):
+            continue
+        preds = [p for p in preds if not _inside_excluded(text, seg_start + p.start, seg_start + p.end, not_triggers)]
+        if not preds and not sent_dates:
+            continue
+        pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
+        # predicates without a date of their own: a named period the clause is set in, else the narrative
+        for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start):
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
             if period is None and war_phrase and (t[2] in cfg["range_endpoint"] or not PERIOD_NOT_SETTING.search(
                     text[max(sent.start, war_phrase.start() - 25):war_phrase.start() + len(war_phrase.group(1))])):
                 period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start)
-            if own:
-                d = min(own, key=lambda d: dist(t[0], d))
-                pairs.append((t, d, 0.75 if dist(t[0], d) < 80 else 0.6))
-            elif period is not None:
+            if period is not None:
                 a, b = periods[period["entity_id"]]
                 if period.get("relation") == "aftermath":
                     a, b = unit_interval(b, "month")
-                # a period is a day range: "the end of the war" (war_end) is its last day
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
                                   "end_date": b.isoformat(), "period_id": period["entity_id"],
                                   "kind": "range", "granularity": "day"},
-                               0.55 if period.get("mention_id") else 0.4))
-            else:
-                i = bisect.bisect_left(date_pos, sent.start) - 1
-                if i >= 0:
-                    # the narrative rarely carries across a paragraph break (quotes from other sources);
-                    # an untyped happening ("other") dated this way is a weaker guess still
-                    same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
-                    conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
-                    pairs.append((t, all_dates[i], conf))
+                              0.55 if period.get("mention_id") else 0.4))
+                continue
+            i = bisect.bisect_left(date_pos, sent.start) - 1
+            if i >= 0:
+                # the narrative rarely carries across a paragraph break (quotes from other sources);
+                # an untyped happening ("other") dated this way is a weaker guess still
+                same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
+                conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
+                pairs.append((t, all_dates[i], conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None
@@ -329,10 +432,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         for t, date, confidence in list(pairs):
             if (t is not None and t[3] in war_rules and date.get("kind") == "range"
                     and date.get("sentence_id") == sent.sentence_id):
-                pairs += [((t[0], t[1], "war_start", t[3]), date, confidence - 0.1),
+                pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
         for t, date, confidence in pairs:
+            if t is not None and t[3] in war_rules and t[2] == "war_start" and date.get("kind") != "range":
+                continue      # "the war raged in 1940" states no start; only a span gives start and end
             label = t[2] if t else "other"
             key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event
             if key in seen:
@@ -348,7 +453,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 seg_start = 0
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
-                text, cfg, entity_kinds, entity_labels)
+                text, cfg, entity_kinds, entity_labels,
+                two_sided=label in ("clash", "ceasefire", "agreement", "blockade", "war_start", "war_end"))
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
             if from_parse:
@@ -356,7 +462,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             start_date, end_date = date["start_date"], date["end_date"]
             part = "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
-            endpoint = cfg["range_endpoint"].get(label)
+            endpoint = cfg["range_endpoint"].get(label) or (cfg["range_endpoint_rules"].get(t[3]) if t else None)
             if endpoint and date.get("kind") == "range" and t is not None:
                 (start_date, end_date), part = _endpoint(date, endpoint), endpoint
             rows.append({"doc_id": doc_id, "event_id": f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}",

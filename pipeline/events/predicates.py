@@ -1,0 +1,557 @@
+"""Event predicates from the parse: which tokens state an act, of which type, and which date governs them.
+
+Link first, then type: a date is attached to the predicate it modifies in the dependency parse (climbing
+through light verbs such as "launched", "took place", "carried out" to the event noun); each predicate is
+typed from its class in predicates.json (lemma, part of speech, voice, particle, and the classes of its
+subject and object: a place, a force, a person, a state, a document...). Negated, modal, planned and
+conditional predicates state no event.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+PREDICATES_FILE = Path(__file__).with_name("predicates.json")
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+FORCE_LABELS = {"NORP", "ORG"}
+NUMBER_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+BACKGROUND_PREPS = {"after", "before", "following", "since", "until", "till", "despite", "like", "unlike",
+                    "preceding", "prior"}
+AIM_NOUNS = {"plan", "plans", "aim", "aims", "objective", "objectives", "goal", "goals", "intention", "purpose",
+             "task", "mission", "strategy", "idea", "hope", "proposal", "target"}
+INFINITIVE_OK_HEADS = {"begin", "start", "continue", "manage", "proceed", "go", "come", "succeed", "move",
+                       "resume", "be", "have", "used", "use", "get"}
+
+
+@dataclass
+class Predicate:
+    token: Token
+    type: str
+    rule: str
+
+    @property
+    def start(self) -> int:
+        return self.token.idx
+
+    @property
+    def end(self) -> int:
+        return self.token.idx + len(self.token)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = json.loads(PREDICATES_FILE.read_text(encoding="utf-8"))
+    data["_by_lemma"] = {}
+    for i, cls in enumerate(data["classes"]):
+        for lemma in cls["lemmas"]:
+            data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
+    data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
+    for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@lru_cache(maxsize=1)
+def trigger_types() -> dict:
+    from .extract import types
+    return {k: v for k, v in types().get("trigger_types", {}).items() if not k.startswith("_")}
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def arg_classes(t: Token | None) -> set[str]:
+    """What an argument is: place, force, person, people, state, document, war, power, number, unknown."""
+    if t is None:
+        return {"none"}
+    lex = lexicon()["_arg"]
+    out = set()
+    ent = t.ent_type_
+    if ent in PLACE_LABELS:
+        out |= {"place", "state"} if ent == "GPE" else {"place"}
+    elif ent in FORCE_LABELS:
+        out.add("force")
+        if ent == "ORG":
+            out.add("state")
+    elif ent == "PERSON":
+        out.add("person")
+    elif ent in NUMBER_LABELS or t.like_num:
+        out.add("number")
+    low, lem = t.lower_, _lemma(t)
+    for name, words in lex.items():
+        if low in words or lem in words:
+            out.add(name)
+    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod")) for c in t.children):
+        out.add("number")
+    if "place" in out and (low in lex["place"] or lem in lex["place"]):
+        out.add("place_noun")
+    if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
+        out.add("place_noun")
+    if t.pos_ == "PROPN" and not out:
+        out.add("unknown")
+    if t.pos_ == "PRON" and low in ("they", "them", "it", "we", "us"):
+        out.add("unknown")
+    return out or {"other"}
+
+
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+def _subject(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ in SUBJ:
+            if c.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head          # "the war, which began on 27 September"
+            return c
+    for c in t.children:                 # the agent of a passive stands as a subject of the act
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
+        return _subject(t.head) if t.dep_ != "advcl" else None
+    if t.dep_ in ("relcl", "acl"):
+        return t.head
+    return None
+
+
+def _passive_subject(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in RELATIVE and t.dep_ == "relcl":
+                return t.head
+            return c
+    if t.dep_ == "acl" and t.tag_ == "VBN":      # "the city captured by ..."
+        return t.head
+    if t.dep_ == "conj" and t.head.pos_ == "VERB":
+        return _passive_subject(t.head)
+    return None
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (t.dep_ == "acl" and t.tag_ == "VBN")
+
+
+def _object(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ in OBJ:
+            return c
+    return None
+
+
+def _particles(t: Token) -> set[str]:
+    return {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+
+
+def _of(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _has_number(t: Token) -> bool:
+    if t is None:
+        return False
+    if t.like_num or t.ent_type_ in NUMBER_LABELS:
+        return True
+    return any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY")
+               for c in t.subtree if c.i != t.i and c.i < t.i + 1)
+
+
+def _clause_has_number(t: Token) -> bool:
+    """A count in the clause the noun sits in ("the number of victims ... is 3825", "5,000 casualties")."""
+    h = t
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    return any((c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY")) and c.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+               for c in h.subtree)
+
+
+def _noun_ok(t: Token, need: str) -> bool:
+    if need == "any":
+        return True
+    of = _of(t)
+    if need == "of":
+        return of is not None
+    if need == "of_people":
+        return of is not None and bool(arg_classes(of) & {"people", "number"})
+    if need == "of_person":
+        return of is not None and bool(arg_classes(of) & {"person"})
+    if need in ("of_force", "of_force_or_any"):
+        return need.endswith("any") or (of is not None and bool(arg_classes(of) & {"force", "state"}))
+    if need == "number":
+        return _has_number(t)
+    if need in ("military", "named_or_military"):
+        mods = {_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+        military = {"air", "missile", "drone", "military", "naval", "artillery", "nuclear", "preemptive",
+                    "pre-emptive", "aerial", "amphibious", "rocket", "airborne", "combat", "rear-guard",
+                    "delaying", "guerrilla", "commando", "punitive", "offensive", "retaliatory"}
+        return bool(mods & military) or (need.startswith("named") and any(c.pos_ == "PROPN" for c in t.children))
+    if need in ("held", "declared", "adopted_or_body"):
+        verbs = {"held": {"hold", "take", "conduct", "organize", "organise", "call", "win", "lose", "contest", "stage"},
+                 "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant", "recognize"},
+                 "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
+        h = t.head
+        return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
+    if need == "on_place":
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
+    if need == "on_place_or_any":
+        return True
+    if need == "peacekeeping":
+        return any(_lemma(c) in ("peacekeeping", "peace-keeping", "peacekeeper", "stabilization", "stabilisation",
+                                 "monitoring", "observer", "humanitarian", "relief")
+                   for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+    if need == "not_agreement":
+        return True
+    if need == "labour":
+        return True
+    return True
+
+
+def _class_ok(t: Token, cls: dict) -> bool:
+    pos = t.pos_
+    if pos not in cls["pos"] and not (pos == "PROPN" and "NOUN" in cls["pos"]) and not (
+            pos == "AUX" and "VERB" in cls["pos"]):
+        return False
+    lem = _lemma(t)
+    if pos in ("NOUN", "PROPN"):
+        needs = cls.get("noun_needs", {})
+        if lem in needs and not _noun_ok(t, needs[lem]):
+            return False
+        if cls.get("needs_number") and not _clause_has_number(t):
+            return False
+        if "of" in cls:
+            of = _of(t)
+            if of is None or not (arg_classes(of) & set(cls["of"])):
+                return False
+            if "of_lemma" in cls and _lemma(of) not in cls["of_lemma"]:
+                return False
+        if "needs_verb" in cls:
+            h = t.head if t.dep_ != "pobj" else t.head.head
+            if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
+                return False
+        return True
+    passive = is_passive(t)
+    if "passive" in cls and cls["passive"] != passive:
+        return False
+    subj = _passive_subject(t) if passive else _subject(t)
+    obj = _object(t)
+    parts = _particles(t)
+    if "particle" in cls and not (parts & set(cls["particle"])):
+        return False
+    if "not_particle" in cls and parts & set(cls["not_particle"]):
+        return False
+    if "subject" in cls and not (arg_classes(subj) & set(cls["subject"])):
+        return False
+    if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
+        if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]):
+            return False
+    if "object_lemma" in cls:
+        cands = [obj] if obj is not None else []
+        if passive and subj is not None:
+            cands.append(subj)
+        cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if cls.get("object_lemma_or_xcomp"):
+            cands += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+        if not any(_lemma(c) in cls["object_lemma"] or c.lower_ in cls["object_lemma"] for c in cands):
+            return False
+    if "not_object_lemma" in cls and obj is not None and _lemma(obj) in cls["not_object_lemma"]:
+        return False
+    if "control_of" in cls:
+        of = _of(obj) if obj is not None else None
+        if of is None or not (arg_classes(of) & set(cls["control_of"])):
+            return False
+    if cls.get("number_subject_or_object"):
+        if not (_has_number(subj) or _has_number(obj)):
+            return False
+    if cls.get("not_number_subject") and _has_number(subj):
+        return False
+    if cls.get("not_number_subject_passive") and passive and _has_number(subj):
+        return False
+    if "subject_or_object" in cls:
+        want = set(cls["subject_or_object"])
+        if not ((arg_classes(subj) | arg_classes(obj)) & want):
+            return False
+    if cls.get("withdraw_like"):
+        if lem == "fall" and "back" not in parts:
+            return False
+        if lem == "pull" and not parts & {"out", "back", "away"}:
+            return False
+        if lem == "give" and "up" not in parts:
+            return False
+        if lem in ("leave", "abandon", "quit", "vacate", "evacuate") and not (arg_classes(obj) & {"place", "state", "unknown"}):
+            return False
+        if lem in ("hand", "cede", "relinquish", "yield") and not (arg_classes(obj) & {"place", "unknown"}):
+            return False
+        if lem in ("collapse", "disintegrate", "mutiny", "desert") and not (arg_classes(subj) & {"force"}):
+            return False
+        if lem in ("flee", "escape", "retreat", "withdraw", "retire", "recoil", "disengage") and arg_classes(subj) & {"people"}:
+            return False
+        if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
+            return False
+    if cls.get("deploy_like"):
+        args = arg_classes(obj) | arg_classes(subj)
+        if not args & {"force"}:
+            return False
+        if lem in ("move", "transfer", "commit", "assign", "base") and "force" not in arg_classes(obj) | arg_classes(subj):
+            return False
+    if cls.get("dissolve_like"):
+        if lem in ("fall", "collapse", "cease", "disintegrate") and not (arg_classes(subj) & {"state"}):
+            return False
+        if lem == "fall" and parts & {"back", "to", "into"}:
+            return False
+    if cls.get("elect_like"):
+        if lem in ("elect", "re-elect", "reelect"):
+            return True
+        objs = [obj] + [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o is not None and _lemma(o) in ("election", "elections", "presidency", "vote", "poll", "seat",
+                                                  "seats", "majority", "referendum") for o in objs)
+    if cls.get("body_subject") and not (subj is not None and (subj.ent_type_ == "ORG" or arg_classes(subj) & {"state"})):
+        return False
+    return True
+
+
+def classify(t: Token) -> tuple[str, str] | None:
+    """(event type, class id) of a predicate token, or None when it states no act."""
+    lex = lexicon()
+    idx = lex["_by_lemma"].get(_lemma(t)) or lex["_by_lemma"].get(t.lower_)
+    if not idx:
+        return None
+    for i in idx:
+        cls = lex["classes"][i]
+        if _class_ok(t, cls):
+            return cls["type"], cls["id"]
+    return None
+
+
+def classify_type(t: Token) -> str | None:
+    typed = classify(t)
+    return typed[0] if typed else None
+
+
+def factual(t: Token) -> bool:
+    """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
+    lex = lexicon()
+    for c in t.children:
+        if c.dep_ == "neg" or c.lower_ in ("never",):
+            return False
+        if c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"]:
+            return False
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return False
+    # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
+    h = t
+    while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
+        h = h.head
+        if _lemma(h) in lex["saying_verbs"] and t.dep_ != "conj":
+            if classify_type(t) != "declaration":
+                return False
+    h = t
+    # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
+    while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp") and h.head.i != h.i:
+        head = h.head if h.dep_ != "pobj" else h.head.head
+        if _lemma(head) in lex["non_factual_heads"]:
+            return False
+        if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
+            return False
+        h = head
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        # an infinitive states a purpose or an intention ("sent 700 men to seize munitions"),
+        # unless its head is aspectual ("began to withdraw")
+        if t.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and _lemma(t.head) not in INFINITIVE_OK_HEADS:
+            return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
+        return False
+    if t.pos_ in ("NOUN", "PROPN"):
+        # an act named in a before/after phrase is background to the clause's own act ("resigned after the
+        # 1777 campaign"); an act that is the subject of a judgement is judged, not stated ("The Kiev
+        # offensive was overwhelmingly successful", "the victory at Kursk was a turning point")
+        if t.dep_ == "nsubj" and _lemma(t.head) == "be" and any(c.dep_ in ("acomp", "attr") for c in t.head.children):
+            return False
+    # "Japan's next plan was to seize Midway", "Hitler's objectives were to eliminate ...": an aim
+    v = t
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and _lemma(subj) in AIM_NOUNS:
+            return False
+        if v.head.i == v.i:
+            break
+        v = v.head
+    return True
+
+
+def is_heading(sent_text: str) -> bool:
+    """A heading or a bare line: no final punctuation and short ("War in the north, 1775-1780", "1942")."""
+    s = sent_text.strip()
+    return bool(s) and s[-1] not in '.!?:;"”’\')' and len(s.split()) <= 12
+
+
+def has_finite_verb(span: Span) -> bool:
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm") for t in span)
+
+
+def predicates_in(span: Span) -> list[Predicate]:
+    lex = lexicon()
+    found = {}
+    for t in span:
+        if t.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+            continue
+        typed = classify(t)
+        if typed is None or not factual(t):
+            continue
+        found[t.i] = Predicate(t, typed[0], typed[1])
+    # trigger patterns (triggers.jsonl) type what no predicate class does, under EVENTS.md's types
+    overrides = trigger_types()
+    for trig in span.doc.spans.get("event_triggers", []):
+        if trig.start < span.start or trig.end > span.end:
+            continue
+        label = overrides.get(trig.id_, trig.label_) if trig.id_ in overrides else trig.label_
+        root = trig.root
+        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root):
+            continue
+        found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
+    # a light verb carrying an event noun is not an act of its own: "launched an offensive",
+    # "the offensive started", "an agreement was reached"
+    for i in list(found):
+        t = found[i].token
+        if _lemma(t) in lex["light_verbs"] and any(
+                c.i in found and c.dep_ in OBJ | SUBJ | {"xcomp"} and found[c.i].type != "other"
+                or (c.dep_ == "prep" and any(g.i in found and g.dep_ == "pobj" for g in c.children))
+                for c in t.children):
+            if found[i].type == "other" or any(c.i in found and found[c.i].type == found[i].type for c in t.children):
+                del found[i]
+        elif _lemma(t) in lex["light_verbs"] and t.dep_ in ("acl", "relcl") and t.head.i in found and found[i].type == "other":
+            del found[i]          # "the referendum held in 1991"
+    # an act named in a before/after phrase is background to the clause's own act ("withdrew after the
+    # 1777 campaign"), when the clause has a typed act of its own
+    for i in list(found):
+        t = found[i].token
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            if any(a.i in found and found[a.i].type != "other" for a in t.ancestors):
+                del found[i]
+    # an act named in a place-like phrase of another act is its setting, not a second act:
+    # "seized the Charlestown peninsula at the Battle of Bunker Hill", "captured 1,000 at the Battle of Trenton"
+    for i in list(found):
+        t = found[i].token
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "during", "on", "near"):
+            v = t.head.head
+            if v.i in found and found[v.i].type != "other" and v.pos_ in ("VERB", "AUX"):
+                del found[i]
+    return [found[i] for i in sorted(found)]
+
+
+def anchors_above(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> list[Token]:
+    """Every candidate anchor of a date, nearest first: the first is date_anchor's; the next ones are the
+    predicates above it (when the first belongs to another act, e.g. a before/after phrase)."""
+    first = date_anchor(span, preds, framing)
+    if first is None:
+        return []
+    out, t = [first], first
+    while t.head.i != t.i:
+        t = t.head
+        if t.i not in preds and t.pos_ in ("VERB", "AUX"):
+            x = _through_light(t, preds)
+            if x.i in preds and all(x.i != o.i for o in out):
+                out.append(x)
+        elif t.i in preds and all(t.i != o.i for o in out):
+            out.append(t)
+    return out
+
+
+def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> Token | None:
+    """The predicate a date modifies: the first ancestor of the date that is a predicate or a verb; from a
+    light or stative verb, the event noun it carries ("launched an offensive on 5 May"). A date that
+    modifies a noun stating no act ("a client state in 1939") times that noun only: no anchor; a noun
+    naming a framing period ("the 1991-94 war") passes the date on to its clause."""
+    inside = set(range(span.start, span.end))
+    t = span.root
+    prev = t
+    framed = False
+    while t.head.i != t.i:
+        prev, t = t, t.head
+        if t.i in inside:
+            continue
+        if t.i in preds:
+            return t
+        if t.pos_ in ("VERB", "AUX"):
+            return _through_light(t, preds)
+        if _lemma(t) in framing and not framed:
+            # a date naming a framing period ("the 2020 war") sets the time of the clause it is in,
+            # or dates the act the period's noun carries ("the wars waged ..., one from 1918 to 1921")
+            for c in t.children:
+                if c.dep_ in ("acl", "relcl") and c.i in preds:
+                    return c
+            framed = True
+            continue
+        # a sentence-opening "On 14 December, X ..." that the parser hangs on the subject noun still times
+        # the clause: only a date after its noun ("a client state in 1939") or inside it modifies it
+        if not framed and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+                prev.dep_ in ("prep", "npadvmod", "appos", "nmod") and prev.i > t.i):
+            base = t             # a noun in apposition stands for the one it renames ("the wars ..., one from 1918")
+            while base.dep_ in ("appos", "conj") and base.head.i != base.i:
+                base = base.head
+            if base.i in preds:
+                return base
+            # "the 9 November 2020 ceasefire agreement": the act named in the compound
+            for c in t.children:
+                if c.dep_ in ("compound", "amod") and c.i in preds:
+                    return c
+            if _lemma(base) not in framing:
+                return None
+            # a framing noun with its act: "the wars waged by the countries ..., one from 1918 to 1921"
+            for c in base.children:
+                if c.dep_ in ("acl", "relcl") and c.i in preds:
+                    return c
+            t, framed = base, True
+    return None
+
+
+def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
+    lex = lexicon()
+    if verb.i in preds and _lemma(verb) not in lex["light_verbs"]:
+        return verb
+    if verb.dep_ in ("acl", "relcl") and verb.head.i in preds and (
+            _lemma(verb) in lex["light_verbs"] or verb.i not in preds):
+        return verb.head
+    if _lemma(verb) in lex["light_verbs"] or _lemma(verb) in lex["stative_verbs"]:
+        for c in verb.children:
+            if c.dep_ in OBJ | SUBJ and c.i in preds:
+                return c
+        for c in verb.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in preds:
+                        return g
+            if c.dep_ in ("xcomp", "ccomp") and c.i in preds:
+                return c
+    return verb
+
+
+def governing_predicate(t: Token, preds: dict[int, Predicate]) -> Predicate | None:
+    """The nearest predicate above a token in the parse (its own clause's act)."""
+    h = t
+    while h.head.i != h.i:
+        h = h.head
+        if h.i in preds:
+            return preds[h.i]
+    return None
+
+
+def doc_predicates(doc: Doc, start_char: int, end_char: int) -> tuple[Span | None, list[Predicate]]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None, []
+    return span, predicates_in(span)
