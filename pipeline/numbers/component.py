@@ -14,6 +14,8 @@ from .values import unit_of, values_of
 
 if not Doc.has_extension("number_matches"):
     Doc.set_extension("number_matches", default=None)
+if not Doc.has_extension("number_warnings"):
+    Doc.set_extension("number_warnings", default=None)
 
 CONVERSION_OK = re.compile(r"^\s*[\d.,]+\s?[^\W\d_]{1,20}(?:\s[^\W\d_]{1,10})?\s*$")
 
@@ -41,6 +43,7 @@ class NumberRules:
         self.skip_after_one = set(lex["skip_after_one"])
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.number_warnings = []
         doc._.number_matches = self.find(doc)
         return doc
 
@@ -78,19 +81,25 @@ class NumberRules:
                 continue
             if self.is_identifier(text, s, e, g):
                 continue
-            vals = values_of(g)
-            if vals is None:
+            try:
+                vals = values_of(g)
+                if vals is None:
+                    continue
+                low, high, qual = vals
+                unit = unit_of(g)
+                span = doc.char_span(s, e, alignment_mode="expand")
+                counted, category, state = ("", "other", "")
+                claim = None
+                if span is not None and len(span):
+                    sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
+                    counted, category, state = describe(span, unit, sent=sent)
+                    claim = claimant(span, sent=sent, according=according)
+            except Exception as ex:  # noqa: BLE001 - one bad figure must not cost the document
+                if doc._.number_warnings is not None:
+                    doc._.number_warnings.append(
+                        (s, e, f"quantity {text[s:e]!r} left out (rule {rule.name}: {type(ex).__name__}: {ex})"))
                 continue
             taken.append((s, e))
-            low, high, qual = vals
-            unit = unit_of(g)
-            span = doc.char_span(s, e, alignment_mode="expand")
-            counted, category, state = ("", "other", "")
-            claim = None
-            if span is not None and len(span):
-                sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
-                counted, category, state = describe(span, unit, sent=sent)
-                claim = claimant(span, sent=sent, according=according)
             out.append({"start": s, "end": e, "rule": rule.name, "value_low": low, "value_high": high,
                         "unit": unit, "qualifier": qual, "counted": counted, "category": category,
                         "state": state, "claim": claim})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -11,6 +12,7 @@ from ..parse import Parsed
 from .normalize import Anchor, Context, normalize
 from .patterns import rules
 
+log = logging.getLogger(__name__)
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -69,6 +71,16 @@ def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]
     return rows
 
 
+def warn(tables: dict, message: str) -> None:
+    """A problem with one expression: logged and listed in the document's warnings (documents.csv)."""
+    docs = tables.get("documents") or [{}]
+    doc_id = docs[0].get("doc_id", "?")
+    log.warning("%s: %s", doc_id, message)
+    if docs[0] is not None and "warnings" in docs[0]:
+        if message not in docs[0]["warnings"]:
+            docs[0]["warnings"] = "; ".join(filter(None, [docs[0]["warnings"], message]))
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -89,6 +101,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             t = normalize(m["rule"], m["groups"], ctx)
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
+            if t.warning:
+                warn(tables, f"date {text[s:e]!r} at {s}-{e} left without a value ({t.warning})")
             rows.append({
                 "doc_id": doc_id, "date_id": date_id, "sentence_id": sent.sentence_id, "start": s,
                 "end": e, "text": text[s:e], "kind": kind, "value": t.value,

@@ -27,6 +27,7 @@ class Timex:
     mod: str = ""
     explicit: bool = False        # carries its own year: becomes the narrative anchor
     anchor_used: bool = False
+    warning: str = ""             # why the value was left empty when the normalizer failed
 
 
 @dataclass
@@ -177,8 +178,16 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
 
 
 def normalize(rule: str, g: dict, ctx: Context) -> Timex:
+    """The expression's value; one that cannot be resolved keeps an empty value. A normalizer that
+    raises (a bug, a rule whose groups it does not expect) costs this expression only, never the
+    document: the value stays empty and `warning` says why."""
     fn = NORMALIZERS.get(rule)
-    t = fn(g, ctx) if fn else None
+    try:
+        t = fn(g, ctx) if fn else None
+    except Exception as e:  # noqa: BLE001 - one bad expression must not cost the document
+        t = unresolved(RULE_KINDS.get(rule, ""))
+        t.warning = f"rule {rule}: {type(e).__name__}: {e}"
+        return t
     if t is None:
         kind = RULE_KINDS.get(rule, "date")
         return unresolved(kind)
@@ -256,8 +265,12 @@ def _range(a: dt.date, b: dt.date, va: str, vb: str, gran: str, explicit=True) -
 def _range_days(g, ctx):
     y2 = int(g["y2"]) if g.get("y2") else None
     y1 = int(g["y1"]) if g.get("y1") else None
-    m2 = month_num(g["m2"])
-    m1 = month_num(g["m1"]) if g.get("m1") else m2
+    # "March 5-9, 1918" names its month once, first; "5-9 March" once, last: the other end shares it
+    named = g.get("m2") or g.get("m1")
+    if not named:
+        return None
+    m2 = month_num(g.get("m2") or named)
+    m1 = month_num(g.get("m1") or named)
     used = False
     if y2 is None:
         y2 = y1
