@@ -210,7 +210,7 @@ def _date_yearless(g, ctx):
 
 def _month_year(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, m = int(g.get("y") or g["yb"]), month_num(g["m"])
+    y, m = int(g.get("y") or g.get("yb")), month_num(g["m"])
     a, b = cal.month_interval(y, m, mod)
     return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
 
@@ -308,7 +308,7 @@ def _year_range(g, ctx):
         if y2 - y1 > 50:
             return None
     else:
-        y2 = int(g["y2"])
+        y2 = int(g.get("y2"))
     if y2 < y1:
         return None
     return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), f"{y1:04d}", f"{y2:04d}", "year")
@@ -352,7 +352,7 @@ def _season_relative(g, ctx):
 
 
 def _decade(g, ctx):
-    first = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
+    first = int(g["dec"]) if g.get("dec") else 1900 + int(g.get("dec2"))
     mod = mod_of(g.get("mod"))
     a, b = cal.decade_interval(first, mod)
     return Timex("date", f"{first // 10:03d}", a, b, "decade", mod, True)
@@ -646,7 +646,7 @@ def _relative_from_now(g, ctx):
 
 
 def _quarter(g, ctx):
-    q = int(g["qd"]) if g.get("qd") else _lex()["quarters"][g["qn"].lower()]
+    q = int(g["qd"]) if g.get("qd") else _lex()["quarters"][g.get("qn", "").lower()]
     y = int(g["y"])
     a = dt.date(y, 3 * q - 2, 1)
     b = dt.date(y, 3 * q, cal.last_day(y, 3 * q))
