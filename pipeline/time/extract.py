@@ -98,6 +98,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
+            ctx.sentence = text[sent.start:sent.end]
             t = normalize(m["rule"], m["groups"], ctx)
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
@@ -110,6 +111,6 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end.isoformat() if t.end else "", "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
-            if t.start is not None and kind in ("date", "range", "relative"):
+            if t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
     return rows

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from . import calendar as cal
 from .patterns import lexicon
 
+FLASHBACK = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|[Bb]efore\s+that|had\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)|"
+                       r"the\s+(?:previous|preceding)\s+(?:year|month|spring|summer|autumn|fall|winter))\b")
+PROGRESSION_MONTHS = 5
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
              "H": "hour", "MIN": "hour", "SEC": "hour"}
 
@@ -28,6 +31,7 @@ class Timex:
     explicit: bool = False        # carries its own year: becomes the narrative anchor
     anchor_used: bool = False
     warning: str = ""             # why the value was left empty when the normalizer failed
+    sets_anchor: bool = True      # False: resolved from the narrative but too coarse to move it
 
 
 @dataclass
@@ -44,6 +48,23 @@ class Context:
         self.dct = reference_date
         self.anchor: Anchor | None = None
         self.last_anchor_id = ""
+        self.sentence = ""            # the sentence of the expression being resolved
+
+    def flashback(self) -> bool:
+        """The sentence steps back in the story ("earlier", "had been"): no forward progression."""
+        return bool(FLASHBACK.search(self.sentence))
+
+    def progressed_year(self, month: int) -> int | None:
+        """Narratives move forward: after "... by December 1943", a year-less "January" is 1944. Only
+        from a date finer than a year (after "in 1943", "June" is 1943's), not in a flashback."""
+        a = self.anchor
+        if self.dct is not None or a is None or a.period or a.granularity not in ("day", "week", "month", "season"):
+            return None
+        # forward over the new year only when that is the short way: December -> January or March,
+        # not August -> June (a step back within the year, as a new section often takes)
+        if month < a.end.month and (month - a.end.month) % 12 <= PROGRESSION_MONTHS and not self.flashback():
+            return a.end.year + 1
+        return None
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
@@ -53,6 +74,8 @@ class Context:
             return self.dct.year, False
         if self.anchor is not None:
             a = self.anchor
+            if month is not None and (y := self.progressed_year(month)) is not None:
+                return y, True
             if a.period and month is not None:
                 # "On 9 January" while the text is about the 2022-23 blockade: the year the month falls in it
                 fits = [y for y in range(a.start.year, a.end.year + 1)
@@ -338,6 +361,23 @@ def _season_pair(g, ctx):
     if a > b:
         return unresolved("range", "season")
     return Timex("range", f"{y:04d}-{c1}/{y:04d}-{c2}", a, b, "season", "", True)
+
+
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_bare(g, ctx):
+    """ "the summer", "that winter" in a narrative: the season of the narrative's year, like a month."""
+    code = _lex()["seasons"][(g.get("s") or g.get("sf") or "").lower()]
+    mod = mod_of(g.get("mod"))
+    y, used = ctx.year_for_yearless(SEASON_FIRST_MONTH[code])
+    if y is None:
+        return unresolved("date", "season", mod)
+    a, b = cal.season_interval(y, code)
+    t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
+    t.anchor_used = used
+    t.sets_anchor = False         # "the summer" names the narrative's season; the months after it keep their year
+    return t
 
 
 def _season_relative(g, ctx):
@@ -679,7 +719,7 @@ NORMALIZERS = {
     "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
-    "season_relative": _season_relative, "decade": _decade, "decade_short": _decade,
+    "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
