@@ -67,7 +67,10 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
     """One end of a range at its own granularity: the end of "1991–94" is 1994-01-01..1994-12-31."""
-    day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
+    try:
+        day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
+    except ValueError:            # a BC date ("-0241-12-31"): the whole range stands
+        return d["start_date"], d["end_date"]
     a, b = unit_interval(day, d.get("granularity") or "day")
     return a.isoformat(), b.isoformat()
 
@@ -117,7 +120,10 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
     falls in, else the war the text last named."""
     i = bisect.bisect_left(narrative_pos, at) - 1
     if i >= 0:
-        day = dt.date.fromisoformat(narrative[i]["start_date"])
+        try:
+            day = dt.date.fromisoformat(narrative[i]["start_date"])
+        except ValueError:        # a BC date: no named war of ours falls in it
+            return None
         for eid in sorted({eid for _, eid in war_mentions}):
             a, b = periods[eid]
             if a <= day <= b:

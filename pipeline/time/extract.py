@@ -107,10 +107,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             rows.append({
                 "doc_id": doc_id, "date_id": date_id, "sentence_id": sent.sentence_id, "start": s,
                 "end": e, "text": text[s:e], "kind": kind, "value": t.value,
-                "start_date": t.start.isoformat() if t.start else "",
-                "end_date": t.end.isoformat() if t.end else "", "granularity": t.granularity,
+                "start_date": t.start_iso or (t.start.isoformat() if t.start else ""),
+                "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
-            if t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
+            if t.start_iso:
+                ctx.anchor = None       # before the common era: what follows has no AD year to take
+            elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
     return rows

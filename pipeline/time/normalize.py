@@ -32,6 +32,8 @@ class Timex:
     anchor_used: bool = False
     warning: str = ""             # why the value was left empty when the normalizer failed
     sets_anchor: bool = True      # False: resolved from the narrative but too coarse to move it
+    start_iso: str = ""           # BC dates, which datetime.date cannot hold: "-0218-01-01" (start/end None)
+    end_iso: str = ""
 
 
 @dataclass
@@ -391,6 +393,42 @@ def _season_relative(g, ctx):
     return t
 
 
+def _bc(g) -> bool:
+    return bool(g.get("era"))
+
+
+def _year_bc(g, ctx):
+    """ "218 BC": -0218 in historical numbering (no year 0)."""
+    y = int(g["y"])
+    if y < 1:
+        return None
+    a, b = cal.bc_interval(y, y)
+    return Timex("date", cal.bc_year_value(y), None, None, "year", "", True, start_iso=a, end_iso=b)
+
+
+def _year_range_bc(g, ctx):
+    """ "264–241 BC": years count down before the common era."""
+    y1, y2 = int(g["y1"]), int(g["y2"])
+    if y2 < 1 or y1 <= y2:
+        return None
+    a, b = cal.bc_interval(y1, y2)
+    return Timex("range", f"{cal.bc_year_value(y1)}/{cal.bc_year_value(y2)}", None, None, "year", "", True,
+                 start_iso=a, end_iso=b)
+
+
+def _century_bc(g, ctx):
+    """ "the 3rd century BC": 300-201 BC, TIMEX value -02 (years -0201..-0300)."""
+    c = ordinal(g["c"])
+    mod = mod_of(g.get("mod"))
+    first, last = c * 100, (c - 1) * 100 + 1
+    cuts = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}
+    if mod in cuts:
+        lo, hi = cuts[mod]
+        first, last = c * 100 - lo, c * 100 - hi
+    a, b = cal.bc_interval(first, last)
+    return Timex("date", f"-{c - 1:02d}", None, None, "century", mod, True, start_iso=a, end_iso=b)
+
+
 def _decade(g, ctx):
     first = int(g["dec"]) if g.get("dec") else 1900 + int(g.get("dec2"))
     mod = mod_of(g.get("mod"))
@@ -721,6 +759,7 @@ NORMALIZERS = {
     "season_pair": _season_pair,
     "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
+    "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "duration": _duration, "duration_span": _duration_span,

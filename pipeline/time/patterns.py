@@ -70,6 +70,9 @@ def placeholders(lex: dict) -> dict[str, str]:
                    _alt([w for w in lex["weekdays"] if len(w) <= 4], both_cases=False)[3:-1] + r")(?![a-z])\.?",
         "QUARTER": _alt(lex["quarters"]),
         "APPROX": _alt([a for a in lex["approx"] if a != "c."]),
+        "ERA_BC": r"(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s?") for e in sorted(lex["eras_bc"], key=len, reverse=True))
+                  + r")(?![A-Za-z])",
+        "YEAR_BC": r"(?<![\d.,/$€£#])(?:[1-9]\d{0,3})(?![\d])",
     }
 
 
