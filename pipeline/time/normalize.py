@@ -678,11 +678,63 @@ def _month_relative(g, ctx):
     return make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
 
 
+def _anchor_day(ctx, step: int) -> Timex:
+    """The narrative's day (step 0: "that afternoon") or the one after it ("the next morning")."""
+    a = ctx.anchor
+    if a is None or a.period or a.granularity != "day":
+        return unresolved("relative", "day")
+    d = a.end + dt.timedelta(days=step)
+    t = make("relative", "day", d, d)
+    t.anchor_used = True
+    return t
+
+
 def _part_of_day(g, ctx):
+    """A part of a day is resolved to its day: "this morning" (news), "that afternoon", "the next
+    morning" (narrative)."""
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel in ("that", "the same", "the next", "the following"):
+        return _anchor_day(ctx, 0 if rel in ("that", "the same") else 1)
     if ctx.dct is None:
         return unresolved("relative", "day")
-    d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rel, 0))
     return make("relative", "day", d, d)
+
+
+def _part_of_day_anchor(g, ctx):
+    """ "at dawn the next day", "that evening" -> the narrative's day (or the one after)."""
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    return _anchor_day(ctx, 0 if rel in ("that", "the same") else 1)
+
+
+def _part_of_day_date(g, ctx):
+    """ "the night of 4 May", "the early morning hours of November 1, 1954": that day."""
+    m, d = g.get("m") or g.get("m2"), g.get("d") or g.get("d2")
+    if not m or not d:
+        return None
+    if g.get("y"):
+        return day_timex("date", int(g["y"]), month_num(m), day_num(d), True)
+    return _date_yearless({"m": m, "d": d}, ctx)
+
+
+def _named_day(g, ctx):
+    """ "Christmas 1963", "D-Day", "New Year's Day": the day the name fixes (named_days in the lexicon),
+    in the year given or the narrative's."""
+    days = _lex()["named_days"]
+    key = re.sub(r"\s+", " ", g["nd"])
+    mmdd = days.get(key) or next((v for k, v in days.items() if k.lower() == key.lower()), None)
+    if mmdd is None:
+        return None
+    month, day = (int(x) for x in mmdd.split("-"))
+    if g.get("y"):
+        return day_timex("date", int(g["y"]), month, day, True)
+    y, used = ctx.year_for_yearless(month)
+    if y is None:
+        return unresolved("date", "day")
+    t = day_timex("date", y, month, day, True)
+    if t:
+        t.anchor_used = used
+    return t
 
 
 def _iso_date(g, ctx):
@@ -759,6 +811,7 @@ NORMALIZERS = {
     "season_pair": _season_pair,
     "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
+    "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
