@@ -505,7 +505,10 @@ def _relative_word(g, ctx):
     unit = g["u"].lower()
     if unit == "period":
         return _same_period(ctx) if step == 0 else unresolved("relative")
-    return _relative_unit(step, unit, ctx, prefer_dct=False)
+    # "next year" without "the" counts from the writing (news: the reference date), "the next year"
+    # from the story's own date
+    deictic = not g.get("the") and g["rel"].lower() == "next" and ctx.dct is not None
+    return _relative_unit(step, unit, ctx, prefer_dct=deictic)
 
 
 def _relative_this(g, ctx):
