@@ -41,6 +41,7 @@ class NumberRules:
         lex = lexicon(lexicon_path)
         self.identifier_before = set(lex["identifier_before"])
         self.skip_after_one = set(lex["skip_after_one"])
+        self.not_designators = {w.lower() for w in lex.get("not_designators", [])}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.number_warnings = []
@@ -70,6 +71,7 @@ class NumberRules:
                     continue
                 cands.append((s, e, rule, g))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
+        tok_starts = [t.idx for t in doc]
         taken, out = [], []
         sents = list(doc.sents)
         sent_starts = [st.start for st in sents]
@@ -79,7 +81,7 @@ class NumberRules:
                 continue
             if any(s < de and ds < e for ds, de in dates):
                 continue
-            if self.is_identifier(text, s, e, g):
+            if self.is_identifier(text, s, e, g) or self.is_name(doc, text, s, e, g, tok_starts):
                 continue
             try:
                 vals = values_of(g)
@@ -106,6 +108,31 @@ class NumberRules:
         out.sort(key=lambda d: (d["start"], d["end"]))
         fill_ellipsis(out, sents, sent_starts, doc)
         return out
+
+    def is_name(self, doc: Doc, text: str, s: int, e: int, g: dict, tok_starts: list[int]) -> bool:
+        """Numbers that name or point rather than count: clock times ("06:30"), list markers ("1. ",
+        "2) " opening a line or a sentence), and designations, a bare number right after a proper
+        noun ("Type 99 tanks", "Apollo 11", "Operation Storm 3", "Flight 17")."""
+        if (e < len(text) - 1 and text[e] == ":" and text[e + 1].isdigit()) or (
+                s > 1 and text[s - 1] == ":" and text[s - 2].isdigit()):
+            return True
+        if (not g.get("qual") and not g.get("n2") and re.fullmatch(r"\d{1,2}", text[s:e])
+                and re.match(r"[.)]\s+\S", text[e:e + 3])
+                and (s == 0 or re.search(r"(?:^|\n|[.!?:;]\s)\s*[(\[]?$", text[max(0, s - 4):s]))):
+            return True
+        if g.get("qual") or g.get("n2") or g.get("cur") or g.get("pct") or g.get("munit"):
+            return False
+        if not re.fullmatch(r"\d{1,5}", text[s:e]):
+            return False
+        i = bisect.bisect_right(tok_starts, s) - 1
+        if i <= 0 or doc[i].idx != s:
+            return False
+        prev = doc[i - 1]
+        if prev.is_sent_start or not prev.text[:1].isupper() or prev.idx + len(prev.text) + 1 != s:
+            return False
+        # a place or a people before a figure is an elided verb ("Armenia lost 300; Azerbaijan 200"), no name
+        return (prev.tag_ in ("NNP", "NNPS") and prev.text.lower() not in self.not_designators
+                and prev.ent_type_ not in ("GPE", "NORP", "LOC"))
 
     def is_identifier(self, text: str, s: int, e: int, g: dict) -> bool:
         token_start = text.rfind(" ", 0, s) + 1
