@@ -98,7 +98,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
-            ctx.sentence = text[sent.start:sent.end]
+            ctx.sentence, ctx.before = text[sent.start:sent.end], text[sent.start:s]
             t = normalize(m["rule"], m["groups"], ctx)
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
@@ -115,4 +115,6 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
+                if t.granularity in ("day", "week", "month"):
+                    ctx.last_fine = (t.end.year, t.end.month)
     return rows

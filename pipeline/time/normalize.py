@@ -15,7 +15,8 @@ from .patterns import lexicon
 
 FLASHBACK = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|[Bb]efore\s+that|had\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)|"
                        r"the\s+(?:previous|preceding)\s+(?:year|month|spring|summer|autumn|fall|winter))\b")
-PROGRESSION_MONTHS = 5
+COMPLETED_BY = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:\w+\s+)?$")
+PROGRESSION_MONTHS = 4
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
              "H": "hour", "MIN": "hour", "SEC": "hour"}
 
@@ -51,21 +52,30 @@ class Context:
         self.anchor: Anchor | None = None
         self.last_anchor_id = ""
         self.sentence = ""            # the sentence of the expression being resolved
+        self.before = ""              # its words before the expression
+        self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
 
     def flashback(self) -> bool:
-        """The sentence steps back in the story ("earlier", "had been"): no forward progression."""
-        return bool(FLASHBACK.search(self.sentence))
+        """The sentence steps back in the story ("earlier", "had been"): no forward progression. A date
+        that something was done by ("had been repulsed by January") still moves forward."""
+        return bool(FLASHBACK.search(self.sentence)) and not COMPLETED_BY.search(self.before)
 
     def progressed_year(self, month: int) -> int | None:
         """Narratives move forward: after "... by December 1943", a year-less "January" is 1944. Only
         from a date finer than a year (after "in 1943", "June" is 1943's), not in a flashback."""
         a = self.anchor
-        if self.dct is not None or a is None or a.period or a.granularity not in ("day", "week", "month", "season"):
+        if self.dct is not None or a is None or a.period:
+            return None
+        if a.granularity in ("day", "week", "month", "season"):
+            year, last = a.end.year, a.end.month
+        elif a.granularity == "year" and self.last_fine and self.last_fine[0] == a.end.year:
+            year, last = self.last_fine     # "On December 7, 1941, ... In January": the year's last month told
+        else:
             return None
         # forward over the new year only when that is the short way: December -> January or March,
         # not August -> June (a step back within the year, as a new section often takes)
-        if month < a.end.month and (month - a.end.month) % 12 <= PROGRESSION_MONTHS and not self.flashback():
-            return a.end.year + 1
+        if month < last and (month - last) % 12 <= PROGRESSION_MONTHS and not self.flashback():
+            return year + 1
         return None
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
