@@ -13,6 +13,8 @@ from .normalize import Anchor, Context, normalize
 from .patterns import rules
 
 log = logging.getLogger(__name__)
+# a date the story plans or expects, not one it has reached: it does not move the narrative's date
+PLANNED = re.compile(r"\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}$")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -111,7 +113,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
-            if t.start_iso:
+            if t.start is not None and PLANNED.search(text[max(sent.start, s - 40):s]):
+                pass                    # "for a planned campaign in 1976": the story stays where it was
+            elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)

@@ -86,6 +86,8 @@ class Context:
             return self.dct.year, False
         if self.anchor is not None:
             a = self.anchor
+            if month is not None and a.granularity in ("decade", "century") and not a.period:
+                return None, False      # "in the 1940s ... In March": no year to give the month
             if month is not None and (y := self.progressed_year(month)) is not None:
                 return y, True
             if a.period and month is not None:
@@ -496,6 +498,8 @@ def _relative_offset(g, ctx):
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t.mod = mod
     t.anchor_used = True
+    # "almost two decades earlier" looks back from the story, which then goes on where it was
+    t.sets_anchor = direction > 0
     return t
 
 
