@@ -13,8 +13,12 @@ from .normalize import Anchor, Context, normalize
 from .patterns import rules
 
 log = logging.getLogger(__name__)
-# a date the story plans or expects, not one it has reached: it does not move the narrative's date
-PLANNED = re.compile(r"\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}$")
+# dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
+# planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
+# comparison ("arranged as in 1614")
+PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
+                     r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
+                     r"|\bas\s+in\s+)$")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
