@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 # dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
 # planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
 # comparison ("arranged as in 1614")
+# "the Civil Constitution of the Clergy (1790)": the date of a thing the text names, in brackets after it
+NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
@@ -117,7 +119,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
-            if t.start is not None and PLANNED.search(text[max(sent.start, s - 40):s]):
+            if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
+                                        or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
                 pass                    # "for a planned campaign in 1976": the story stays where it was
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
