@@ -815,6 +815,38 @@ def _weekend(g, ctx):
     return Timex("relative", f"{iso[0]}-W{iso[1]:02d}-WE", sat, sat + dt.timedelta(days=1), "week", "")
 
 
+def _year_apostrophe(g, ctx):
+    """ "the Club of '89" in a story of 1790: the latest such year not after the story's (or the
+    reference) year. It names rather than dates the story, so it does not move it."""
+    yy = int(g["yy"])
+    ref = ctx.dct.year if ctx.dct is not None else (ctx.anchor.end.year if ctx.anchor is not None else None)
+    if ref is None:
+        return unresolved("date", "year")
+    y = ref // 100 * 100 + yy
+    if y > ref:
+        y -= 100
+    a, b = cal.year_interval(y)
+    t = Timex("date", f"{y:04d}", a, b, "year", "", False)
+    t.anchor_used, t.sets_anchor = True, False
+    return t
+
+
+def _month_previous(g, ctx):
+    """ "the previous April" / "the following March": the nearest such month before / after the story's date."""
+    base = _base(ctx)
+    if base is None:
+        return unresolved("relative", "month")
+    m = month_num(g["m"])
+    if g["rel"].lower() in ("previous", "preceding"):
+        y = base.start.year if m < base.start.month else base.start.year - 1
+    else:
+        y = base.end.year if m > base.end.month else base.end.year + 1
+    a, b = cal.month_interval(y, m)
+    t = make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
+    t.anchor_used = True
+    return t
+
+
 NORMALIZERS = {
     "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
@@ -829,6 +861,7 @@ NORMALIZERS = {
     "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
+    "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
