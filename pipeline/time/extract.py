@@ -13,6 +13,8 @@ from .normalize import Anchor, Context, normalize
 from .patterns import rules
 
 log = logging.getLogger(__name__)
+# a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
+HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
 # dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
 # planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
 # comparison ("arranged as in 1614")
@@ -98,6 +100,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     anchors = period_anchors(tables.get("mentions", []), periods)
     k = 0
     for seg, doc in parsed.segment_docs():
+        if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
+            ctx.new_section = True      # a heading: the narrative may start again earlier
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             while k < len(anchors) and anchors[k][0] < s:
@@ -126,6 +130,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
+                if t.explicit and not t.anchor_used:
+                    ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
                     ctx.last_fine = (t.end.year, t.end.month)
     return rows

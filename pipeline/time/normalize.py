@@ -54,6 +54,7 @@ class Context:
         self.sentence = ""            # the sentence of the expression being resolved
         self.before = ""              # its words before the expression
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
+        self.new_section = False      # after a heading, until a date with its own year: no progression
 
     def flashback(self) -> bool:
         """The sentence steps back in the story ("earlier", "had been"): no forward progression. A date
@@ -64,7 +65,7 @@ class Context:
         """Narratives move forward: after "... by December 1943", a year-less "January" is 1944. Only
         from a date finer than a year (after "in 1943", "June" is 1943's), not in a flashback."""
         a = self.anchor
-        if self.dct is not None or a is None or a.period:
+        if self.dct is not None or a is None or a.period or self.new_section:
             return None
         if a.granularity in ("day", "week", "month", "season"):
             year, last = a.end.year, a.end.month
