@@ -94,3 +94,18 @@ def test_a_normalizer_that_raises_costs_one_expression(monkeypatch, nlp):
     warnings = tables["documents"].iloc[0]["warnings"]
     assert "'4 May 1992'" in warnings and "date_dmy" in warnings and "broken on purpose" in warnings
     assert re.search(r"at \d+-\d+", warnings)
+
+
+def test_a_number_that_raises_costs_one_figure(monkeypatch, nlp):
+    from pipeline.numbers import component
+    real = component.values_of
+
+    def flaky(g):
+        if g.get("n1") == "300":
+            raise ValueError("broken on purpose")
+        return real(g)
+    monkeypatch.setattr(component, "values_of", flaky)
+    tables = extract_text("In 1993, 300 soldiers and 40 civilians were killed.", doc_id="faulty", nlp=nlp)
+    assert list(tables["quantities"]["text"]) == ["40"]
+    warnings = tables["documents"].iloc[0]["warnings"]
+    assert "'300'" in warnings and "broken on purpose" in warnings and re.search(r"at \d+-\d+", warnings)
