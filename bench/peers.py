@@ -138,7 +138,9 @@ def md_table(rows: list[list[str]]) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["dates", "numbers"], help="run only the date or the number benchmarks")
+    ap.add_argument("--only", choices=["dates", "numbers", "wikiwars"],
+                    help="run only the date or the number benchmarks, or only the WikiWars dev narratives "
+                         "(bench/peers_wikiwars.py)")
     ap.add_argument("--skip", default="", help=f"comma-separated tools to leave out: {','.join(TOOLS)}")
     ap.add_argument("--max-cases", type=int, default=None,
                     help="deterministic, evenly spread sample of at most N cases per Recognizers/quantulum3 file")
@@ -152,6 +154,15 @@ def main(argv=None) -> int:
     unknown = skip - set(TOOLS)
     if unknown:
         ap.error(f"unknown tool(s) in --skip: {', '.join(sorted(unknown))}")
+
+    if args.only in (None, "wikiwars"):
+        # the WikiWars dev narratives against their TIMEX2 gold, HeidelTime beside us (own scoring rules)
+        import peers_wikiwars
+        ww_args = ["--skip", ",".join(skip)] + (["--details"] if args.details else [])
+        ww_args += ["--out", str(Path(args.out).with_name("wikiwars.md"))]
+        rc = peers_wikiwars.main(ww_args) if "chronicle" not in skip else 0
+        if args.only == "wikiwars":
+            return rc
 
     t_start = time.perf_counter()
     all_benches = benches(args.only, args.max_cases)

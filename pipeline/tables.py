@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 
 CONTRACT = {
     "documents": "doc_id source sha256 n_chars n_sentences pipeline_version model",
@@ -33,6 +34,17 @@ TABLE_NAMES = list(CONTRACT) + ["chronicle"]
 NUMERIC = {"start", "end", "n_chars", "n_sentences", "n_mentions", "n_docs", "value_low",
            "value_high", "confidence", "table_index", "row", "col"}
 INJECT = ("=", "+", "-", "@", "\t", "\r")
+# A date before the common era begins with "-" ("-0218" = 218 BC, historical numbering): in a date
+# column, a cell that is entirely such a validated date or range is data, not a formula, and keeps it.
+DATE_COLUMNS = {"start_date", "end_date", "value"}
+_HIST = r"-?\d{2,4}(?:-\d{2}(?:-\d{2})?)?"
+HIST_DATE_CELL = re.compile(rf"{_HIST}(?:/{_HIST})?")
+
+
+def date_order(iso: str) -> tuple:
+    """ISO dates ordered with BC years before AD ones ("-0264-.." < "-0241-.." < "0001-.."); "" last."""
+    from .time.calendar import hist_key
+    return hist_key(iso or "")
 
 
 def sort_key(name: str):
@@ -41,7 +53,7 @@ def sort_key(name: str):
     if name == "entities":
         return lambda r: r["entity_id"]
     if name == "chronicle":
-        return lambda r: (r["start_date"], r["end_date"], r["event_type"], r["event_key"])
+        return lambda r: (date_order(r["start_date"]), date_order(r["end_date"]), r["event_type"], r["event_key"])
     id_col = {"sentences": "sentence_id", "mentions": "mention_id", "dates": "date_id",
               "quantities": "quantity_id", "events": "event_id"}[name]
     return lambda r: (r["doc_id"], r["start"], r["end"], r[id_col])
@@ -65,6 +77,8 @@ def format_cell(col: str, value) -> str:
     if isinstance(value, int):
         return str(value)
     s = str(value)
+    if col in DATE_COLUMNS and s.startswith("-") and HIST_DATE_CELL.fullmatch(s):
+        return s             # a BC date ("-0218-01-01"), validated above: data, not a formula
     if col not in NUMERIC and s.startswith(INJECT):
         return "'" + s       # OWASP: a spreadsheet must not read the cell as a formula
     return s

@@ -68,7 +68,10 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
     """One end of a range at its own granularity: the end of "1991–94" is 1994-01-01..1994-12-31."""
-    day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
+    try:
+        day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
+    except ValueError:            # a BC date ("-0241-12-31"): the whole range stands
+        return d["start_date"], d["end_date"]
     a, b = unit_interval(day, d.get("granularity") or "day")
     return a.isoformat(), b.isoformat()
 
@@ -118,7 +121,10 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
     falls in, else the war the text last named."""
     i = bisect.bisect_left(narrative_pos, at) - 1
     if i >= 0:
-        day = dt.date.fromisoformat(narrative[i]["start_date"])
+        try:
+            day = dt.date.fromisoformat(narrative[i]["start_date"])
+        except ValueError:        # a BC date: no named war of ours falls in it
+            return None
         for eid in sorted({eid for _, eid in war_mentions}):
             a, b = periods[eid]
             if a <= day <= b:
@@ -465,7 +471,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             endpoint = cfg["range_endpoint"].get(label) or (cfg["range_endpoint_rules"].get(t[3]) if t else None)
             if endpoint and date.get("kind") == "range" and t is not None:
                 (start_date, end_date), part = _endpoint(date, endpoint), endpoint
-            rows.append({"doc_id": doc_id, "event_id": f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}",
+            event_id = f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}"
+            if any(r["event_id"] == event_id for r in rows[-50:]):
+                # a course date starts where its first date does: the same trigger with both needs its end too
+                event_id += f"-{date['end']}"
+            rows.append({"doc_id": doc_id, "event_id": event_id,
                          "sentence_id": sent.sentence_id, "start": sent.start, "end": sent.end,
                          "event_type": label, "trigger": text[s:e] if t else "",
                          "trigger_start": s if t else "", "trigger_end": e if t else "", "date_id": date["date_id"],

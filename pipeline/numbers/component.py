@@ -14,6 +14,8 @@ from .values import unit_of, values_of
 
 if not Doc.has_extension("number_matches"):
     Doc.set_extension("number_matches", default=None)
+if not Doc.has_extension("number_warnings"):
+    Doc.set_extension("number_warnings", default=None)
 
 CONVERSION_OK = re.compile(r"^\s*[\d.,]+\s?[^\W\d_]{1,20}(?:\s[^\W\d_]{1,10})?\s*$")
 
@@ -39,8 +41,10 @@ class NumberRules:
         lex = lexicon(lexicon_path)
         self.identifier_before = set(lex["identifier_before"])
         self.skip_after_one = set(lex["skip_after_one"])
+        self.not_designators = {w.lower() for w in lex.get("not_designators", [])}
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.number_warnings = []
         doc._.number_matches = self.find(doc)
         return doc
 
@@ -67,6 +71,7 @@ class NumberRules:
                     continue
                 cands.append((s, e, rule, g))
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))
+        tok_starts = [t.idx for t in doc]
         taken, out = [], []
         sents = list(doc.sents)
         sent_starts = [st.start for st in sents]
@@ -76,27 +81,58 @@ class NumberRules:
                 continue
             if any(s < de and ds < e for ds, de in dates):
                 continue
-            if self.is_identifier(text, s, e, g):
+            if self.is_identifier(text, s, e, g) or self.is_name(doc, text, s, e, g, tok_starts):
                 continue
-            vals = values_of(g)
-            if vals is None:
+            try:
+                vals = values_of(g)
+                if vals is None:
+                    continue
+                low, high, qual = vals
+                unit = unit_of(g)
+                span = doc.char_span(s, e, alignment_mode="expand")
+                counted, category, state = ("", "other", "")
+                claim = None
+                if span is not None and len(span):
+                    sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
+                    counted, category, state = describe(span, unit, sent=sent)
+                    claim = claimant(span, sent=sent, according=according)
+            except Exception as ex:  # noqa: BLE001 - one bad figure must not cost the document
+                if doc._.number_warnings is not None:
+                    doc._.number_warnings.append(
+                        (s, e, f"quantity {text[s:e]!r} left out (rule {rule.name}: {type(ex).__name__}: {ex})"))
                 continue
             taken.append((s, e))
-            low, high, qual = vals
-            unit = unit_of(g)
-            span = doc.char_span(s, e, alignment_mode="expand")
-            counted, category, state = ("", "other", "")
-            claim = None
-            if span is not None and len(span):
-                sent = sents[bisect.bisect_right(sent_starts, span.start) - 1]
-                counted, category, state = describe(span, unit, sent=sent)
-                claim = claimant(span, sent=sent, according=according)
             out.append({"start": s, "end": e, "rule": rule.name, "value_low": low, "value_high": high,
                         "unit": unit, "qualifier": qual, "counted": counted, "category": category,
                         "state": state, "claim": claim})
         out.sort(key=lambda d: (d["start"], d["end"]))
         fill_ellipsis(out, sents, sent_starts, doc)
         return out
+
+    def is_name(self, doc: Doc, text: str, s: int, e: int, g: dict, tok_starts: list[int]) -> bool:
+        """Numbers that name or point rather than count: clock times ("06:30"), list markers ("1. ",
+        "2) " opening a line or a sentence), and designations, a bare number right after a proper
+        noun ("Type 99 tanks", "Apollo 11", "Operation Storm 3", "Flight 17")."""
+        if (e < len(text) - 1 and text[e] == ":" and text[e + 1].isdigit()) or (
+                s > 1 and text[s - 1] == ":" and text[s - 2].isdigit()):
+            return True
+        if (not g.get("qual") and not g.get("n2") and re.fullmatch(r"\d{1,2}", text[s:e])
+                and re.match(r"[.)]\s+\S", text[e:e + 3])
+                and (s == 0 or re.search(r"(?:^|\n|[.!?:;]\s)\s*[(\[]?$", text[max(0, s - 4):s]))):
+            return True
+        if g.get("qual") or g.get("n2") or g.get("cur") or g.get("pct") or g.get("munit"):
+            return False
+        if not re.fullmatch(r"\d{1,5}", text[s:e]):
+            return False
+        i = bisect.bisect_right(tok_starts, s) - 1
+        if i <= 0 or doc[i].idx != s:
+            return False
+        prev = doc[i - 1]
+        if prev.is_sent_start or not prev.text[:1].isupper() or prev.idx + len(prev.text) + 1 != s:
+            return False
+        # a place or a people before a figure is an elided verb ("Armenia lost 300; Azerbaijan 200"), no name
+        return (prev.tag_ in ("NNP", "NNPS") and prev.text.lower() not in self.not_designators
+                and prev.ent_type_ not in ("GPE", "NORP", "LOC"))
 
     def is_identifier(self, text: str, s: int, e: int, g: dict) -> bool:
         token_start = text.rfind(" ", 0, s) + 1

@@ -27,6 +27,9 @@ def extract_quantities(parsed: Parsed, tables: dict, entity_info: dict) -> list[
             table_headers[seg.table] = seg.header
     rows = []
     for seg, doc in parsed.segment_docs():
+        for s, e, message in doc._.number_warnings or ():
+            from ..time.extract import warn
+            warn(tables, message.replace(" left out", f" at {seg.start + s}-{seg.start + e} left out", 1))
         for m in doc._.number_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             sent = parsed.sentence_at(s)

@@ -71,14 +71,15 @@ def summary_text(out_dir: str | os.PathLike, top: int = 10) -> str:
     undated = 0
     for e in t["events"]:
         sd = str(e.get("start_date") or "")
-        if len(sd) >= 4 and sd[:4].lstrip("-").isdigit():
-            by_year[sd[:4]] += 1
+        year = sd[:5] if sd.startswith("-") else sd[:4]        # "-0218" is 218 BC
+        if len(year) >= 4 and year.lstrip("-").isdigit():
+            by_year[year] += 1
         else:
             undated += 1
     lines += ["", "Events by year (start_date)"]
     if by_year:
         peak = max(by_year.values())
-        for y in sorted(by_year):
+        for y in sorted(by_year, key=int):      # -0264 before -0241 before 1914
             bar = "#" * max(1, round(30 * by_year[y] / peak))
             lines.append(f"  {y}  {by_year[y]:>4}  {bar}")
     else:

@@ -110,3 +110,30 @@ def unit_interval(day: dt.date, gran: str) -> tuple[dt.date, dt.date]:
     if gran == "week":
         return week_interval(day)
     return day, day
+
+
+# ---------------------------------------------------------------- years before the common era
+# Python's datetime.date holds years 1..9999 only. Years BC are written in historical numbering with a
+# minus sign, as TIMEX2 and Wikidata do: there is no year 0, so -0218 is 218 BC and -0001 is 1 BC.
+# Such dates are kept as ISO-like strings ("-0218-01-01") with their own order (hist_key).
+
+def bc_year_value(year_bc: int) -> str:
+    """218 (BC) -> "-0218"."""
+    return f"-{year_bc:04d}"
+
+
+def bc_interval(first_bc: int, last_bc: int) -> tuple[str, str]:
+    """Years first_bc..last_bc BC (first_bc >= last_bc) -> ("-0264-01-01", "-0241-12-31")."""
+    return f"-{first_bc:04d}-01-01", f"-{last_bc:04d}-12-31"
+
+
+def hist_key(iso: str) -> tuple:
+    """Order of ISO dates with BC years: "-0264-01-01" < "-0241-12-31" < "0001-01-01"; "" last."""
+    if not iso:
+        return (1, 0, 0, 0)
+    neg = iso.startswith("-")
+    parts = iso.lstrip("-").split("-")
+    y = int(parts[0]) if parts[0].isdigit() else 0
+    m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+    d = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
+    return (0, -y if neg else y, m, d)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -11,6 +12,17 @@ from ..parse import Parsed
 from .normalize import Anchor, Context, normalize
 from .patterns import rules
 
+log = logging.getLogger(__name__)
+# a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
+HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
+# dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
+# planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
+# comparison ("arranged as in 1614")
+# "the Civil Constitution of the Clergy (1790)": the date of a thing the text names, in brackets after it
+NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
+PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
+                     r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
+                     r"|\bas\s+in\s+)$")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -69,6 +81,16 @@ def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]
     return rows
 
 
+def warn(tables: dict, message: str) -> None:
+    """A problem with one expression: logged and listed in the document's warnings (documents.csv)."""
+    docs = tables.get("documents") or [{}]
+    doc_id = docs[0].get("doc_id", "?")
+    log.warning("%s: %s", doc_id, message)
+    if docs[0] is not None and "warnings" in docs[0]:
+        if message not in docs[0]["warnings"]:
+            docs[0]["warnings"] = "; ".join(filter(None, [docs[0]["warnings"], message]))
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -78,6 +100,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     anchors = period_anchors(tables.get("mentions", []), periods)
     k = 0
     for seg, doc in parsed.segment_docs():
+        if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
+            ctx.new_section = True      # a heading: the narrative may start again earlier
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             while k < len(anchors) and anchors[k][0] < s:
@@ -86,16 +110,28 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
+            ctx.sentence, ctx.before = text[sent.start:sent.end], text[sent.start:s]
             t = normalize(m["rule"], m["groups"], ctx)
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
+            if t.warning:
+                warn(tables, f"date {text[s:e]!r} at {s}-{e} left without a value ({t.warning})")
             rows.append({
                 "doc_id": doc_id, "date_id": date_id, "sentence_id": sent.sentence_id, "start": s,
                 "end": e, "text": text[s:e], "kind": kind, "value": t.value,
-                "start_date": t.start.isoformat() if t.start else "",
-                "end_date": t.end.isoformat() if t.end else "", "granularity": t.granularity,
+                "start_date": t.start_iso or (t.start.isoformat() if t.start else ""),
+                "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
-            if t.start is not None and kind in ("date", "range", "relative"):
+            if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
+                                        or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
+                pass                    # "for a planned campaign in 1976": the story stays where it was
+            elif t.start_iso:
+                ctx.anchor = None       # before the common era: what follows has no AD year to take
+            elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
+                if t.explicit and not t.anchor_used:
+                    ctx.new_section = False
+                if t.granularity in ("day", "week", "month"):
+                    ctx.last_fine = (t.end.year, t.end.month)
     return rows

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from . import calendar as cal
 from .patterns import lexicon
 
+FLASHBACK = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|[Bb]efore\s+that|had\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en)|"
+                       r"the\s+(?:previous|preceding)\s+(?:year|month|spring|summer|autumn|fall|winter))\b")
+COMPLETED_BY = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:\w+\s+)?$")
+PROGRESSION_MONTHS = 4
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
              "H": "hour", "MIN": "hour", "SEC": "hour"}
 
@@ -27,6 +31,10 @@ class Timex:
     mod: str = ""
     explicit: bool = False        # carries its own year: becomes the narrative anchor
     anchor_used: bool = False
+    warning: str = ""             # why the value was left empty when the normalizer failed
+    sets_anchor: bool = True      # False: resolved from the narrative but too coarse to move it
+    start_iso: str = ""           # BC dates, which datetime.date cannot hold: "-0218-01-01" (start/end None)
+    end_iso: str = ""
 
 
 @dataclass
@@ -43,6 +51,33 @@ class Context:
         self.dct = reference_date
         self.anchor: Anchor | None = None
         self.last_anchor_id = ""
+        self.sentence = ""            # the sentence of the expression being resolved
+        self.before = ""              # its words before the expression
+        self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
+        self.new_section = False      # after a heading, until a date with its own year: no progression
+
+    def flashback(self) -> bool:
+        """The sentence steps back in the story ("earlier", "had been"): no forward progression. A date
+        that something was done by ("had been repulsed by January") still moves forward."""
+        return bool(FLASHBACK.search(self.sentence)) and not COMPLETED_BY.search(self.before)
+
+    def progressed_year(self, month: int) -> int | None:
+        """Narratives move forward: after "... by December 1943", a year-less "January" is 1944. Only
+        from a date finer than a year (after "in 1943", "June" is 1943's), not in a flashback."""
+        a = self.anchor
+        if self.dct is not None or a is None or a.period or self.new_section:
+            return None
+        if a.granularity in ("day", "week", "month", "season"):
+            year, last = a.end.year, a.end.month
+        elif a.granularity == "year" and self.last_fine and self.last_fine[0] == a.end.year:
+            year, last = self.last_fine     # "On December 7, 1941, ... In January": the year's last month told
+        else:
+            return None
+        # forward over the new year only when that is the short way: December -> January or March,
+        # not August -> June (a step back within the year, as a new section often takes)
+        if month < last and (month - last) % 12 <= PROGRESSION_MONTHS and not self.flashback():
+            return year + 1
+        return None
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
@@ -52,6 +87,10 @@ class Context:
             return self.dct.year, False
         if self.anchor is not None:
             a = self.anchor
+            if month is not None and a.granularity in ("decade", "century") and not a.period:
+                return None, False      # "in the 1940s ... In March": no year to give the month
+            if month is not None and (y := self.progressed_year(month)) is not None:
+                return y, True
             if a.period and month is not None:
                 # "On 9 January" while the text is about the 2022-23 blockade: the year the month falls in it
                 fits = [y for y in range(a.start.year, a.end.year + 1)
@@ -177,8 +216,16 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
 
 
 def normalize(rule: str, g: dict, ctx: Context) -> Timex:
+    """The expression's value; one that cannot be resolved keeps an empty value. A normalizer that
+    raises (a bug, a rule whose groups it does not expect) costs this expression only, never the
+    document: the value stays empty and `warning` says why."""
     fn = NORMALIZERS.get(rule)
-    t = fn(g, ctx) if fn else None
+    try:
+        t = fn(g, ctx) if fn else None
+    except Exception as e:  # noqa: BLE001 - one bad expression must not cost the document
+        t = unresolved(RULE_KINDS.get(rule, ""))
+        t.warning = f"rule {rule}: {type(e).__name__}: {e}"
+        return t
     if t is None:
         kind = RULE_KINDS.get(rule, "date")
         return unresolved(kind)
@@ -201,7 +248,7 @@ def _date_yearless(g, ctx):
 
 def _month_year(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, m = int(g.get("y") or g["yb"]), month_num(g["m"])
+    y, m = int(g.get("y") or g.get("yb")), month_num(g["m"])
     a, b = cal.month_interval(y, m, mod)
     return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
 
@@ -256,8 +303,12 @@ def _range(a: dt.date, b: dt.date, va: str, vb: str, gran: str, explicit=True) -
 def _range_days(g, ctx):
     y2 = int(g["y2"]) if g.get("y2") else None
     y1 = int(g["y1"]) if g.get("y1") else None
-    m2 = month_num(g["m2"])
-    m1 = month_num(g["m1"]) if g.get("m1") else m2
+    # "March 5-9, 1918" names its month once, first; "5-9 March" once, last: the other end shares it
+    named = g.get("m2") or g.get("m1")
+    if not named:
+        return None
+    m2 = month_num(g.get("m2") or named)
+    m1 = month_num(g.get("m1") or named)
     used = False
     if y2 is None:
         y2 = y1
@@ -295,7 +346,7 @@ def _year_range(g, ctx):
         if y2 - y1 > 50:
             return None
     else:
-        y2 = int(g["y2"])
+        y2 = int(g.get("y2"))
     if y2 < y1:
         return None
     return _range(dt.date(y1, 1, 1), dt.date(y2, 12, 31), f"{y1:04d}", f"{y2:04d}", "year")
@@ -327,6 +378,23 @@ def _season_pair(g, ctx):
     return Timex("range", f"{y:04d}-{c1}/{y:04d}-{c2}", a, b, "season", "", True)
 
 
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_bare(g, ctx):
+    """ "the summer", "that winter" in a narrative: the season of the narrative's year, like a month."""
+    code = _lex()["seasons"][(g.get("s") or g.get("sf") or "").lower()]
+    mod = mod_of(g.get("mod"))
+    y, used = ctx.year_for_yearless(SEASON_FIRST_MONTH[code])
+    if y is None:
+        return unresolved("date", "season", mod)
+    a, b = cal.season_interval(y, code)
+    t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
+    t.anchor_used = used
+    t.sets_anchor = False         # "the summer" names the narrative's season; the months after it keep their year
+    return t
+
+
 def _season_relative(g, ctx):
     code = _lex()["seasons"][g["s"].lower()]
     y = _relative_year(g["rel"], ctx)
@@ -338,8 +406,44 @@ def _season_relative(g, ctx):
     return t
 
 
+def _bc(g) -> bool:
+    return bool(g.get("era"))
+
+
+def _year_bc(g, ctx):
+    """ "218 BC": -0218 in historical numbering (no year 0)."""
+    y = int(g["y"])
+    if y < 1:
+        return None
+    a, b = cal.bc_interval(y, y)
+    return Timex("date", cal.bc_year_value(y), None, None, "year", "", True, start_iso=a, end_iso=b)
+
+
+def _year_range_bc(g, ctx):
+    """ "264–241 BC": years count down before the common era."""
+    y1, y2 = int(g["y1"]), int(g["y2"])
+    if y2 < 1 or y1 <= y2:
+        return None
+    a, b = cal.bc_interval(y1, y2)
+    return Timex("range", f"{cal.bc_year_value(y1)}/{cal.bc_year_value(y2)}", None, None, "year", "", True,
+                 start_iso=a, end_iso=b)
+
+
+def _century_bc(g, ctx):
+    """ "the 3rd century BC": 300-201 BC, TIMEX value -02 (years -0201..-0300)."""
+    c = ordinal(g["c"])
+    mod = mod_of(g.get("mod"))
+    first, last = c * 100, (c - 1) * 100 + 1
+    cuts = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}
+    if mod in cuts:
+        lo, hi = cuts[mod]
+        first, last = c * 100 - lo, c * 100 - hi
+    a, b = cal.bc_interval(first, last)
+    return Timex("date", f"-{c - 1:02d}", None, None, "century", mod, True, start_iso=a, end_iso=b)
+
+
 def _decade(g, ctx):
-    first = int(g["dec"]) if g.get("dec") else 1900 + int(g["dec2"])
+    first = int(g["dec"]) if g.get("dec") else 1900 + int(g.get("dec2"))
     mod = mod_of(g.get("mod"))
     a, b = cal.decade_interval(first, mod)
     return Timex("date", f"{first // 10:03d}", a, b, "decade", mod, True)
@@ -395,6 +499,8 @@ def _relative_offset(g, ctx):
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t.mod = mod
     t.anchor_used = True
+    # "almost two decades earlier" looks back from the story, which then goes on where it was
+    t.sets_anchor = direction > 0
     return t
 
 
@@ -414,7 +520,10 @@ def _relative_word(g, ctx):
     unit = g["u"].lower()
     if unit == "period":
         return _same_period(ctx) if step == 0 else unresolved("relative")
-    return _relative_unit(step, unit, ctx, prefer_dct=False)
+    # "next year" without "the" counts from the writing (news: the reference date), "the next year"
+    # from the story's own date
+    deictic = not g.get("the") and g["rel"].lower() == "next" and ctx.dct is not None
+    return _relative_unit(step, unit, ctx, prefer_dct=deictic)
 
 
 def _relative_this(g, ctx):
@@ -587,11 +696,63 @@ def _month_relative(g, ctx):
     return make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
 
 
+def _anchor_day(ctx, step: int) -> Timex:
+    """The narrative's day (step 0: "that afternoon") or the one after it ("the next morning")."""
+    a = ctx.anchor
+    if a is None or a.period or a.granularity != "day":
+        return unresolved("relative", "day")
+    d = a.end + dt.timedelta(days=step)
+    t = make("relative", "day", d, d)
+    t.anchor_used = True
+    return t
+
+
 def _part_of_day(g, ctx):
+    """A part of a day is resolved to its day: "this morning" (news), "that afternoon", "the next
+    morning" (narrative)."""
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel in ("that", "the same", "the next", "the following"):
+        return _anchor_day(ctx, 0 if rel in ("that", "the same") else 1)
     if ctx.dct is None:
         return unresolved("relative", "day")
-    d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["rel"].lower(), 0))
+    d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rel, 0))
     return make("relative", "day", d, d)
+
+
+def _part_of_day_anchor(g, ctx):
+    """ "at dawn the next day", "that evening" -> the narrative's day (or the one after)."""
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    return _anchor_day(ctx, 0 if rel in ("that", "the same") else 1)
+
+
+def _part_of_day_date(g, ctx):
+    """ "the night of 4 May", "the early morning hours of November 1, 1954": that day."""
+    m, d = g.get("m") or g.get("m2"), g.get("d") or g.get("d2")
+    if not m or not d:
+        return None
+    if g.get("y"):
+        return day_timex("date", int(g["y"]), month_num(m), day_num(d), True)
+    return _date_yearless({"m": m, "d": d}, ctx)
+
+
+def _named_day(g, ctx):
+    """ "Christmas 1963", "D-Day", "New Year's Day": the day the name fixes (named_days in the lexicon),
+    in the year given or the narrative's."""
+    days = _lex()["named_days"]
+    key = re.sub(r"\s+", " ", g["nd"])
+    mmdd = days.get(key) or next((v for k, v in days.items() if k.lower() == key.lower()), None)
+    if mmdd is None:
+        return None
+    month, day = (int(x) for x in mmdd.split("-"))
+    if g.get("y"):
+        return day_timex("date", int(g["y"]), month, day, True)
+    y, used = ctx.year_for_yearless(month)
+    if y is None:
+        return unresolved("date", "day")
+    t = day_timex("date", y, month, day, True)
+    if t:
+        t.anchor_used = used
+    return t
 
 
 def _iso_date(g, ctx):
@@ -633,7 +794,7 @@ def _relative_from_now(g, ctx):
 
 
 def _quarter(g, ctx):
-    q = int(g["qd"]) if g.get("qd") else _lex()["quarters"][g["qn"].lower()]
+    q = int(g["qd"]) if g.get("qd") else _lex()["quarters"][g.get("qn", "").lower()]
     y = int(g["y"])
     a = dt.date(y, 3 * q - 2, 1)
     b = dt.date(y, 3 * q, cal.last_day(y, 3 * q))
@@ -655,6 +816,38 @@ def _weekend(g, ctx):
     return Timex("relative", f"{iso[0]}-W{iso[1]:02d}-WE", sat, sat + dt.timedelta(days=1), "week", "")
 
 
+def _year_apostrophe(g, ctx):
+    """ "the Club of '89" in a story of 1790: the latest such year not after the story's (or the
+    reference) year. It names rather than dates the story, so it does not move it."""
+    yy = int(g["yy"])
+    ref = ctx.dct.year if ctx.dct is not None else (ctx.anchor.end.year if ctx.anchor is not None else None)
+    if ref is None:
+        return unresolved("date", "year")
+    y = ref // 100 * 100 + yy
+    if y > ref:
+        y -= 100
+    a, b = cal.year_interval(y)
+    t = Timex("date", f"{y:04d}", a, b, "year", "", False)
+    t.anchor_used, t.sets_anchor = True, False
+    return t
+
+
+def _month_previous(g, ctx):
+    """ "the previous April" / "the following March": the nearest such month before / after the story's date."""
+    base = _base(ctx)
+    if base is None:
+        return unresolved("relative", "month")
+    m = month_num(g["m"])
+    if g["rel"].lower() in ("previous", "preceding"):
+        y = base.start.year if m < base.start.month else base.start.year - 1
+    else:
+        y = base.end.year if m > base.end.month else base.end.year + 1
+    a, b = cal.month_interval(y, m)
+    t = make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
+    t.anchor_used = True
+    return t
+
+
 NORMALIZERS = {
     "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
@@ -666,8 +859,11 @@ NORMALIZERS = {
     "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
-    "season_relative": _season_relative, "decade": _decade, "decade_short": _decade,
+    "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
     "century": _century, "year_modified": _year_modified, "year": _year,
+    "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
+    "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
+    "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "duration": _duration, "duration_span": _duration_span,

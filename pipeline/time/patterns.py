@@ -65,11 +65,18 @@ def placeholders(lex: dict) -> dict[str, str]:
         "NUM": r"(?:" + digits + "|" + _alt(compound + number_words)[3:-1] + r")(?![\w])",
         "NUM_COMPACT": r"(?:\d+|" + _alt(compound + [w for w in lex["numbers"] if " " not in w and len(w) > 2])[3:-1] + ")",
         "UNIT": r"(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds|hrs?|mins?|secs?)(?![\w-])",
+        # short forms ("Sun", "Sat") only as abbreviations: a full stop, or a comma or a day number after
+        # them ("Sun Yat-sen" is a name)
         "WEEKDAY": r"(?<![A-Za-z])(?:" + _alt([w for w in lex["weekdays"] if len(w) > 4] +
                                               [w.lower() for w in lex["weekdays"] if len(w) > 4], both_cases=True)[3:-1] + "|" +
-                   _alt([w for w in lex["weekdays"] if len(w) <= 4], both_cases=False)[3:-1] + r")(?![a-z])\.?",
+                   _alt([w for w in lex["weekdays"] if len(w) <= 4], both_cases=False)[3:-1] +
+                   r"(?=\.|,|\s+\d))(?![a-z])\.?",
+        "NAMED_DAY": _alt(list(lex["named_days"]), both_cases=False).replace(r"\ ", r"\s+"),
         "QUARTER": _alt(lex["quarters"]),
         "APPROX": _alt([a for a in lex["approx"] if a != "c."]),
+        "ERA_BC": r"(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s?") for e in sorted(lex["eras_bc"], key=len, reverse=True))
+                  + r")(?![A-Za-z])",
+        "YEAR_BC": r"(?<![\d.,/$€£#])(?:[1-9]\d{0,3})(?![\d])",
     }
 
 
