@@ -19,7 +19,12 @@ def read_gold(gold_dir: str, table: str) -> list[dict]:
         rows.extend(read_csv(path))
     for r in rows:
         r["start"], r["end"] = int(r["start"]), int(r["end"])
+        r["doc_id"] = doc_slug(r["doc_id"])     # gold may name a document by its file stem ("04_AmRevWar")
     return rows
+
+
+def doc_slug(doc_id: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", doc_id.lower()).strip("-")
 
 
 def coverage(gold_dir: str) -> dict[str, list[tuple[int, int]]]:

@@ -216,7 +216,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
         if not anchors and d.get("kind") == "range":
             # "the wars waged ..., one from 1918 to 1921 and another from 1988 to 1994": a span left
             # unattached by the parse goes to the sentence's statement that a war was fought
-            spans = [p for p in preds if p.rule == "war-span"]
+            spans = [p for p in preds if p.rule.startswith("war-span")]
             if spans:
                 own.setdefault(spans[0].token.i, []).append(d)
                 continue
@@ -239,7 +239,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     pairs, dated = [], {}
     for p in preds:
         ds = [d for d in own.get(p.token.i, []) if governs(d, as_tuple(p))]
-        if ds and p.rule == "war-span":        # each span stated is a war of its own
+        if ds and p.rule.startswith("war-span"):        # each span stated is a war of its own
             dated[p.token.i] = ds[0]
             pairs += [(as_tuple(p), d, 0.9) for d in ds if d.get("kind") == "range"]
         elif ds:
@@ -436,13 +436,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                       start=began["start"]), confidence - 0.1))
         # "a war from 1918 to 1921": the war's start and end are events of their own
         for t, date, confidence in list(pairs):
-            if (t is not None and t[3] in war_rules and date.get("kind") == "range"
+            if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start") and date.get("kind") == "range"
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
         for t, date, confidence in pairs:
-            if t is not None and t[3] in war_rules and t[2] == "war_start" and date.get("kind") != "range":
+            if t is not None and t[3].startswith(tuple(war_rules)) and t[2] == "war_start" and date.get("kind") != "range":
                 continue      # "the war raged in 1940" states no start; only a span gives start and end
             label = t[2] if t else "other"
             key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event

@@ -266,6 +266,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
         if not any(_lemma(c) in cls["object_lemma"] or c.lower_ in cls["object_lemma"] for c in cands):
             return False
+    if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
+        return False
     if "not_object_lemma" in cls and obj is not None and _lemma(obj) in cls["not_object_lemma"]:
         return False
     if "control_of" in cls:
