@@ -257,6 +257,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
         if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]):
             return False
+    if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
+        return False
     if "object_lemma" in cls:
         cands = [obj] if obj is not None else []
         if passive and subj is not None:
