@@ -213,6 +213,12 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
         if dspan is None or not len(dspan):
             continue
         anchors = anchors_above(dspan, by_i, framing)
+        plural_wars = [p for p in preds if p.rule.startswith("war-span") and _wars_plural(p.token)]
+        if plural_wars and d.get("kind") in ("range", "date") and (not anchors or anchors[0].i not in by_i):
+            # "the five wars waged ...: one from 1918 to 1921, ... and in 2016, 2020 and 2023": each span
+            # or year left unattached by the parse is one of the wars
+            own.setdefault(plural_wars[0].token.i, []).append(d)
+            continue
         if not anchors and d.get("kind") == "range":
             # "the wars waged ..., one from 1918 to 1921 and another from 1988 to 1994": a span left
             # unattached by the parse goes to the sentence's statement that a war was fought
@@ -239,9 +245,15 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     pairs, dated = [], {}
     for p in preds:
         ds = [d for d in own.get(p.token.i, []) if governs(d, as_tuple(p))]
+        t0, t1, _, rule = as_tuple(p)
         if ds and p.rule.startswith("war-span"):        # each span stated is a war of its own
             dated[p.token.i] = ds[0]
-            pairs += [(as_tuple(p), d, 0.9) for d in ds if d.get("kind") == "range"]
+            plural = _wars_plural(p.token)
+            for d in ds:
+                if d.get("kind") == "range":
+                    pairs.append((as_tuple(p), d, 0.9))
+                elif plural:          # a war within one year: it started and ended in it
+                    pairs += [((t0, t1, "war_start", rule + "-start"), d, 0.8), ((t0, t1, "war_end", rule), d, 0.8)]
         elif ds:
             # "the April 2016 and July 2020 clashes": disjoint dates on one act are as many events;
             # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest
@@ -283,6 +295,12 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
         pairs.append(((s, s + len(anchor), "other", "eventive-verb"), d, 0.5))
         claimed.add(id(d))
     return pairs
+
+
+def _wars_plural(t) -> bool:
+    """The war-span predicate speaks of several wars ("the five wars waged by the countries")."""
+    args = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + ([t.head] if t.dep_ in ("acl", "relcl") else [])
+    return any(a.tag_ in ("NNS", "NNPS") and a.lemma_.lower() in ("war", "conflict") for a in args)
 
 
 def _drop_subsumed_preds(preds, text, seg_start) -> list:
@@ -442,7 +460,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
         for t, date, confidence in pairs:
-            if t is not None and t[3].startswith(tuple(war_rules)) and t[2] == "war_start" and date.get("kind") != "range":
+            if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
+                    and t[2] == "war_start" and date.get("kind") != "range"):
                 continue      # "the war raged in 1940" states no start; only a span gives start and end
             label = t[2] if t else "other"
             key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event

@@ -232,10 +232,18 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if cls.get("needs_number") and not _clause_has_number(t):
             return False
         if "of" in cls:
-            of = _of(t)
-            if of is None or not (arg_classes(of) & set(cls["of"])):
+            of = _of(t) or next((c for c in t.children if c.dep_ == "poss"), None)   # "its dissolution"
+            if of is None or not (arg_classes(of) & set(cls["of"]) or (of.dep_ == "poss" and of.pos_ == "PRON")):
                 return False
             if "of_lemma" in cls and _lemma(of) not in cls["of_lemma"]:
+                return False
+        if cls.get("in_war"):
+            # "victory in the war", "the war ... resulted in Azerbaijani victory": the war's outcome
+            wars = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
+                    if g.dep_ == "pobj" and _lemma(g) in ("war", "conflict")]
+            h = t.head.head if t.dep_ == "pobj" else t.head
+            subj = _subject(h) if h.pos_ in ("VERB", "AUX") else None
+            if not wars and not (subj is not None and _lemma(subj) in ("war", "conflict")):
                 return False
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
@@ -314,6 +322,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("fall", "collapse", "cease", "disintegrate") and not (arg_classes(subj) & {"state"}):
             return False
         if lem == "fall" and parts & {"back", "to", "into"}:
+            return False
+        if lem == "break" and "up" not in parts:
             return False
     if cls.get("elect_like"):
         if lem in ("elect", "re-elect", "reelect"):
