@@ -8,16 +8,22 @@ import traceback
 from .documents import DEFAULT_MAX_BYTES, RawEntry, discover, load_document
 from .errors import ChronicleError, DocumentError
 from .extract import combine, extract_document
+from .parsecache import ParseCache
 
 
-def process_entry(entry: RawEntry, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
-    """One document -> {"ok": result} or {"failure": {...}}; never raises for a bad document."""
+def process_entry(entry: RawEntry, max_bytes: int = DEFAULT_MAX_BYTES, parse_dir: str | None = None,
+                  refresh: bool = False) -> dict:
+    """One document -> {"ok": result} or {"failure": {...}}; never raises for a bad document.
+
+    parse_dir: the parse cache folder (parsecache.py); refresh: do not read it (fresh entries are written).
+    """
     if entry.problem:
         return {"failure": failure_row(entry, entry.problem)}
     try:
         document = load_document(entry.path, entry.root,
                                  doc_id=entry.doc_id, max_bytes=max_bytes)
-        return {"ok": extract_document(document)}
+        cache = ParseCache(parse_dir, read=not refresh) if parse_dir else None
+        return {"ok": extract_document(document, parse_cache=cache)}
     except DocumentError as e:
         return {"failure": failure_row(entry, e.problem)}
     except ChronicleError:
