@@ -34,6 +34,42 @@ def process_entry(entry: RawEntry, max_bytes: int = DEFAULT_MAX_BYTES, parse_dir
                                               f"(at {last.filename.rsplit('/', 1)[-1]}:{last.lineno})")}
 
 
+def prune_caches(raw_dir, cache_dir, max_bytes: int = DEFAULT_MAX_BYTES, dry_run: bool = False,
+                 nlp=None) -> dict:
+    """Remove cached results and parse-cache entries that belong to no document now in raw_dir
+    (with the current rules, code and model): {"results": n, "parses": n, "parse_bytes": n, "kept": n}."""
+    from pathlib import Path
+    from . import parsecache, runs
+    from .nlp import batch_size, get_nlp
+    from .parse import prepare
+    cache_dir = Path(cache_dir)
+    nlp = nlp or get_nlp()
+    fp = runs.fingerprint()
+    result_keys, parse_keys = set(), set()
+    for entry in discover(raw_dir):
+        key, _ = runs.document_key(entry, fp, max_bytes)
+        if key is None:
+            continue
+        result_keys.add(key)
+        try:
+            document = load_document(entry.path, entry.root, doc_id=entry.doc_id, max_bytes=max_bytes)
+        except DocumentError:
+            continue
+        _, masked, segments = prepare(document.text)
+        parse_keys.add(parsecache.parse_key(nlp, [masked[s.start:s.end] for s in segments], batch_size()))
+    parse_dir = cache_dir / parsecache.SUBDIR
+    if dry_run:
+        stale = [p for p in parse_dir.glob(f"*{parsecache.SUFFIX}")
+                 if p.name[:-len(parsecache.SUFFIX)] not in parse_keys] if parse_dir.is_dir() else []
+        old = [p for p in cache_dir.iterdir() if p.is_file() and len(p.name) == 64 and p.name not in result_keys] \
+            if cache_dir.is_dir() else []
+        return {"results": len(old), "parses": len(stale), "parse_bytes": sum(p.stat().st_size for p in stale),
+                "kept": len(parse_keys), "dry_run": True}
+    pruned = parsecache.prune(parse_dir, parse_keys)
+    return {"results": runs.prune_cache(cache_dir, result_keys), "parses": pruned["removed"],
+            "parse_bytes": pruned["bytes"], "kept": len(parse_keys), "dry_run": False}
+
+
 def failure_row(entry: RawEntry, problem: str) -> dict:
     return {"doc_id": entry.doc_id, "source": entry.source, "error": problem}
 

@@ -52,13 +52,18 @@ def sentence_id(doc_id: str, start: int) -> str:
     return f"{doc_id}:s{start}"
 
 
+def prepare(text: str) -> tuple[list[Marker], str, list[Segment]]:
+    """Citation markers, the masked text (same length) and the segments: what spaCy is given is
+    masked[seg.start:seg.end] for each segment."""
+    markers = find_markers(text)
+    return markers, break_long_runs(mask_markers(text, markers)), segment_text(text)
+
+
 def parse(document: Document, nlp, batch_size: int = 64, cache: ParseCache | None = None) -> Parsed:
     """The document through spaCy; with a parse cache, the model's analysis is loaded when the
     segment texts and the model are unchanged, and only our components run (parsecache.py)."""
     text = document.text
-    markers = find_markers(text)
-    masked = break_long_runs(mask_markers(text, markers))
-    segments = segment_text(text)
+    markers, masked, segments = prepare(text)
     budget = float(os.environ.get("CHRONICLE_DOC_TIME_BUDGET", "900"))
     started = time.monotonic()
 

@@ -176,6 +176,7 @@ class ParseCache:
         self.root.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=SUFFIX, dir=self.root)
         try:
+            os.fchmod(fd, 0o644)            # readable by every worker of a shared cache (mkstemp makes 0600)
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
