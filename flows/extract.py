@@ -218,8 +218,8 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
                 parse_keys.add(parse["key"])
             if status == "extracted":
                 info["parse"] = parse.get("status")
-                kind = (parse.get("status") or "off").split(":")[0]
-                parse_counts[kind] = parse_counts.get(kind, 0) + 1
+                pkind = (parse.get("status") or "off").split(":")[0]
+                parse_counts[pkind] = parse_counts.get(pkind, 0) + 1
                 for k, v in (res["ok"].get("timing") or {}).items():
                     timing[k] = round(timing.get(k, 0.0) + v, 3)
             statuses[e.doc_id] = info
