@@ -227,7 +227,7 @@ def main() -> int:
            out_fresh)
     rules_identical = tables_equal(out1, out_fresh)
 
-    gaz = json.dumps({"label": "LAW", "pattern": "Shusha Declaration", "id": "bench-shusha-declaration"})
+    gaz = json.dumps({"label": "LAW", "pattern": "Bishkek Protocol", "id": "bench-bishkek-protocol"})
     code_gaz = variant("gazetteer", "pipeline/entities/gazetteer.jsonl", lambda t: t.rstrip("\n") + "\n" + gaz + "\n")
     record("gazetteer", run([str(raw), "--out", str(out1), *w], {**env, "PYTHONPATH": str(code_gaz)}, code_gaz),
            out1)

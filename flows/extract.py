@@ -233,6 +233,9 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
                 "cache_dir": str(cache_dir), "fp": fp, "parse_cache": parse_stats, "timing": timing,
                 "runner": {"kind": kind, "workers": int(workers), "address": address}}
         summary = write_tables_task(out_dir, quote(results), statuses, meta)
+        summary["parse_cache"] = parse_stats
+        summary["parse_warnings"] = [f"{info['source']}: parse-cache entry {info['parse']}"
+                                     for info in statuses.values() if (info.get("parse") or "").startswith("rebuilt")]
         if cache_dir == runs.default_cache_dir(out_dir):     # a shared CHRONICLE_CACHE_DIR is never pruned
             runs.prune_cache(cache_dir, {key for _, key, _, _ in planned if key})
         return summary

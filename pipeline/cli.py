@@ -38,6 +38,8 @@ def cmd_extract(args) -> int:
     print(f"run {summary['run_id']}: {changes or 'no row changed'} (details: chronicle diff {args.out})")
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
+    for w in summary.get("parse_warnings", []):
+        print(f"warning: {w}", file=sys.stderr)
     for d in summary.get("stale_decisions", []):
         print(f"stale review decision: {d.get('table')} {d.get('row_id')}: {d.get('reason')}", file=sys.stderr)
     return EXIT_PARTIAL if summary["failures"] else EXIT_OK
@@ -191,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("info", "prune"))
     p.add_argument("raw_dir", nargs="?", default=None, help="raw folder (default: raw/ beside --out)")
     p.add_argument("--out", default="extracted", help="output folder whose cache it is (default %(default)s; "
-                                                       "CHRONICLE_CACHE_DIR wins, as for extract)")
+                                                       "CHRONICLE_CACHE_DIR wins, as for extract: prune "
+                                                       "then keeps only RAW_DIR's documents)")
     p.add_argument("--dry-run", action="store_true", help="count, remove nothing")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
     p.set_defaults(func=cmd_cache)

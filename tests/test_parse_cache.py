@@ -261,6 +261,17 @@ def test_the_flow_reports_and_uses_the_parse_cache(prefect_harness, tmp_path):
     assert m["counts"]["extracted"] == 2 and m["parse_cache"]["documents"] == {"hit": 2}
     assert m["timing"]["model"] == 0
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
+    # a truncated entry (a disk problem, a copy cut short): rebuilt, reported, same tables
+    entries = sorted((cache_dir / parsecache.SUBDIR).glob("*.parse"))
+    entries[0].write_bytes(entries[0].read_bytes()[:1000])
+    for p in cache_dir.iterdir():
+        if p.is_file():
+            p.unlink()
+    summary = extract(raw_dir=str(raw), out_dir=str(out))
+    m = runs.latest_manifest(out)
+    assert m["parse_cache"]["documents"] == {"hit": 1, "rebuilt": 1}
+    assert len(summary["parse_warnings"]) == 1 and "checksum" in summary["parse_warnings"][0]
+    assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
     # --refresh reads neither cache
     extract(raw_dir=str(raw), out_dir=str(out), refresh=True)
     m = runs.latest_manifest(out)
