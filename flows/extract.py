@@ -12,6 +12,9 @@ Tasks only call library functions in `pipeline/`; everything here is orchestrati
   (prefect-dask's DaskTaskRunner: a LocalCluster of `workers` processes, or the cluster
   at `address`; raw files and the cache folder must then be readable at the same paths
   on the Dask workers).
+- Each document's model analysis is kept in the parse cache (`<cache folder>/parses/`,
+  pipeline/parsecache.py): when the rules change, every document is a result-cache miss but
+  only our components and the extractors run again. `--refresh` reads neither cache.
 - A document that fails never stops the others; the merge step (`write-tables`) writes
   the good documents' tables, failures.csv, and the run manifest runs/<run-id>.json
   with the diff against the tables it replaces.
@@ -35,7 +38,7 @@ from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from pipeline import runs  # noqa: E402
+from pipeline import parsecache, runs  # noqa: E402
 from pipeline.corpus import assemble, discover, failure_row, failures_csv, process_entry  # noqa: E402
 from pipeline.documents import DEFAULT_MAX_BYTES, RawEntry  # noqa: E402
 from pipeline.errors import ChronicleError  # noqa: E402
@@ -51,10 +54,11 @@ def _document_cache_key(context, parameters) -> str | None:
     return parameters.get("key")
 
 
-def _extract_document(entry: RawEntry, key: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+def _extract_document(entry: RawEntry, key: str | None, max_bytes: int = DEFAULT_MAX_BYTES,
+                      parse_dir: str | None = None, refresh: bool = False) -> dict:
     """One document -> {"ok": rows} or {"failure": row}; `key` is only the cache key."""
     with _NLP_LOCK:
-        return process_entry(entry, max_bytes)
+        return process_entry(entry, max_bytes, parse_dir, refresh)
 
 
 extract_document_task = task(_extract_document, name="extract-document",
@@ -150,6 +154,7 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
         fp = dict(runs.fingerprint())
         cache_dir = runs.cache_dir_for(out_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
+        parse_dir = str(cache_dir / parsecache.SUBDIR)
         cached_task = extract_document_task.with_options(result_storage=cache_dir, refresh_cache=refresh)
         planned = []        # (entry, key, sha256, in cache?)
         for e in entries:
@@ -180,7 +185,7 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
             hit_futures = []
             for e, key, _, hit in planned:
                 if hit:
-                    f = cached_task.submit(e, key, max_bytes)
+                    f = cached_task.submit(e, key, max_bytes, parse_dir, refresh)
                     pending[f.task_run_id] = e
                     hit_futures.append(f)
             misses = [(e, key) for e, key, _, hit in planned if not hit]
@@ -189,7 +194,8 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
                     miss_futures = []
                     for e, key in misses:
                         t = cached_task if key else extract_uncached_task
-                        f = pool.submit(t, {"entry": e, "key": key, "max_bytes": max_bytes})
+                        f = pool.submit(t, {"entry": e, "key": key, "max_bytes": max_bytes,
+                                            "parse_dir": parse_dir, "refresh": refresh})
                         pending[f.task_run_id] = e
                         miss_futures.append(f)
                     collect(hit_futures + miss_futures)
@@ -199,18 +205,37 @@ def extract(raw_dir: str = "raw", out_dir: str = "extracted", workers: int = 1, 
             bar.close()
 
         results, statuses = [], {}
+        timing: dict[str, float] = {}
+        parse_counts: dict[str, int] = {}
+        parse_keys = set()
         for e, key, sha, _ in planned:
             res, status = outcome[e.doc_id]
             results.append(res)
-            statuses[e.doc_id] = {"source": e.source, "sha256": sha, "status": status, "cache_key": key,
-                                  **({"error": res["failure"]["error"]} if status == "failed" else {})}
+            info = {"source": e.source, "sha256": sha, "status": status, "cache_key": key,
+                    **({"error": res["failure"]["error"]} if status == "failed" else {})}
+            parse = (res.get("ok") or {}).get("parse") or {}
+            if parse.get("key"):
+                parse_keys.add(parse["key"])
+            if status == "extracted":
+                info["parse"] = parse.get("status")
+                pkind = (parse.get("status") or "off").split(":")[0]
+                parse_counts[pkind] = parse_counts.get(pkind, 0) + 1
+                for k, v in (res["ok"].get("timing") or {}).items():
+                    timing[k] = round(timing.get(k, 0.0) + v, 3)
+            statuses[e.doc_id] = info
+        if cache_dir == runs.default_cache_dir(out_dir):     # a shared CHRONICLE_CACHE_DIR is never pruned
+            parsecache.prune(parse_dir, parse_keys)
+        parse_stats = {**parsecache.cache_stats(parse_dir), "documents": dict(sorted(parse_counts.items()))}
         ctx = FlowRunContext.get()
         flow_run_id = str(ctx.flow_run.id) if ctx and ctx.flow_run else None
         meta = {"run_id": runs.new_run_id((flow_run_id or "").replace("-", "")),
                 "flow_run_id": flow_run_id, "started": started, "raw_dir": raw_dir,
-                "cache_dir": str(cache_dir), "fp": fp,
+                "cache_dir": str(cache_dir), "fp": fp, "parse_cache": parse_stats, "timing": timing,
                 "runner": {"kind": kind, "workers": int(workers), "address": address}}
         summary = write_tables_task(out_dir, quote(results), statuses, meta)
+        summary["parse_cache"] = parse_stats
+        summary["parse_warnings"] = [f"{info['source']}: parse-cache entry {info['parse']}"
+                                     for info in statuses.values() if (info.get("parse") or "").startswith("rebuilt")]
         if cache_dir == runs.default_cache_dir(out_dir):     # a shared CHRONICLE_CACHE_DIR is never pruned
             runs.prune_cache(cache_dir, {key for _, key, _, _ in planned if key})
         return summary

@@ -38,6 +38,8 @@ def cmd_extract(args) -> int:
     print(f"run {summary['run_id']}: {changes or 'no row changed'} (details: chronicle diff {args.out})")
     for f in summary["failures"]:
         print(f"failed: {f['source']}: {f['error']}", file=sys.stderr)
+    for w in summary.get("parse_warnings", []):
+        print(f"warning: {w}", file=sys.stderr)
     for d in summary.get("stale_decisions", []):
         print(f"stale review decision: {d.get('table')} {d.get('row_id')}: {d.get('reason')}", file=sys.stderr)
     return EXIT_PARTIAL if summary["failures"] else EXIT_OK
@@ -83,6 +85,33 @@ def cmd_diff(args) -> int:
                          indent=1))
     else:
         print(format_diff(manifest, per_document=not args.tables_only))
+    return EXIT_OK
+
+
+def cmd_cache(args) -> int:
+    import os
+    from . import parsecache
+    from .runs import cache_dir_for
+    cache_dir = cache_dir_for(args.out)
+    parse_dir = cache_dir / parsecache.SUBDIR
+    if args.action == "info":
+        st = parsecache.cache_stats(parse_dir)
+        n_results = sum(1 for p in cache_dir.iterdir() if p.is_file() and len(p.name) == 64) \
+            if cache_dir.is_dir() else 0
+        print(f"result cache: {cache_dir} ({n_results} entries)")
+        print(f"parse cache:  {parse_dir} ({st['entries']} entries, {st['bytes'] / 1e6:.1f} MB)")
+        return EXIT_OK
+    from .corpus import prune_caches
+    from .documents import discover
+    from .output import output_lock
+    raw = args.raw_dir or os.path.join(os.path.dirname(os.path.abspath(args.out)), "raw")
+    discover(raw)                 # a missing raw folder is a clear error before the model loads
+    with output_lock(args.out):   # never while a run writes the same caches
+        res = prune_caches(raw, cache_dir, args.max_bytes, dry_run=args.dry_run)
+    verb = "would remove" if res["dry_run"] else "removed"
+    print(f"{verb} {res['results']} cached result(s) and {res['parses']} parse-cache entr"
+          f"{'y' if res['parses'] == 1 else 'ies'} ({res['parse_bytes'] / 1e6:.1f} MB) not belonging to a "
+          f"document in {raw}; {res['kept']} document analyses kept in {parse_dir}")
     return EXIT_OK
 
 
@@ -172,6 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="the diff as JSON")
     p.add_argument("--tables-only", action="store_true", help="per table only, not per document")
     p.set_defaults(func=cmd_diff)
+    p = sub.add_parser("cache", help="the result and parse caches: `info` (size), `prune` (entries of "
+                                      "documents no longer in the raw folder, or of an older model/rules)")
+    p.add_argument("action", choices=("info", "prune"))
+    p.add_argument("raw_dir", nargs="?", default=None, help="raw folder (default: raw/ beside --out)")
+    p.add_argument("--out", default="extracted", help="output folder whose cache it is (default %(default)s; "
+                                                       "CHRONICLE_CACHE_DIR wins, as for extract: prune "
+                                                       "then keeps only RAW_DIR's documents)")
+    p.add_argument("--dry-run", action="store_true", help="count, remove nothing")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES)
+    p.set_defaults(func=cmd_cache)
     p = sub.add_parser("schedule", help="serve the extract flow as a Prefect deployment on a cron schedule")
     p.add_argument("--cron", required=True, help='cron expression, e.g. "0 3 * * *"')
     p.add_argument("--timezone", default=None, help="IANA time zone of the cron expression (default UTC)")

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from .documents import Document
 from .entities.extract import extract_mentions
 from .nlp import batch_size, get_nlp
 from .parse import Parsed, parse
+from .parsecache import ParseCache
 from .tables import merge_entities, to_frames
 from .version import MODEL_PACKAGE, PIPELINE_VERSION
 
@@ -30,10 +32,12 @@ def sentence_rows(parsed: Parsed) -> list[dict]:
              "text": parsed.text[s.start:s.end]} for s in parsed.sentences]
 
 
-def extract_document(document: Document, nlp=None) -> dict:
-    """All rows for one document: {"tables": {name: rows}, "entities": {entity_id: info}}."""
+def extract_document(document: Document, nlp=None, parse_cache: ParseCache | None = None) -> dict:
+    """All rows for one document: {"tables": {name: rows}, "entities": {entity_id: info},
+    "parse": {"key", "status"}, "timing": seconds spent in the model, our components, cache I/O, extractors}."""
     nlp = nlp or get_nlp()
-    parsed = parse(document, nlp, batch_size())
+    parsed = parse(document, nlp, batch_size(), parse_cache)
+    t0 = time.perf_counter()
     doc_id = document.doc_id
     mentions, entity_info = extract_mentions(parsed)
     mention_rows = [{"doc_id": doc_id, "mention_id": f"{doc_id}:m{m.start}-{m.end}",
@@ -44,7 +48,10 @@ def extract_document(document: Document, nlp=None) -> dict:
               "mentions": mention_rows, "dates": [], "quantities": [], "events": []}
     for name, extractor in dimension_extractors():
         tables[name] = extractor(parsed, tables, entity_info)
-    return {"tables": tables, "entities": entity_info}
+    timing = {k: round(v, 4) for k, v in parsed.analysis["timing"].items()}
+    timing["extract"] = round(time.perf_counter() - t0, 4)
+    return {"tables": tables, "entities": entity_info, "timing": timing,
+            "parse": {"key": parsed.analysis["key"], "status": parsed.analysis["status"]}}
 
 
 def dimension_extractors():

@@ -39,6 +39,7 @@ def build_nlp(config: dict | None = None):
     config = config or load_config()
     register_components()
     nlp = load_model(config["model"])
+    nlp.meta["chronicle_model_pipes"] = list(nlp.pipe_names)    # the model's own pipes (see parsecache.py)
     for comp in config.get("components", []):
         where = {k: comp[k] for k in ("before", "after", "first", "last") if k in comp}
         nlp.add_pipe(comp["factory"], name=comp.get("name"), config=comp.get("config") or {}, **where)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .errors import DocumentError
 
 from .documents import Document
+from .parsecache import ParseCache, analyse
 from .structure import Marker, Segment, break_long_runs, find_markers, mask_markers, segment_text
 
 
@@ -30,6 +31,7 @@ class Parsed:
     segments: list[Segment]
     docs: list                     # spaCy Doc per segment (doc.text == masked[seg.start:seg.end])
     sentences: list[Sentence]
+    analysis: dict = field(default_factory=dict)   # parse-cache key, status and timings
     _starts: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -50,19 +52,27 @@ def sentence_id(doc_id: str, start: int) -> str:
     return f"{doc_id}:s{start}"
 
 
-def parse(document: Document, nlp, batch_size: int = 64) -> Parsed:
-    text = document.text
+def prepare(text: str) -> tuple[list[Marker], str, list[Segment]]:
+    """Citation markers, the masked text (same length) and the segments: what spaCy is given is
+    masked[seg.start:seg.end] for each segment."""
     markers = find_markers(text)
-    masked = break_long_runs(mask_markers(text, markers))
-    segments = segment_text(text)
+    return markers, break_long_runs(mask_markers(text, markers)), segment_text(text)
+
+
+def parse(document: Document, nlp, batch_size: int = 64, cache: ParseCache | None = None) -> Parsed:
+    """The document through spaCy; with a parse cache, the model's analysis is loaded when the
+    segment texts and the model are unchanged, and only our components run (parsecache.py)."""
+    text = document.text
+    markers, masked, segments = prepare(text)
     budget = float(os.environ.get("CHRONICLE_DOC_TIME_BUDGET", "900"))
     started = time.monotonic()
-    docs = []
-    for doc in nlp.pipe((masked[s.start:s.end] for s in segments), batch_size=batch_size):
-        docs.append(doc)
+
+    def check():
         if time.monotonic() - started > budget:
             raise DocumentError(document.source, f"processing exceeded the per-document time budget of "
                                                  f"{budget:g} s (raise CHRONICLE_DOC_TIME_BUDGET, or split the file)")
+    analysis = analyse(nlp, [masked[s.start:s.end] for s in segments], batch_size, cache, check)
+    docs = analysis.docs
     sentences: list[Sentence] = []
     for seg, doc in zip(segments, docs):
         for sent in doc.sents:
@@ -78,7 +88,9 @@ def parse(document: Document, nlp, batch_size: int = 64) -> Parsed:
                 prev.end = e
                 continue
             sentences.append(Sentence(sentence_id(document.doc_id, s), s, e, seg))
-    parsed = Parsed(document, text, masked, markers, segments, docs, sentences)
+    parsed = Parsed(document, text, masked, markers, segments, docs, sentences,
+                    {"key": analysis.key, "status": analysis.status, "timing": analysis.timing,
+                     "bytes_written": analysis.entry_bytes})
     for mk in markers:
         sent = parsed.sentence_at(mk.start)
         if sent is not None:

@@ -217,7 +217,7 @@ def latest_manifest(out_dir: str | os.PathLike) -> dict | None:
 def build_manifest(*, run_id: str, flow_run_id: str | None, started: float, raw_dir, out_dir,
                    cache_dir, runner: dict, fp: dict, documents: dict[str, dict],
                    rows: dict[str, int], diff: dict, previous_run: str | None,
-                   had_previous: bool) -> dict:
+                   had_previous: bool, parse_cache: dict | None = None, timing: dict | None = None) -> dict:
     counts = {"extracted": 0, "cached": 0, "failed": 0}
     for d in documents.values():
         counts[d["status"]] += 1
@@ -228,7 +228,9 @@ def build_manifest(*, run_id: str, flow_run_id: str | None, started: float, raw_
             "pipeline_version": PIPELINE_VERSION, "model": MODEL_PACKAGE,
             "rules_hash": fp["rules"], "code_hash": fp["code"],
             "raw_dir": str(Path(raw_dir).absolute()), "out_dir": str(Path(out_dir).absolute()),
-            "cache_dir": str(cache_dir), "runner": runner, "counts": counts, "rows": rows,
+            "cache_dir": str(cache_dir), "parse_cache": parse_cache or {}, "runner": runner,
+            # seconds summed over the extracted documents: model, our components, cache I/O, extractors
+            "timing": timing or {}, "counts": counts, "rows": rows,
             "documents": dict(sorted(documents.items())), "previous_run": previous_run,
             "had_previous": had_previous, "diff": diff}
 
