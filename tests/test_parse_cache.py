@@ -111,7 +111,7 @@ def nlp_with(tmp_path: Path, component: str, key: str, source: Path, extra_line:
 def test_a_new_trigger_reruns_the_rules_only(nlp, dev_docs, dev_fresh, warm_cache, tmp_path):
     from pipeline.events.component import TRIGGERS_FILE
     nlp2 = nlp_with(tmp_path, "chronicle_event_triggers", "triggers_path", TRIGGERS_FILE,
-                    json.dumps({"label": "clash", "id": "test-mutiny", "pattern": [{"LEMMA": "mutiny"}]}))
+                    json.dumps({"label": "clash", "id": "test-peace", "pattern": [{"LEMMA": "peace"}]}))
     assert parsecache.model_key(nlp2, 64) == parsecache.model_key(nlp, 64)
     folder, _ = warm_cache
     cache = ParseCache(folder)

@@ -484,7 +484,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             if label not in ("other", "election") and any(entity_labels.get(a) != "PERSON" for a in actors):
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
-            actors = actors[:3 if label in ("clash", "ceasefire", "agreement") else 2]
+            actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
             if from_parse:
