@@ -297,6 +297,26 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     return pairs
 
 
+def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict) -> list[str]:
+    """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union);
+    the polity becomes an entity of the document when the text names it only by its demonym."""
+    from ..entities.demonyms import polity_of
+    out = []
+    for eid in actors:
+        name = entity_info.get(eid, {}).get("canonical", eid)
+        polity = polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
+        if polity and entity_info.get(eid, {}).get("label") in ("NORP", "GPE", "ORG", ""):
+            pid = canonical_ids.get(polity.lower())
+            if pid is None:
+                pid = re.sub(r"[^a-z0-9]+", "-", polity.lower()).strip("-")
+                entity_info.setdefault(pid, {"canonical": polity, "label": "GPE"})
+                canonical_ids[polity.lower()] = pid
+            eid = pid
+        if eid not in out:
+            out.append(eid)
+    return out
+
+
 def _wars_plural(t) -> bool:
     """The war-span predicate speaks of several wars ("the five wars waged by the countries")."""
     args = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + ([t.head] if t.dep_ in ("acl", "relcl") else [])
@@ -389,6 +409,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if place not in entity_info:
                     entity_info[place] = {"canonical": known[place].canonical, "label": known[place].label}
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
+    canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     triggers_by_sent = defaultdict(list)
     for seg, doc in parsed.segment_docs():
@@ -484,6 +505,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             if label not in ("other", "election") and any(entity_labels.get(a) != "PERSON" for a in actors):
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
+            actors = _as_polities(actors, entity_info, canonical_ids)
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
