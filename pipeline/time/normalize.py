@@ -60,7 +60,7 @@ class Context:
     def future(self) -> bool:
         """News: the clause before the expression speaks of what is to come ("will be held in January",
         "is scheduled for Monday"); lexicon.json `future_markers`."""
-        clause = re.split(r"[,;:()]|\b(?:said|says|that|and|but|while)\b", self.before[-80:])[-1].lower()
+        clause = re.split(r"[,;:()]|\b(?:said|says|that)\b", self.before[-80:])[-1].lower()
         return any(re.search(r"(?<![\w'’])" + re.escape(w) + r"(?![\w'’])", clause) for w in _lex()["future_markers"])
 
     def dateline_anchor(self) -> bool:
@@ -237,12 +237,11 @@ def normalize(rule: str, g: dict, ctx: Context) -> Timex:
     try:
         t = fn(g, ctx) if fn else None
     except Exception as e:  # noqa: BLE001 - one bad expression must not cost the document
-        t = unresolved(RULE_KINDS.get(rule, ""))
+        t = unresolved(_rule_kind(rule))
         t.warning = f"rule {rule}: {type(e).__name__}: {e}"
         return t
     if t is None:
-        kind = RULE_KINDS.get(rule, "date")
-        return unresolved(kind)
+        return unresolved(_rule_kind(rule))     # "1 and 2 December" with no year to give: still a range
     return t
 
 
@@ -934,4 +933,6 @@ NORMALIZERS = {
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
     "set_every": _set_every,
 }
-RULE_KINDS = {}
+def _rule_kind(rule: str) -> str:
+    from .patterns import rules
+    return next((r.kind for r in rules() if r.name == rule), "date")
