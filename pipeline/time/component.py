@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -57,6 +58,15 @@ def year_is_count(doc: Doc, text: str, s: int, e: int, tr: TimeRules, starts: li
     return False
 
 
+def consecutive_days(g: dict) -> bool:
+    """ "December 1 and 2, 2004", "1 and 2 December": two days in a row of one named month are one
+    period (a two-day election), not a list."""
+    if not (g.get("d1") and g.get("d2")) or (g.get("m1") and g.get("m2")):
+        return False
+    d1, d2 = (re.sub(r"\D", "", g[k]) for k in ("d1", "d2"))
+    return bool(d1 and d2) and int(d2) == int(d1) + 1
+
+
 def find_matches(doc: Doc, tr: TimeRules) -> list[dict]:
     text = doc.text
     cands = []
@@ -71,7 +81,7 @@ def find_matches(doc: Doc, tr: TimeRules) -> list[dict]:
                 continue
             conn = m.groupdict().get("conn")
             if conn == "and" and (m.groupdict().get("conn0") or "").lower() != "between" and rule.kind == "range" \
-                    and rule.name != "century_range":
+                    and rule.name != "century_range" and not consecutive_days(m.groupdict()):
                 continue          # "in 1992 and 1993" lists two dates; only "between A and B" is a range
             cands.append((s, e, rule, m))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2].order, c[0]))

@@ -91,6 +91,14 @@ def warn(tables: dict, message: str) -> None:
             docs[0]["warnings"] = "; ".join(filter(None, [docs[0]["warnings"], message]))
 
 
+def is_dateline(text: str, s: int, e: int) -> bool:
+    """A line that is only a date ("Thursday, November 18, 2004"): a news article's dateline."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    return not text[ls:s].strip(" \t-–—") and not text[e:le].strip(" \t.,-–—")
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -116,6 +124,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             date_id = f"{doc_id}:d{s}-{e}"
             if t.warning:
                 warn(tables, f"date {text[s:e]!r} at {s}-{e} left without a value ({t.warning})")
+            if ctx.dct is not None and t.start == t.end == ctx.dct and is_dateline(text, s, e):
+                ctx.dateline_id = date_id   # the publication date: what follows is not dated from it
             rows.append({
                 "doc_id": doc_id, "date_id": date_id, "sentence_id": sent.sentence_id, "start": s,
                 "end": e, "text": text[s:e], "kind": kind, "value": t.value,

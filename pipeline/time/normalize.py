@@ -55,6 +55,17 @@ class Context:
         self.before = ""              # its words before the expression
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
+        self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
+
+    def future(self) -> bool:
+        """News: the clause before the expression speaks of what is to come ("will be held in January",
+        "is scheduled for Monday"); lexicon.json `future_markers`."""
+        clause = re.split(r"[,;:()]|\b(?:said|says|that)\b", self.before[-80:])[-1].lower()
+        return any(re.search(r"(?<![\w'’])" + re.escape(w) + r"(?![\w'’])", clause) for w in _lex()["future_markers"])
+
+    def dateline_anchor(self) -> bool:
+        """News: the story has given no date of its own yet, only the dateline."""
+        return self.dct is not None and self.anchor is not None and self.anchor.date_id == self.dateline_id != ""
 
     def flashback(self) -> bool:
         """The sentence steps back in the story ("earlier", "had been"): no forward progression. A date
@@ -81,6 +92,9 @@ class Context:
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
+            # an announced event ("will be held in January"): the coming such month
+            if month is not None and self.future():
+                return (self.dct.year + 1 if month < self.dct.month else self.dct.year), False
             # news is mostly about the recent past: a month well after the reference month is last year's
             if month is not None and month - self.dct.month > 2:
                 return self.dct.year - 1, False
@@ -223,12 +237,11 @@ def normalize(rule: str, g: dict, ctx: Context) -> Timex:
     try:
         t = fn(g, ctx) if fn else None
     except Exception as e:  # noqa: BLE001 - one bad expression must not cost the document
-        t = unresolved(RULE_KINDS.get(rule, ""))
+        t = unresolved(_rule_kind(rule))
         t.warning = f"rule {rule}: {type(e).__name__}: {e}"
         return t
     if t is None:
-        kind = RULE_KINDS.get(rule, "date")
-        return unresolved(kind)
+        return unresolved(_rule_kind(rule))     # "1 and 2 December" with no year to give: still a range
     return t
 
 
@@ -236,11 +249,24 @@ def _date_full(g, ctx):
     return day_timex("date", int(g["y"]), month_num(g["m"]), day_num(g["d"]), True)
 
 
+def weekday_num(s: str) -> int:
+    wds = _lex()["weekdays"]
+    key = s.rstrip(".")
+    return wds.get(key, wds.get(key[:1].upper() + key[1:].lower()))
+
+
 def _date_yearless(g, ctx):
     y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
         return unresolved("date", "day")
-    t = day_timex("date", y, month_num(g["m"]), day_num(g["d"]), True)
+    m, d = month_num(g["m"]), day_num(g["d"])
+    if g.get("wdp"):
+        # "Monday, December 6": the weekday fixes the year when the nearest one does not fit it
+        for cand in (y, y - 1, y + 1):
+            if 1 <= d <= cal.last_day(cand, m) and dt.date(cand, m, d).weekday() == weekday_num(g["wdp"]):
+                y = cand
+                break
+    t = day_timex("date", y, m, d, True)
     if t:
         t.anchor_used = used
     return t
@@ -492,6 +518,8 @@ def _relative_offset(g, ctx):
     base = _base(ctx, prefer_dct=g["dir"].lower() == "ago")
     if base is not None and base.period and g["dir"].lower() == "ago":
         base = None        # "two months ago" counts from the writing, not from a named period
+    if g["dir"].lower() != "ago" and (ctx.dateline_anchor() or (ctx.dct is not None and ctx.anchor is None)):
+        base = None        # news: "a day after the court ruled" counts from that event, not from the dateline
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
@@ -534,7 +562,25 @@ def _relative_this(g, ctx):
         return _same_period(ctx) if rel in ("this", "that") else unresolved("relative")
     if rel in ("last", "next") and ctx.dct is None:
         return unresolved("relative", unit if unit != "weekend" else "day")
-    return _relative_unit(step, unit, ctx, prefer_dct=rel != "that")
+    t = _relative_unit(step, unit, ctx, prefer_dct=rel != "that")
+    if t.start is None or unit not in ("week", "month", "year"):
+        return t
+    if g.get("mod"):                # "late last year": the modified period
+        mod = mod_of(g["mod"])
+        if unit in ("month", "year"):
+            t.start, t.end = (cal.year_interval(t.start.year, mod) if unit == "year"
+                              else cal.month_interval(t.start.year, t.start.month, mod))
+        t.mod = mod
+    elif g.get("part") and step == 0:
+        # "later this month": the rest of the period after the day spoken of; "earlier this year": the
+        # part before it (the value stays the period)
+        base = _base(ctx, prefer_dct=rel != "that")
+        if base is not None and base.granularity == "day":
+            if g["part"].lower() == "later" and base.end < t.end:
+                t.start = base.end + dt.timedelta(days=1)
+            elif g["part"].lower() == "earlier" and base.start > t.start:
+                t.end = base.start - dt.timedelta(days=1)
+    return t
 
 
 def _relative_unit(step, unit, ctx, prefer_dct):
@@ -621,12 +667,29 @@ def _weekday(g, ctx):
         delta = (wd - ctx.dct.weekday()) % 7 or 7
     elif rel == "this":
         delta = wd - ctx.dct.weekday()
+    elif not rel and ctx.future():
+        delta = (wd - ctx.dct.weekday()) % 7          # "the vote will be held on Monday": the coming one
     else:
         delta = -((ctx.dct.weekday() - wd) % 7)
         if rel == "last" and delta == 0:
             delta = -7
     d = ctx.dct + dt.timedelta(days=delta)
     return make("relative", "day", d, d)
+
+
+def _weekday_of_week(g, ctx):
+    """ "Monday of this week", "Friday of last week": that day of the week the words point at (news:
+    from the reference date; "of that week": from the story's date)."""
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    step = _lex()["relative_words"][rel.removeprefix("the ")]
+    base = _base(ctx, prefer_dct=rel in ("this", "last", "next"))
+    if base is None or base.period or base.granularity not in ("day", "week"):
+        return unresolved("relative", "day")
+    monday = cal.week_interval(base.end)[0] + dt.timedelta(weeks=step)
+    d = monday + dt.timedelta(days=weekday_num(g["wd"]))
+    t = make("relative", "day", d, d)
+    t.anchor_used = rel not in ("this", "last", "next") or ctx.dct is None
+    return t
 
 
 def _duration(g, ctx):
@@ -866,8 +929,10 @@ NORMALIZERS = {
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
-    "weekday": _weekday, "duration": _duration, "duration_span": _duration_span,
+    "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
     "set_every": _set_every,
 }
-RULE_KINDS = {}
+def _rule_kind(rule: str) -> str:
+    from .patterns import rules
+    return next((r.kind for r in rules() if r.name == rule), "date")
