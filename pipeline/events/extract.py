@@ -297,12 +297,39 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     return pairs
 
 
+TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieutenant(?:[- ][Gg]eneral)?|"
+          r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
+          r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier)")
+SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+                         r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
+SIDE_AFTER = re.compile(r"^,\s+(?:the|a)\s+(?:[a-z]+\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+
+
+def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
+    """Which side a person acts for, as the text says it: "British General William Howe", "Gage, the British
+    commander-in-chief". Returns entity id -> the demonym's text (mapped to the polity by _as_polities)."""
+    from ..entities.demonyms import polity_of
+    sides = {}
+    for m in mentions:
+        if m["label"] != "PERSON" or m["entity_id"] in sides:
+            continue
+        for rx, piece in ((SIDE_BEFORE, text[max(0, m["start"] - 60):m["start"]]), (SIDE_AFTER, text[m["end"]:m["end"] + 60])):
+            hit = rx.search(piece)
+            if hit and polity_of(hit.group(1)):
+                sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+                break
+    return sides
+
+
 def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict) -> list[str]:
     """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union);
     the polity becomes an entity of the document when the text names it only by its demonym."""
     from ..entities.demonyms import polity_of
     out = []
     for eid in actors:
+        if eid.startswith("side:"):
+            eid = eid[5:]
+            entity_info.setdefault(eid, {"canonical": eid, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         polity = polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
         if polity and entity_info.get(eid, {}).get("label") in ("NORP", "GPE", "ORG", ""):
@@ -410,6 +437,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     entity_info[place] = {"canonical": known[place].canonical, "label": known[place].label}
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
+    person_sides = _person_sides(text, tables.get("mentions", []))
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     triggers_by_sent = defaultdict(list)
     for seg, doc in parsed.segment_docs():
@@ -505,6 +533,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             if label not in ("other", "election") and any(entity_labels.get(a) != "PERSON" for a in actors):
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
+            if label not in ("other", "election"):
+                # a commander acts for his side ("British General William Howe ... Howe landed")
+                actors = [person_sides.get(a, a) for a in actors]
             actors = _as_polities(actors, entity_info, canonical_ids)
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
