@@ -26,10 +26,6 @@ def types() -> dict:
     return json.loads(TYPES_FILE.read_text(encoding="utf-8"))
 
 
-def _clause_distance(text: str, a: int, b: int) -> int:
-    lo, hi = min(a, b), max(a, b)
-    between = text[lo:hi]
-    return (hi - lo) + 400 * between.count(";") + 150 * len(re.findall(r",\s+(?:while|but|and|whereas|which)\b", between))
 
 
 ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
@@ -133,16 +129,6 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
 
 
-def _drop_subsumed(trig: list, subsumes: dict, text: str) -> list:
-    """ "an agreement on establishing a complete ceasefire" is a ceasefire, not also an agreement;
-    a named one ("the Bishkek Protocol called for ... a ceasefire") stays an agreement too."""
-    out = []
-    for t in trig:
-        if text[t[0]].islower() and any(o[2] == winner and t[2] in losers and abs(o[0] - t[0]) < 40
-                                        for o in trig for winner, losers in subsumes.items()):
-            continue
-        out.append(t)
-    return out
 
 
 BACKGROUND = re.compile(r"\b(?:after|following|since|before|prior to|aftermath of|until)\b[^,;:.]*$", re.IGNORECASE)
@@ -174,18 +160,6 @@ def _began_date(text: str, sent_dates: list[dict], date: dict) -> dict | None:
     return None
 
 
-def _statement(sent, seg_doc, verbs: set) -> list:
-    """ "Svante Cornell argued in 1997 that ... in the conflict": with no stronger trigger, the
-    happening is the statement (type other), not the war it mentions."""
-    seg_start, doc = seg_doc
-    span = doc.char_span(sent.start - seg_start, sent.end - seg_start, alignment_mode="expand")
-    if span is None:
-        return []
-    root = span.root
-    if root.lemma_.lower() in verbs:
-        s = seg_start + root.idx
-        return [(s, s + len(root.text), "other", "statement")]
-    return []
 
 
 def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
@@ -379,7 +353,6 @@ def _undated(pairs, preds, seg_start) -> list:
 
 def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
     cfg = types()
-    priority = {t: i for i, t in enumerate(cfg["priority"])}
     doc_id = parsed.document.doc_id
     text = parsed.text
     residue = render_residue(text)
@@ -439,24 +412,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
-    triggers_by_sent = defaultdict(list)
-    for seg, doc in parsed.segment_docs():
-        for span in doc.spans.get("event_triggers", []):
-            s = seg.start + span.start_char
-            e = seg.start + span.end_char
-            sent = parsed.sentence_at(s)
-            if sent is not None and sent.start <= s < sent.end + 1 and not _inside_excluded(text, s, e, not_triggers):
-                triggers_by_sent[sent.sentence_id].append((s, e, span.label_, span.id_))
-    weak = set(cfg.get("weak_rules", []))
     framing = frozenset(cfg["framing_nouns"])
-    statement_verbs = set(cfg["statement_verbs"])
     war_rules = set(cfg.get("war_rules", []))
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
-
-    def dist(t_start, d):
-        return _clause_distance(text, t_start, d["start"] if d["start"] > t_start else d["end"])
 
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":

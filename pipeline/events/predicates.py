@@ -106,12 +106,19 @@ def arg_classes(t: Token | None) -> set[str]:
 RELATIVE = {"which", "that", "who", "whom", "whose"}
 
 
-def _subject(t: Token) -> Token | None:
+def _argument(t: Token, deps: set[str]) -> Token | None:
+    """The first child in one of these roles; a relative pronoun stands for the noun its clause
+    describes ("the war, which began on 27 September", "the island, which it had lost")."""
     for c in t.children:
-        if c.dep_ in SUBJ:
-            if c.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head          # "the war, which began on 27 September"
-            return c
+        if c.dep_ in deps:
+            return t.head if c.lower_ in RELATIVE and t.dep_ == "relcl" else c
+    return None
+
+
+def _subject(t: Token) -> Token | None:
+    found = _argument(t, SUBJ)
+    if found is not None:
+        return found
     for c in t.children:                 # the agent of a passive stands as a subject of the act
         if c.dep_ == "agent":
             for g in c.children:
@@ -125,11 +132,9 @@ def _subject(t: Token) -> Token | None:
 
 
 def _passive_subject(t: Token) -> Token | None:
-    for c in t.children:
-        if c.dep_ == "nsubjpass":
-            if c.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head
-            return c
+    found = _argument(t, {"nsubjpass"})
+    if found is not None:
+        return found
     if t.dep_ == "acl" and t.tag_ == "VBN":      # "the city captured by ..."
         return t.head
     if t.dep_ == "conj" and t.head.pos_ == "VERB":
@@ -142,12 +147,7 @@ def is_passive(t: Token) -> bool:
 
 
 def _object(t: Token) -> Token | None:
-    for c in t.children:
-        if c.dep_ in OBJ:
-            if c.lower_ in RELATIVE and t.dep_ == "relcl":
-                return t.head          # "the island, which it had lost to the British"
-            return c
-    return None
+    return _argument(t, OBJ)
 
 
 def _particles(t: Token) -> set[str]:
@@ -209,16 +209,10 @@ def _noun_ok(t: Token, need: str) -> bool:
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
     if need == "on_place":
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
-    if need == "on_place_or_any":
-        return True
     if need == "peacekeeping":
         return any(_lemma(c) in ("peacekeeping", "peace-keeping", "peacekeeper", "stabilization", "stabilisation",
                                  "monitoring", "observer", "humanitarian", "relief")
                    for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
-    if need == "not_agreement":
-        return True
-    if need == "labour":
-        return True
     return True
 
 
