@@ -154,7 +154,8 @@ def cmd_evaluate(args) -> int:
     from .events.scoring import evaluate_chronicle, format_chronicle_report
     report = evaluate(args.gold_dir, args.extracted)
     print(format_report(report))
-    chron = evaluate_chronicle(args.gold_dir, args.extracted)
+    chron = evaluate_chronicle(args.gold_dir, args.extracted,
+                               set(args.docs.split(",")) if args.docs else None)
     if chron:
         print("chronicle (one-to-one against exhaustive dated-event gold):")
         print(format_chronicle_report(chron))
@@ -166,6 +167,14 @@ def cmd_evaluate(args) -> int:
             for it in res["_unmatched_rows"]:
                 print(f"[chronicle unmatched] {it['event_type']} {it['interval'][0]}..{it['interval'][1]} "
                       f"{it['summary'][:100]!r}")
+            for it, g in res["_pairs"]:
+                if it["event_type"] != g["event_type"]:
+                    print(f"[chronicle type] gold {g['event_type']} got {it['event_type']} {g['doc_id']} "
+                          f"{g['quote'][:100]!r}")
+            for it, g in res["_pairs"]:
+                if it["actors"] != g.get("actors", ""):
+                    print(f"[chronicle actors] gold {g.get('actors', '')!r} got {it['actors']!r} {g['doc_id']} "
+                          f"{g['quote'][:80]!r}")
     if args.show_errors:
         for table, res in report.items():
             for g, p in res.get("_errors", []):
@@ -233,7 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score extracted tables against hand-made gold")
     p.add_argument("gold_dir")
     p.add_argument("--extracted", default="extracted")
-    p.add_argument("--show-errors", action="store_true", help="list value errors, misses, spurious rows")
+    p.add_argument("--show-errors", action="store_true",
+                   help="list value errors, misses, spurious rows, and type/actor differences of matched events")
+    p.add_argument("--docs", default=None,
+                   help="comma-separated gold documents to score (e.g. the development split 01_WW2,04_AmRevWar)")
     p.set_defaults(func=cmd_evaluate)
     return ap
 

@@ -183,13 +183,18 @@ def score(items: list[dict], gold: list[dict]) -> dict:
             matched_items = {ii for ii, _ in pairs}
             matched_gold = {gi for _, gi in pairs}
             out["_unmatched_rows"] = [items[i] for i in range(len(items)) if i not in matched_items]
+            out["_pairs"] = [(items[ii], gold[gi]) for ii, gi in pairs]
             out["_missed"] = [gold[i] for i in range(len(gold)) if i not in matched_gold]
     return out
 
 
-def evaluate_chronicle(gold_dir: str, extracted_dir: str) -> dict:
-    """Per document and overall: ours, the naive baseline, and (where two annotators worked) their agreement."""
+def evaluate_chronicle(gold_dir: str, extracted_dir: str, docs: set[str] | None = None) -> dict:
+    """Per document and overall: ours, the naive baseline, and (where two annotators worked) their agreement.
+    `docs` (gold file stems or slugs) restricts everything to those documents, e.g. the development split."""
     gold = read_event_gold(gold_dir)
+    if docs:
+        keep = {doc_key(d) for d in docs}
+        gold = [g for g in gold if g["doc"] in keep]
     if not gold or not os.path.exists(os.path.join(extracted_dir, "chronicle.csv")):
         return {}
     items = chronicle_items(extracted_dir)
@@ -200,6 +205,7 @@ def evaluate_chronicle(gold_dir: str, extracted_dir: str) -> dict:
         g = [x for x in gold if x["doc"] == d]
         report[d] = {"chronicle": score(items, g)}
     second = read_event_gold(gold_dir, "annotator2") if os.path.isdir(os.path.join(gold_dir, "annotator2")) else []
+    second = [g for g in second if g["doc"] in docs]
     if second:
         first = read_event_gold(gold_dir, "annotator1")
         both = sorted({g["doc"] for g in second} & {g["doc"] for g in first})
