@@ -16,6 +16,7 @@ from ..time.calendar import unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
+from .rerank import candidate_features, sentence_features
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -468,6 +469,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = set()
+        first_row, tokens = len(rows), []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
                     and t[2] == "war_start" and date.get("kind") != "range"):
@@ -500,14 +502,26 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
+            rule_confidence = confidence
             if from_parse:
                 confidence += 0.05
+            tok = None
+            if t is not None:
+                tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+                tok = tspan.root if tspan is not None and len(tspan) else None
+            features = candidate_features(
+                label=label, rule_confidence=rule_confidence, tok=tok, date=date, sentence_id=sent.sentence_id,
+                n_sent_dates=len(sent_dates), n_preds=len(preds), n_actors=len(actors), from_parse=from_parse,
+                has_quantity=bool(qids), sent_text=text[sent.start:sent.end],
+                first_in_paragraph=sent.start == 0 or "\n" in text[max(0, sent.start - 2):sent.start],
+                rel_pos=(s - sent.start) / max(1, sent.end - sent.start))
             start_date, end_date = date["start_date"], date["end_date"]
             part = "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
             endpoint = cfg["range_endpoint"].get(label) or (cfg["range_endpoint_rules"].get(t[3]) if t else None)
             if endpoint and date.get("kind") == "range" and t is not None:
                 (start_date, end_date), part = _endpoint(date, endpoint), endpoint
+            tokens.append(tok)
             event_id = f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}"
             if any(r["event_id"] == event_id for r in rows[-50:]):
                 # a course date starts where its first date does: the same trigger with both needs its end too
@@ -520,7 +534,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
+                         "_features": features, "_rule_confidence": round(min(confidence, 1.0), 2),
                          "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})
+        sentence_features(rows[first_row:], tokens)
     rows.extend(table_row_events(parsed, tables))
     return rows
 
