@@ -510,7 +510,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 tok = tspan.root if tspan is not None and len(tspan) else None
             features = candidate_features(
-                label=label, rule_confidence=rule_confidence, tok=tok, date=date, sentence_id=sent.sentence_id,
+                label=label, rule=t[3] if t else "", rule_confidence=rule_confidence, tok=tok, date=date, sentence_id=sent.sentence_id,
                 n_sent_dates=len(sent_dates), n_preds=len(preds), n_actors=len(actors), from_parse=from_parse,
                 has_quantity=bool(qids), sent_text=text[sent.start:sent.end],
                 first_in_paragraph=sent.start == 0 or "\n" in text[max(0, sent.start - 2):sent.start],

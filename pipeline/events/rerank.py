@@ -29,11 +29,13 @@ def _bucket(n: int, cuts: tuple[int, ...]) -> str:
     return f">{cuts[-1]}"
 
 
-def candidate_features(*, label: str, rule_confidence: float, tok, date: dict, sentence_id: str,
+def candidate_features(*, label: str, rule: str, rule_confidence: float, tok, date: dict, sentence_id: str,
                        n_sent_dates: int, n_preds: int, n_actors: int, from_parse: bool, has_quantity: bool,
                        sent_text: str, first_in_paragraph: bool, rel_pos: float) -> dict[str, float]:
     """Binary and scaled features of one candidate (tok: the trigger's head token in the parse, or None)."""
     f = {f"src={round(rule_confidence, 2)}": 1.0, "conf": rule_confidence, f"type={label}": 1.0}
+    if rule:
+        f[f"rule={rule.split(':')[-1]}"] = 1.0
     if tok is not None:
         dep = tok.dep_ if tok.dep_ in DEPS else "dep_other"
         f[f"dep={dep}"] = 1.0
