@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED
-from pipeline.events.scoring import agrees, gold_as_items, match, read_event_gold, score
+from pipeline.events.scoring import _date, agrees, gold_as_items, match, read_event_gold, score
 
 GOLD = ROOT / "tests" / "gold_events"
 CORPUS = SHARED / "corpora" / "wikiwars-dev" / "raw"
@@ -28,7 +28,7 @@ def test_gold_rows_quote_the_text_and_follow_the_contract(path):
     for r in rows:
         assert text[int(r["start"]):int(r["end"])] == r["quote"]
         assert r["event_type"] in TYPES
-        assert dt.date.fromisoformat(r["start_date"]) <= dt.date.fromisoformat(r["end_date"])
+        assert _date(r["start_date"]) is not None and _date(r["start_date"]) <= _date(r["end_date"])
 
 
 def _item(doc, s, e, a, b, etype="offensive", actors=""):
@@ -38,7 +38,7 @@ def _item(doc, s, e, a, b, etype="offensive", actors=""):
 
 def _gold(doc, s, e, a, b, etype="offensive", actors=""):
     return {"doc": doc, "start": s, "end": e, "event_type": etype, "actors": actors,
-            "interval": (dt.date.fromisoformat(a), dt.date.fromisoformat(b))}
+            "interval": (_date(a), _date(b))}
 
 
 def test_rows_and_gold_pair_one_to_one_with_a_day_of_slack():
@@ -68,3 +68,17 @@ def test_two_annotators_agree_well_above_chance():
     assert both, "annotator2 covers at least one document"
     res = score(gold_as_items([g for g in second if g["doc"] in both]), [g for g in first if g["doc"] in both])
     assert res["recall"] > 0.6 and res["precision"] > 0.6
+
+
+def test_bc_dates_are_scored_like_any_other():
+    """"-0218-..." is 218 BC (historical numbering): intervals compare across the era and a day of slack holds."""
+    g = _gold("punic", 0, 50, "-0218-01-01", "-0218-12-31")
+    assert agrees(_item_days("punic", 10, 20, "-0218-06-01", "-0218-06-30"), g, typed=False)
+    assert agrees(_item_days("punic", 10, 20, "-0219-12-31", "-0218-01-05"), g, typed=False)       # one day early
+    assert not agrees(_item_days("punic", 10, 20, "-0217-01-01", "-0217-01-31"), g, typed=False)   # 217 BC is later
+    assert _date("-0001-12-31") + 1 == _date("0001-01-01")          # no year 0
+    assert _date("1 BC") is None
+
+
+def _item_days(doc, s, e, a, b, etype="offensive"):
+    return {"event_type": etype, "interval": (_date(a), _date(b)), "spans": [(doc, s, e)], "actors": "", "summary": ""}

@@ -17,7 +17,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-SLACK = dt.timedelta(days=1)
+SLACK = 1          # day
+ISO = re.compile(r"(-?)(\d{4})-(\d{2})-(\d{2})")
 
 
 def doc_key(doc_id: str) -> str:
@@ -31,10 +32,21 @@ def _read(path: str) -> list[dict]:
 
 
 def _date(s: str):
-    try:
-        return dt.date.fromisoformat(s)
-    except (TypeError, ValueError):
+    """An ISO date as a day number (proleptic Gregorian ordinal), BC dates included: "-0218-01-01" is
+    1 January 218 BC (historical numbering, no year 0, as in our tables). None when not a date."""
+    m = ISO.fullmatch(s or "")
+    if not m:
         return None
+    year = 1 - int(m[2]) if m[1] else int(m[2])
+    cycles = max(0, (400 - year) // 400)          # 400 Gregorian years are always 146,097 days
+    try:
+        return dt.date(year + 400 * cycles, int(m[3]), int(m[4])).toordinal() - 146097 * cycles
+    except ValueError:
+        return None
+
+
+def _day(x) -> int | None:
+    return x.toordinal() if isinstance(x, dt.date) else x
 
 
 def read_event_gold(gold_dir: str, annotator: str | None = None) -> list[dict]:
@@ -57,7 +69,7 @@ def read_event_gold(gold_dir: str, annotator: str | None = None) -> list[dict]:
         for r in _read(p):
             r = dict(r, start=int(r["start"]), end=int(r["end"]), doc=doc_key(r["doc_id"]))
             r["interval"] = (_date(r.get("start_date")), _date(r.get("end_date")))
-            if r["interval"][0] and r["interval"][1]:
+            if r["interval"][0] is not None and r["interval"][1] is not None:
                 rows.append(r)
     return rows
 
@@ -101,8 +113,9 @@ def naive_items(extracted_dir: str, docs: set[str]) -> list[dict]:
 def agrees(item: dict, g: dict, typed: bool) -> bool:
     if typed and item["event_type"] != g["event_type"]:
         return False
-    a, b = item["interval"]
-    if a is None or b is None or not (g["interval"][0] - SLACK <= a and b <= g["interval"][1] + SLACK):
+    a, b = map(_day, item["interval"])
+    lo, hi = map(_day, g["interval"])
+    if a is None or b is None or not (lo - SLACK <= a and b <= hi + SLACK):
         return False
     return any(doc == g["doc"] and s < g["end"] and g["start"] < e for doc, s, e in item["spans"])
 
