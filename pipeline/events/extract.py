@@ -12,7 +12,7 @@ from pathlib import Path
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
-from ..time.calendar import unit_interval
+from ..time.calendar import hist_key, unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -418,6 +418,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
+    # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
+    narrative_state = []
+    for d in all_dates:
+        cur = narrative_state[-1] if narrative_state else None
+        if (cur is not None and hist_key(d["start_date"]) <= hist_key(cur["start_date"])
+                and hist_key(cur["end_date"]) <= hist_key(d["end_date"])
+                and "\n" not in text[cur["end"]:d["start"]]):
+            narrative_state.append(cur)
+        else:
+            narrative_state.append(d)
 
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
@@ -455,7 +465,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
-                pairs.append((t, all_dates[i], conf))
+                pairs.append((t, narrative_state[i], conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None
