@@ -28,7 +28,7 @@ from pipeline.events.scoring import agrees, doc_key, match, read_event_gold, sco
 from pipeline.extract import combine  # noqa: E402
 
 DEV = ["01_WW2", "04_AmRevWar", "06_KoreanWar"]
-KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev"]
+KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
 CORPUS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 
 
