@@ -67,3 +67,21 @@ def test_dev_chronicle_against_exhaustive_event_gold(dev_run):
     assert ours["typed_precision"] > naive["typed_precision"] + 0.05
     assert ours["recall"] >= 0.55 and ours["precision"] >= 0.65, ours
     assert ours["actors_recall"] >= 0.4, ours
+
+
+def test_evaluate_restricted_to_the_development_split_shows_differences(dev_run):
+    """`chronicle evaluate --docs ... --show-errors`: only those documents are scored, and matched events whose
+    type or actors differ from the gold are listed, so rules can be studied on dev documents alone."""
+    r, out = dev_run
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    c = subprocess.run([sys.executable, "-m", "pipeline.cli", "evaluate", str(ROOT / "tests" / "gold_events"),
+                        "--extracted", str(out), "--docs", "01_WW2,04_AmRevWar", "--show-errors"],
+                       capture_output=True, text=True, env=env)
+    assert c.returncode == 0, c.stderr
+    table = [ln for ln in c.stdout.splitlines() if " chronicle " in ln and not ln.startswith("[")]
+    assert {ln.split()[0] for ln in table} == {"all", "01-ww2", "04-amrevwar"}, table
+    err = [ln for ln in c.stdout.splitlines() if ln.startswith("[chronicle ")]
+    assert any(ln.startswith("[chronicle type] gold ") for ln in err)
+    assert any(ln.startswith("[chronicle actors] gold ") for ln in err)
+    kept = ("11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar")
+    assert not [ln for ln in err if any(k in ln for k in kept)], "a kept-aside document leaked into the errors"

@@ -10,6 +10,12 @@ from pathlib import Path
 from .linking import KEEP_LABELS, Mention, acronym_definitions, link_mentions, norm, trim_span
 
 
+ERA = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?)"
+ERA_ONLY = re.compile(ERA)
+ERA_LEAD = re.compile(ERA + r"\s+")
+ERA_TRAIL = re.compile(r"\s+" + ERA + r"$")
+
+
 def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
     text = parsed.text
     mentions: list[Mention] = []
@@ -22,7 +28,15 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
             s, e = trim_span(parsed.masked, seg.start + ent.start_char, seg.start + ent.end_char)
             if e <= s or (s, e) in seen:
                 continue
+            # an era marker is no name ("BC", "in 219 BC Hannibal" read as one entity)
+            lead, trail = ERA_LEAD.match(text, s, e), ERA_TRAIL.search(text, s, e)
+            if lead and lead.end() < e:
+                s = lead.end()
+            if trail and trail.start() > s:
+                e = trail.start()
             surface = text[s:e]
+            if ERA_ONLY.fullmatch(surface) or (s, e) in seen:
+                continue
             if not any(ch.isalpha() for ch in surface) or "\n" in surface or "\r" in surface:
                 continue
             gaz_id = ent.ent_id_ if ent.ent_id_ else ""

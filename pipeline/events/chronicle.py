@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 from collections import defaultdict
 
 from ..structure import find_markers, render_residue
+from ..time.calendar import day_number
 
 MAX_GROUP_SPAN_DAYS = 366      # a containing interval longer than this is too vague to merge on
 
 
 def _interval(e: dict):
-    try:
-        return dt.date.fromisoformat(e["start_date"]), dt.date.fromisoformat(e["end_date"])
-    except (TypeError, ValueError):
-        return None
+    """(first day, last day) as day numbers, BC dates included (time/calendar.py); None when not dated."""
+    a, b = day_number(e.get("start_date")), day_number(e.get("end_date"))
+    return None if a is None or b is None else (a, b)
 
 
 def assign_event_keys(events: list[dict]) -> None:
@@ -56,7 +55,7 @@ def assign_event_keys(events: list[dict]) -> None:
         items.sort(key=lambda x: (x[0][0], x[0][1]))
         starts = [iv[0] for iv, _, _ in items]
         for (a, b), root, actors in items:
-            if a == b or (b - a).days > MAX_GROUP_SPAN_DAYS:
+            if a == b or b - a > MAX_GROUP_SPAN_DAYS:
                 continue
             lo = bisect.bisect_left(starts, a)
             fits = {find(r) for (c, d), r, acts in items[lo:bisect.bisect_right(starts, b)]
@@ -79,7 +78,7 @@ def assign_event_keys(events: list[dict]) -> None:
 def representative(members: list[dict]) -> dict:
     def width(e):
         iv = _interval(e)
-        return (iv[1] - iv[0]).days if iv else 10 ** 6
+        return iv[1] - iv[0] if iv else 10 ** 6
     return min(members, key=lambda e: (width(e), -float(e.get("confidence") or 0), e["start_date"], e["event_id"]))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
-from ..time.calendar import hist_key, unit_interval
+from ..time.calendar import day_number, hist_key, hist_unit_interval, unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -65,12 +65,8 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
     """One end of a range at its own granularity: the end of "1991–94" is 1994-01-01..1994-12-31."""
-    try:
-        day = dt.date.fromisoformat(d["end_date"] if which == "end" else d["start_date"])
-    except ValueError:            # a BC date ("-0241-12-31"): the whole range stands
-        return d["start_date"], d["end_date"]
-    a, b = unit_interval(day, d.get("granularity") or "day")
-    return a.isoformat(), b.isoformat()
+    ends = hist_unit_interval(d["end_date"] if which == "end" else d["start_date"], d.get("granularity") or "day")
+    return ends if ends is not None else (d["start_date"], d["end_date"])
 
 
 PERIOD_NOT_SETTING = re.compile(r"\b(?:after|aftermath of|since|before|following|prior to|end of|start of|"
@@ -155,7 +151,7 @@ def _began_date(text: str, sent_dates: list[dict], date: dict) -> dict | None:
     if not date.get("date_id") or not COMPLETED.search(text, max(0, date["start"] - 80), date["end"] + 80):
         return None
     for d in sent_dates:
-        if (d is not date and d["start_date"] < date["start_date"]
+        if (d is not date and hist_key(d["start_date"]) < hist_key(date["start_date"])
                 and BEGAN.search(text[max(0, d["start"] - 25):d["start"]])):
             return d
     return None
@@ -170,10 +166,8 @@ def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
 
 
 def _width(d: dict) -> int:
-    try:
-        return (dt.date.fromisoformat(d["end_date"]) - dt.date.fromisoformat(d["start_date"])).days
-    except (TypeError, ValueError, KeyError):
-        return 10 ** 6
+    a, b = day_number(d.get("start_date")), day_number(d.get("end_date"))
+    return 10 ** 6 if a is None or b is None else b - a
 
 
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
@@ -234,7 +228,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest
             chosen = []
             for d in sorted(ds, key=_width):
-                if all(d["end_date"] < c["start_date"] or c["end_date"] < d["start_date"] for c in chosen):
+                if all(hist_key(d["end_date"]) < hist_key(c["start_date"])
+                       or hist_key(c["end_date"]) < hist_key(d["start_date"]) for c in chosen):
                     chosen.append(d)
             dated[p.token.i] = chosen[0]
             pairs += [(as_tuple(p), d, 0.9) for d in chosen]

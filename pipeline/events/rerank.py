@@ -16,6 +16,8 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from ..time.calendar import day_number
+
 MODEL_FILE = Path(__file__).with_name("reranker.json")
 DEPS = {"ROOT", "conj", "advcl", "relcl", "xcomp", "ccomp", "pcomp", "acl", "pobj", "dobj", "nsubj",
         "nsubjpass", "appos", "compound", "npadvmod", "attr", "advmod", "parataxis"}
@@ -64,12 +66,9 @@ def candidate_features(*, label: str, rule: str, rule_confidence: float, tok, da
     f[f"kind={date.get('kind') or 'none'}"] = 1.0
     if date.get("period_id"):
         f["period"] = 1.0
-    try:
-        import datetime as dt
-        days = (dt.date.fromisoformat(date["end_date"]) - dt.date.fromisoformat(date["start_date"])).days
-        f["width"] = min(math.log10(1 + max(days, 0)) / 4.0, 1.5)
-    except (KeyError, TypeError, ValueError):
-        pass
+    a, b = day_number(date.get("start_date")), day_number(date.get("end_date"))
+    if a is not None and b is not None:
+        f["width"] = min(math.log10(1 + max(b - a, 0)) / 4.0, 1.5)
     f[f"sent_dates={_bucket(n_sent_dates, (0, 1, 2))}"] = 1.0
     f[f"preds={_bucket(n_preds, (1, 2, 3))}"] = 1.0
     f[f"actors={_bucket(n_actors, (0, 1))}"] = 1.0

@@ -17,8 +17,9 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from ..time.calendar import day_number
+
 SLACK = 1          # day
-ISO = re.compile(r"(-?)(\d{4})-(\d{2})-(\d{2})")
 
 
 def doc_key(doc_id: str) -> str:
@@ -32,17 +33,9 @@ def _read(path: str) -> list[dict]:
 
 
 def _date(s: str):
-    """An ISO date as a day number (proleptic Gregorian ordinal), BC dates included: "-0218-01-01" is
-    1 January 218 BC (historical numbering, no year 0, as in our tables). None when not a date."""
-    m = ISO.fullmatch(s or "")
-    if not m:
-        return None
-    year = 1 - int(m[2]) if m[1] else int(m[2])
-    cycles = max(0, (400 - year) // 400)          # 400 Gregorian years are always 146,097 days
-    try:
-        return dt.date(year + 400 * cycles, int(m[3]), int(m[4])).toordinal() - 146097 * cycles
-    except ValueError:
-        return None
+    """An ISO date as a day number, BC dates included ("-0218-01-01" is 1 January 218 BC, historical
+    numbering as in our tables); None when not a date."""
+    return day_number(s)
 
 
 def _day(x) -> int | None:

@@ -137,3 +137,41 @@ def hist_key(iso: str) -> tuple:
     m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
     d = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 0
     return (0, -y if neg else y, m, d)
+
+
+def _shifted(iso: str) -> tuple[dt.date, int] | None:
+    """An ISO date of any era as a datetime.date shifted by whole 400-year Gregorian cycles (which repeat
+    weekdays and leap years exactly), and the number of cycles; None when not a date."""
+    neg = iso.startswith("-")
+    parts = iso.lstrip("-").split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    year = 1 - int(parts[0]) if neg else int(parts[0])        # historical -> astronomical numbering
+    cycles = max(0, (400 - year) // 400)
+    try:
+        return dt.date(year + 400 * cycles, int(parts[1]), int(parts[2])), cycles
+    except ValueError:
+        return None
+
+
+def _unshifted(day: dt.date, cycles: int) -> str:
+    year = day.year - 400 * cycles
+    if year >= 1:
+        return day.isoformat()
+    return f"{bc_year_value(1 - year)}-{day.month:02d}-{day.day:02d}"
+
+
+def day_number(iso: str) -> int | None:
+    """Days since 0001-01-01 (proleptic Gregorian), negative before it: BC dates compare and subtract too."""
+    s = _shifted(iso or "")
+    return None if s is None else s[0].toordinal() - 146097 * s[1]
+
+
+def hist_unit_interval(iso: str, gran: str) -> tuple[str, str] | None:
+    """unit_interval for an ISO date of any era ("-0241-12-31", "year" -> "-0241-01-01".."-0241-12-31").
+    Decades and centuries BC do not align with shifted years: they are left to the caller (None)."""
+    s = _shifted(iso or "")
+    if s is None or (s[1] and gran in ("decade", "century")):
+        return None
+    a, b = unit_interval(s[0], gran)
+    return _unshifted(a, s[1]), _unshifted(b, s[1])
