@@ -55,3 +55,11 @@ def test_definite_description_refers_back_to_the_named_event(nlp):
     # the last "the blockade" follows the Turkish one: not linked to the 2022-23 blockade
     assert not any((m.text == "the blockade") & (m.start > linked.start.max()) &
                    (m.entity_id == "blockade-of-nagorno-karabakh"))
+
+
+def test_era_markers_are_no_names(nlp):
+    """ "BC"/"B.C." next to a year is not an organisation, nor part of the name it touches."""
+    t = extract_text("In 219 BC Hannibal attacked Saguntum. By 146 B.C. Rome ruled the region.", doc_id="ex", nlp=nlp)
+    names = set(t["mentions"].text)
+    assert "Hannibal" in names and "Rome" in names
+    assert not any(re.search(r"\bB\.?C\b", n) for n in names), names

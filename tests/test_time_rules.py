@@ -109,3 +109,14 @@ def test_a_number_that_raises_costs_one_figure(monkeypatch, nlp):
     assert list(tables["quantities"]["text"]) == ["40"]
     warnings = tables["documents"].iloc[0]["warnings"]
     assert "'300'" in warnings and "broken on purpose" in warnings and re.search(r"at \d+-\d+", warnings)
+
+
+def test_day_numbers_and_units_hold_across_the_era():
+    from pipeline.time.calendar import day_number, hist_unit_interval
+    assert day_number("-0001-12-31") + 1 == day_number("0001-01-01")           # no year 0
+    assert day_number("-0218-12-31") - day_number("-0218-01-01") == 364
+    assert day_number("-0241-12-31") - day_number("-0241-01-01") == 365          # 241 BC: a leap year (astronomical -240)
+    assert day_number("1 BC") is None
+    assert hist_unit_interval("-0241-06-15", "year") == ("-0241-01-01", "-0241-12-31")
+    assert hist_unit_interval("-0241-02-10", "month") == ("-0241-02-01", "-0241-02-29")
+    assert hist_unit_interval("1941-02-10", "month") == ("1941-02-01", "1941-02-28")
