@@ -61,7 +61,7 @@ def lexicon() -> dict:
         for lemma in cls["lemmas"]:
             data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
-    for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs",
+    for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs"):
         data[key] = frozenset(data[key])
     return data
@@ -94,6 +94,8 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("person")
     elif ent in NUMBER_LABELS or t.like_num:
         out.add("number")
+    elif ent in ("DATE", "TIME") and t.dep_ in SUBJ:
+        out.add("unknown")     # "The following week ... units broke through": a date parsed as the subject
     low, lem = t.lower_, _lemma(t)
     for name, words in lex.items():
         if low in words or lem in words:
@@ -539,6 +541,9 @@ def factual(t: Token) -> bool:
             return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and t.head.dep_ in ("acl", "relcl", "advcl") and not factual(t.head):
+        return False           # "air bases to launch heavy bomber attacks": the purpose of the bases, not an act
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
@@ -647,8 +652,10 @@ def predicates_in(span: Span) -> list[Predicate]:
     # "Washington unsuccessfully attacked the British encampment": an attack repulsed is a clash (EVENTS.md)
     for i in list(found):
         t = found[i].token
-        if found[i].type in ("offensive", "attack") and any(c.dep_ == "advmod" and c.lower_ in lex["failure_adverbs"] for c in t.children):
-            found[i] = Predicate(t, "clash", "failed:" + found[i].rule)
+        if found[i].type in ("offensive", "attack") and any(
+                (c.dep_ == "advmod" and c.lower_ in lex["failure_adverbs"])
+                or (c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and c.lower_ in lex["failure_modifiers"]) for c in t.children):
+            found[i] = Predicate(t, "clash", "failed:" + found[i].rule)     # also "failed operations at Rhode Island"
     # an act repulsed or defeated is the clash that stops it ("repelling a British attack", "defeated Soviet offensives",
     # "the offensive had been repulsed"); an operation called off or suspended is not an act of its own
     for i in list(found):
@@ -665,6 +672,9 @@ def predicates_in(span: Span) -> list[Predicate]:
             del found[i]
         elif _lemma(h) in lex["object_not_act_verbs"] and t.dep_ == "dobj" and (_lemma(h) != "call" or "off" in _particles(h)):
             del found[i]
+            for c in t.children:           # "called off the bombing campaign": its modifier goes with it
+                if c.dep_ == "compound":
+                    found.pop(c.i, None)
     # "the war ended ... with the 1784 Treaty of Mangalore": the treaty is how the war ended, one act (war_end)
     for i in list(found):
         t = found[i].token
