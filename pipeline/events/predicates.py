@@ -235,7 +235,7 @@ def _noun_ok(t: Token, need: str) -> bool:
         return bool(mods & military) or (need.startswith("named") and any(c.pos_ == "PROPN" for c in t.children))
     if need in ("held", "declared", "adopted_or_body"):
         verbs = {"held": {"hold", "take", "conduct", "organize", "organise", "call", "win", "lose", "contest", "stage"},
-                 "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant", "recognize"},
+                 "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
@@ -245,6 +245,11 @@ def _noun_ok(t: Token, need: str) -> bool:
         # "an amphibious assault", "a ground attack": an assault that takes ground
         return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
                                  "parachute", "land", "combined") for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+    if need in ("from_body", "to_body"):
+        # "its expulsion from the League of Nations", "admission to the UN": a decision of the body
+        prep = "from" if need == "from_body" else "to"
+        return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" and _is_body(g) for g in c.children)
+                   for c in t.children)
     if need == "on_target":
         # "an attack on the American fleet", "raids on depots": what is struck is not ground
         for c in t.children:
@@ -417,7 +422,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("move", "transfer", "commit", "assign", "base") and "force" not in arg_classes(obj) | arg_classes(subj):
             return False
-        if lem in ("move", "shift", "transfer", "divert", "relocate", "redeploy", "go", "proceed", "head", "position", "attach") and (
+        if lem in ("move", "shift", "transfer", "divert", "relocate", "redeploy", "go", "proceed", "head", "position", "attach", "return") and (
                 (obj is not None and not _is_force(obj)) or (obj is None and not _is_force(subj))):
             return False       # "the army shifted its tactics", "the Assembly moved their deliberations"
     if cls.get("dissolve_like"):
@@ -530,7 +535,9 @@ def factual(t: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         h = head
-    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
+            t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
+        # ("Bulgaria was the first to sign an armistice" states that it signed)
         # an infinitive states a purpose or an intention ("sent 700 men to seize munitions"),
         # unless its head is aspectual ("began to withdraw")
         if t.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and _lemma(t.head) not in INFINITIVE_OK_HEADS and not (
@@ -687,7 +694,7 @@ def predicates_in(span: Span) -> list[Predicate]:
     for i in list(found):
         t = found[i].token
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
-            if any(a.i in found and found[a.i].type != "other" for a in t.ancestors):
+            if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
     # an act named in a place-like phrase of another act is its setting, not a second act:
     # "seized the Charlestown peninsula at the Battle of Bunker Hill", "captured 1,000 at the Battle of Trenton"
