@@ -28,7 +28,14 @@ AIM_NOUNS = {"plan", "plans", "aim", "aims", "objective", "objectives", "goal", 
              "task", "mission", "strategy", "idea", "hope", "proposal", "target"}
 ATTEMPT_VERBS = {"try", "attempt", "fail", "seek", "endeavor", "endeavour", "struggle"}
 INFINITIVE_OK_HEADS = {"try", "attempt", "fail", "begin", "start", "continue", "manage", "proceed", "go", "come", "succeed", "move",
-                       "resume", "be", "have", "used", "use", "get"}
+                       "resume", "be", "have", "used", "use", "get",
+                       # "were forced to evacuate", "caused the British to invade", "allowing the divisions to retreat"
+                       "force", "compel", "oblige", "cause", "allow", "enable", "permit"}
+# nouns of events in the force list ("attack", "offensive"): an argument, but no force that moves or is sent
+EVENT_FORCE_NOUNS = {"attempt", "attempts", "assault", "attack", "offensive", "invasion"}
+# a strike from the air or the sea, or a surprise strike, is an attack even on a place
+STRIKE_MODIFIERS = {"air", "aerial", "naval", "missile", "drone", "rocket", "artillery", "carrier", "bombing", "bomber", "terrorist",
+                    "suicide", "chemical", "nuclear", "surprise", "submarine", "torpedo", "gas", "mortar", "sniper", "guerrilla"}
 
 
 @dataclass
@@ -54,7 +61,8 @@ def lexicon() -> dict:
         for lemma in cls["lemmas"]:
             data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
-    for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs"):
+    for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
+                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs"):
         data[key] = frozenset(data[key])
     return data
 
@@ -86,6 +94,8 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("person")
     elif ent in NUMBER_LABELS or t.like_num:
         out.add("number")
+    elif ent in ("DATE", "TIME") and t.dep_ in SUBJ:
+        out.add("unknown")     # "The following week ... units broke through": a date parsed as the subject
     low, lem = t.lower_, _lemma(t)
     for name, words in lex.items():
         if low in words or lem in words:
@@ -138,7 +148,8 @@ def _passive_subject(t: Token) -> Token | None:
     if t.dep_ == "acl" and t.tag_ == "VBN":      # "the city captured by ..."
         return t.head
     if t.dep_ == "conj" and t.head.pos_ == "VERB":
-        return _passive_subject(t.head)
+        # "Japan launched an attack ... but was repulsed": the subject of the first verb
+        return _passive_subject(t.head) if is_passive(t.head) else _subject(t.head)
     return None
 
 
@@ -146,12 +157,33 @@ def is_passive(t: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (t.dep_ == "acl" and t.tag_ == "VBN")
 
 
+MILITARY_ERRANDS = {"defend", "protect", "guard", "reinforce", "relieve", "hold", "command", "lead", "help", "assist", "support",
+                    "secure", "garrison", "cover", "bolster", "strengthen", "stiffen", "rescue", "oppose", "counter", "stop", "check"}
+
+
+def _purpose(t: Token) -> Token | None:
+    """The purpose infinitive of a verb or noun: "sent 700 men to seize", "an operation to retake"."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > t.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return c
+    return None
+
+
 def _object(t: Token) -> Token | None:
     return _argument(t, OBJ)
 
 
+DIRECTIONS = {"north", "south", "east", "west", "northward", "southward", "eastward", "westward", "northwards", "southwards",
+              "eastwards", "westwards", "inland", "forward", "ahead", "further", "farther", "deeper", "back", "rightwards", "leftwards"}
+
+
 def _particles(t: Token) -> set[str]:
-    return {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    out = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    for c in t.children:           # "moved north into Virginia": the direction word carries the preposition
+        if c.dep_ == "advmod" and c.lower_ in DIRECTIONS:
+            out |= {g.lower_ for g in c.children if g.dep_ == "prep"}
+    return out
 
 
 def _of(t: Token) -> Token | None:
@@ -203,12 +235,52 @@ def _noun_ok(t: Token, need: str) -> bool:
         return bool(mods & military) or (need.startswith("named") and any(c.pos_ == "PROPN" for c in t.children))
     if need in ("held", "declared", "adopted_or_body"):
         verbs = {"held": {"hold", "take", "conduct", "organize", "organise", "call", "win", "lose", "contest", "stage"},
-                 "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant", "recognize"},
+                 "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
     if need == "on_place":
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
+    if need == "ground":
+        # "an amphibious assault", "a ground attack": an assault that takes ground
+        return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
+                                 "parachute", "land", "combined") for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+    if need in ("from_body", "to_body"):
+        # "its expulsion from the League of Nations", "admission to the UN": a decision of the body
+        prep = "from" if need == "from_body" else "to"
+        return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" and _is_body(g) for g in c.children)
+                   for c in t.children)
+    if need == "on_target":
+        # "an attack on the American fleet", "raids on depots": what is struck is not ground
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon"):
+                return any(g.dep_ == "pobj" and "target" in arg_classes(g) for g in c.children)
+        return False
+    if need == "into_or_on_ground":
+        # "an attack into the Saarland", "an attack on the town / on enemy positions": ground attacked; an attack
+        # on a country named as such stays an attack ("the largest attack on Armenia")
+        if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
+            return False
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        a = arg_classes(g)
+                        if a & {"force", "people", "person", "target"}:
+                            return False
+                        return bool(a & {"place"}) and (c.lower_ == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC"))
+        return False
+    if need == "on_place_arg":
+        # "an attack on Kharkov", "a small French attack into the Saarland": ground attacked, not a force or a fleet
+        if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
+            return False
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        a = arg_classes(g)
+                        return bool(a & {"place"}) and not a & {"force", "people", "person"}
+        return False
     if need == "peacekeeping":
         return any(_lemma(c) in ("peacekeeping", "peace-keeping", "peacekeeper", "stabilization", "stabilisation",
                                  "monitoring", "observer", "humanitarian", "relief")
@@ -234,6 +306,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 return False
             if "of_lemma" in cls and _lemma(of) not in cls["of_lemma"]:
                 return False
+            if "not_of" in cls and arg_classes(of) & set(cls["not_of"]):
+                return False
         if cls.get("in_war"):
             # "victory in the war", "the war ... resulted in Azerbaijani victory": the war's outcome
             wars = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
@@ -255,6 +329,16 @@ def _class_ok(t: Token, cls: dict) -> bool:
     parts = _particles(t)
     if "particle" in cls and not (parts & set(cls["particle"])):
         return False
+    if lem in cls.get("particle_if_lemma", {}) and not parts & set(cls["particle_if_lemma"][lem]):
+        return False
+    if "subject_lemma" in cls and not (subj is not None and _lemma(subj) in cls["subject_lemma"]):
+        return False
+    if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
+        return False
+    if cls.get("subject_body") and not _is_body(subj):
+        return False
+    if cls.get("agent_body") and not any(_is_body(g) for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+        return False
     if "not_particle" in cls and parts & set(cls["not_particle"]):
         return False
     if "subject" in cls and not (arg_classes(subj) & set(cls["subject"])):
@@ -264,9 +348,14 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
     if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
         return False
+    if "object_pos" in cls and not (obj is not None and obj.pos_ in cls["object_pos"]):
+        return False
     if "object_lemma" in cls:
         cands = [obj] if obj is not None else []
-        if passive and subj is not None:
+        if cls.get("object_lemma_only_obj"):
+            if not any(_lemma(c) in cls["object_lemma"] for c in cands):
+                return False
+        elif passive and subj is not None:
             cands.append(subj)
         cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if cls.get("object_lemma_or_xcomp"):
@@ -301,8 +390,14 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem == "give" and "up" not in parts:
             return False
+        if lem == "leave" and (obj is None or obj.pos_ == "PRON" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in t.children)):
+            return False       # "leaving it in ruins", "left Japan overconfident"
+        if lem in ("disarm", "demobilize", "demobilise") and obj is not None and not is_passive(t):
+            return False       # disarming another side's forces is no retreat of one's own
         if lem in ("leave", "abandon", "quit", "vacate", "evacuate") and not (arg_classes(obj) & {"place", "state", "unknown"}):
-            return False
+            # "forcing the Allies to evacuate": a force evacuates, no object needed
+            if not (lem == "evacuate" and obj is None and arg_classes(subj) & {"force", "state", "unknown"}):
+                return False
         if lem in ("hand", "cede", "relinquish", "yield") and not (arg_classes(obj) & {"place", "unknown"}):
             return False
         if lem in ("collapse", "disintegrate", "mutiny", "desert") and not (arg_classes(subj) & {"force"}):
@@ -312,11 +407,24 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
-        args = arg_classes(obj) | arg_classes(subj)
+        sides = [a for a in (obj, subj) if a is not None and _lemma(a) not in EVENT_FORCE_NOUNS]
+        sides += [c for a in sides for c in a.children if c.dep_ == "conj"]        # "Washington and his army encamped"
+        args = set().union(*(arg_classes(a) for a in sides)) if sides else set()
+        if lem in ("encamp", "entrench", "bivouac", "camp", "winter", "fortify") and (subj is None or args & {"person", "force", "state"}):
+            args.add("force")      # only armies encamp: "Washington encamped at Valley Forge"
         if not args & {"force"}:
+            # "dispatched General Lafayette to defend Virginia": a commander sent on a military errand
+            if not (lem in ("send", "dispatch", "despatch") and obj is not None and (obj.pos_ == "PROPN" or "person" in arg_classes(obj))
+                    and _purpose(t) is not None and _lemma(_purpose(t)) in MILITARY_ERRANDS):
+                return False
+        if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
+                                              and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
             return False
         if lem in ("move", "transfer", "commit", "assign", "base") and "force" not in arg_classes(obj) | arg_classes(subj):
             return False
+        if lem in ("move", "shift", "transfer", "divert", "relocate", "redeploy", "go", "proceed", "head", "position", "attach", "return") and (
+                (obj is not None and not _is_force(obj)) or (obj is None and not _is_force(subj))):
+            return False       # "the army shifted its tactics", "the Assembly moved their deliberations"
     if cls.get("dissolve_like"):
         if lem in ("fall", "collapse", "cease", "disintegrate") and not (arg_classes(subj) & {"state"}):
             return False
@@ -335,11 +443,55 @@ def _class_ok(t: Token, cls: dict) -> bool:
     return True
 
 
+def _names_no_act(t: Token) -> bool:
+    """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
+    ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines")."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
+        return False
+    if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
+        return True
+    return _lemma(t.head) in lexicon()["modifier_heads"]
+
+
+def _is_force(t: Token | None) -> bool:
+    """Armed forces: a force noun ("troops", "the army"), a people's name for its forces ("the Chinese"), or an
+    organisation that is an armed force by its name ("the Eighth Army") or its acronym ("the KPA"); not an assembly."""
+    if t is None or _lemma(t) in EVENT_FORCE_NOUNS:
+        return False
+    force = lexicon()["_arg"]["force"]
+    if t.ent_type_ == "ORG":
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        words = {_lemma(w) for w in ent} if ent is not None else {_lemma(t)}
+        return bool(words & force) or (t.text.isupper() and len(t.text) <= 5)
+    return t.ent_type_ == "NORP" or _lemma(t) in force or t.lower_ in force or any(
+        c.dep_ == "conj" and _is_force(c) for c in t.children)
+
+
+def _is_body(t: Token | None) -> bool:
+    """An assembly, court or international body: "the Security Council", "Congress", "the Assembly's Bureau",
+    or an organisation the model names that is no armed force or party ("the OSCE"; not "the Army High Command")."""
+    if t is None:
+        return False
+    bodies = lexicon()["assembly_nouns"]
+    if _lemma(t) in bodies or t.lower_ in bodies:
+        return True
+    if any(c.dep_ in ("poss", "compound") and _lemma(c) in bodies for c in t.children):
+        return True
+    if t.ent_type_ == "ORG":
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        words = {_lemma(w) for w in ent} if ent is not None else {_lemma(t)}
+        force = lexicon()["_arg"]["force"]
+        return not words & (force | {"party", "politburo", "command", "staff", "headquarters", "ministry", "cabinet", "government"})
+    return False
+
+
 def classify(t: Token) -> tuple[str, str] | None:
     """(event type, class id) of a predicate token, or None when it states no act."""
     lex = lexicon()
     idx = lex["_by_lemma"].get(_lemma(t)) or lex["_by_lemma"].get(t.lower_)
     if not idx:
+        return None
+    if _names_no_act(t):
         return None
     for i in idx:
         cls = lex["classes"][i]
@@ -359,6 +511,10 @@ def factual(t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
             return False
+        if c.dep_ == "advmod" and c.lower_ in lex["not_happened_adverbs"]:
+            return False       # "almost reached the suburbs", "had nearly taken Stalingrad"
+        if c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and _lemma(c) in lex["not_happened_modifiers"]:
+            return False       # "its possible seizure", "the planned invasion"
         if c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"]:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
@@ -379,12 +535,24 @@ def factual(t: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         h = head
-    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
+            t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
+        # ("Bulgaria was the first to sign an armistice" states that it signed)
         # an infinitive states a purpose or an intention ("sent 700 men to seize munitions"),
         # unless its head is aspectual ("began to withdraw")
-        if t.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and _lemma(t.head) not in INFINITIVE_OK_HEADS:
+        if t.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and _lemma(t.head) not in INFINITIVE_OK_HEADS and not (
+                _lemma(t.head) == "order" and is_passive(t.head)):        # "troops were ordered to withdraw"
             return False
+        # "partly to increase pressure ..., but also to better position its forces": a second purpose
+        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+            return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
+        return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and t.head.dep_ in ("acl", "relcl", "advcl") and not factual(t.head):
+        return False           # "air bases to launch heavy bomber attacks": the purpose of the bases, not an act
+    # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
     if t.pos_ in ("NOUN", "PROPN"):
         # an act named in a before/after phrase is background to the clause's own act ("resigned after the
@@ -422,6 +590,8 @@ def predicates_in(span: Span) -> list[Predicate]:
     for t in span:
         if t.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
             continue
+        if t.pos_ == "VERB" and t.dep_ == "amod":
+            continue           # a participle describing a noun ("the retreating army", "the besieged city") is no act
         typed = classify(t)
         if typed is None or not factual(t):
             continue
@@ -433,9 +603,39 @@ def predicates_in(span: Span) -> list[Predicate]:
             continue
         label = overrides.get(trig.id_, trig.label_) if trig.id_ in overrides else trig.label_
         root = trig.root
-        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root):
+        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root):
             continue
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
+    # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
+    # offensive), "moved to encircle", "launched an operation to retake", "sent bombers to bomb"
+    carriers = lex["purpose_carriers"]
+    for t in span:
+        if _lemma(t) not in carriers or (t.i in found and found[t.i].type not in ("deployment", "other")):
+            continue
+        aim = _purpose(t)
+        typed = classify(aim) if aim is not None else None
+        if typed is None or typed[0] not in ("offensive", "attack") or not factual(t):
+            continue
+        if t.pos_ == "VERB" and _lemma(t) in ("take", "lead", "bring") and not arg_classes(_object(t)) & {"force"}:
+            continue      # "took 2,000 men to invade"; not "took steps to seize"
+        found[t.i] = Predicate(t, typed[0], "purpose:" + typed[1])
+        found.pop(aim.i, None)
+    # "ordered US air and sea forces to help the South Korean regime": forces ordered on an errand of support are
+    # deployed; forces ordered to attack or withdraw did so (the narrative reports the order as the act)
+    for t in span:
+        if _lemma(t) not in lex["order_verbs"] or t.pos_ != "VERB" or (t.i in found and found[t.i].type != "other"):
+            continue
+        obj = _object(t)
+        aim = next((c for c in t.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > t.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if obj is None or aim is None or "force" not in arg_classes(obj) or _lemma(obj) in EVENT_FORCE_NOUNS or not factual(t):
+            continue
+        typed = classify(aim)
+        if typed is not None and typed[0] in ("offensive", "attack", "withdrawal", "deployment"):
+            found[t.i] = Predicate(t, typed[0], "ordered:" + typed[1])
+            found.pop(aim.i, None)
+        elif typed is None and _lemma(aim) in MILITARY_ERRANDS:
+            found[t.i] = Predicate(t, "deployment", "ordered-errand")
     # a light verb carrying an event noun is not an act of its own: "launched an offensive",
     # "the offensive started", "an agreement was reached"
     for i in list(found):
@@ -456,12 +656,45 @@ def predicates_in(span: Span) -> list[Predicate]:
         if t.dep_ == "xcomp" and _lemma(h) in ATTEMPT_VERBS and found[i].type in ("offensive", "attack"):
             found[i] = Predicate(t, "clash", "attempt:" + found[i].rule)
             found.pop(h.i, None)
+    # "Washington unsuccessfully attacked the British encampment": an attack repulsed is a clash (EVENTS.md)
+    for i in list(found):
+        t = found[i].token
+        if found[i].type in ("offensive", "attack") and any(
+                (c.dep_ == "advmod" and c.lower_ in lex["failure_adverbs"])
+                or (c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and c.lower_ in lex["failure_modifiers"]) for c in t.children):
+            found[i] = Predicate(t, "clash", "failed:" + found[i].rule)     # also "failed operations at Rhode Island"
+    # an act repulsed or defeated is the clash that stops it ("repelling a British attack", "defeated Soviet offensives",
+    # "the offensive had been repulsed"); an operation called off or suspended is not an act of its own
+    for i in list(found):
+        t = found[i].token
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        h = t.head
+        if found[i].type == "agreement" and h.i in found and found[h.i].type == "resolution":
+            del found[i]       # "the parliament ratified the treaty": the ratification is the act
+            continue
+        if found[i].type not in ("offensive", "attack", "clash", "deployment", "withdrawal", "blockade"):
+            continue
+        if h.i in found and found[h.i].type == "clash" and h.pos_ == "VERB":
+            del found[i]
+        elif _lemma(h) in lex["object_not_act_verbs"] and t.dep_ == "dobj" and (_lemma(h) != "call" or "off" in _particles(h)):
+            del found[i]
+            for c in t.children:           # "called off the bombing campaign": its modifier goes with it
+                if c.dep_ == "compound":
+                    found.pop(c.i, None)
+    # "the war ended ... with the 1784 Treaty of Mangalore": the treaty is how the war ended, one act (war_end)
+    for i in list(found):
+        t = found[i].token
+        if found[i].type == "agreement" and t.dep_ == "pobj" and t.head.lower_ == "with":
+            h = t.head.head
+            if h.i in found and found[h.i].type == "war_end":
+                del found[i]
     # an act named in a before/after phrase is background to the clause's own act ("withdrew after the
     # 1777 campaign"), when the clause has a typed act of its own
     for i in list(found):
         t = found[i].token
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
-            if any(a.i in found and found[a.i].type != "other" for a in t.ancestors):
+            if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
     # an act named in a place-like phrase of another act is its setting, not a second act:
     # "seized the Charlestown peninsula at the Battle of Bunker Hill", "captured 1,000 at the Battle of Trenton"
