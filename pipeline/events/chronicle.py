@@ -32,7 +32,8 @@ def assign_event_keys(events: list[dict]) -> None:
         return i
 
     intervals = [_interval(e) for e in events]       # parsed once: corpora have tens of thousands
-    actor_sets = [set(filter(None, e.get("actors", "").split(";"))) for e in events]
+    # the entities each mention names in its roles (extract.py "participants"), else its actors
+    actor_sets = [set(filter(None, (e.get("participants") or e.get("actors", "")).split(";"))) for e in events]
     same = defaultdict(list)
     for i, e in enumerate(events):
         if intervals[i] is not None:
@@ -68,10 +69,16 @@ def assign_event_keys(events: list[dict]) -> None:
     final = defaultdict(list)
     for i in range(len(events)):
         final[find(i)].append(events[i])
-    for members in final.values():
+    used = set()
+    for members in sorted(final.values(), key=lambda ms: min(m["event_id"] for m in ms)):
         rep = representative(members)
-        actor = (rep.get("actors") or "-").split(";")[0]
+        actor = (rep.get("actors") or rep.get("participants") or "-").split(";")[0]
         key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}"
+        n = 1
+        while key in used:       # two events apart with no actor told apart: never one key
+            n += 1
+            key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}#{n}"
+        used.add(key)
         for m in members:
             m["event_key"] = key
 
