@@ -94,7 +94,30 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
         roles += _verb_roles(noun.head)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         roles += [(r, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
+    elif (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "nsubjpass")
+          and noun.head.head.head.pos_ in ("VERB", "AUX")):
+        # "the Allies launched a series of attacks": the quantity noun's verb holds the actors
+        roles += [(r, t) for r, t in _verb_roles(noun.head.head.head) if r == "subject"]
     return roles
+
+
+def _force_side(tok: Token) -> list[Token]:
+    """ "White forces", "Nationalist troops": a force the text names by its side's capitalised adjective."""
+    from .sides import lexicon
+    if tok.lemma_.lower() not in lexicon()["force_nouns"] and tok.lower_ not in lexicon()["force_nouns"]:
+        return []
+    lex = lexicon()
+    return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.i > c.sent.start
+            and c.text[:1].isupper() and c.pos_ == "ADJ" and c.ent_type_ == ""
+            and c.lower_ not in lex["unit_words"] and c.lower_ not in lex["force_nouns"]]
+
+
+def _group_name(tok: Token) -> bool:
+    """ "the Allies", "the Patriots", "the Nationalists": a side the text names by a capitalised plural
+    that no entity stands for."""
+    return (tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() and tok.i > tok.sent.start
+            and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
+                                             for c in tok.children if c.dep_ == "compound"))
 
 
 def _collective(tok: Token) -> bool:
@@ -115,6 +138,12 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     out = []
     for role, tok in roles:
         lo, hi = _phrase(tok)
+        side = _force_side(tok)
+        if side:
+            out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
+        elif _group_name(tok):
+            first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
+            out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
         if role == "subject" and _collective(tok):
             role = "collective"   # "the wars waged by the countries", "the two powers signed": named before
         if role == "subject" and tok.pos_ == "PRON" and tok.lower_ in ANAPHORIC_SUBJECTS:
@@ -174,6 +203,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         if eid not in lst:
             lst.append(eid)
 
+    side_words = [r for r in roles if len(r) == 4]
+    roles = [r[:3] for r in roles if len(r) == 3]
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
@@ -206,6 +238,10 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
+    # "White forces advanced": a side the text names by an adjective no entity stands for
+    for role, lo, hi, side in side_words:
+        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
+            add(actors, side)
     # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
     for m in mentions:
         if m["label"] == "EVENT":

@@ -110,7 +110,7 @@ def chronicle_rows(events: list[dict], entity_names: dict[str, str]) -> list[dic
     rows = []
     for key, members in groups.items():
         rep = representative(members)
-        names = lambda ids: ";".join(entity_names.get(i, i) for i in filter(None, ids.split(";")))
+        names = lambda ids: ";".join(dict.fromkeys(entity_names.get(i, i) for i in filter(None, ids.split(";"))))
         actors = []
         for m in members:
             for a in filter(None, m["actors"].split(";")):

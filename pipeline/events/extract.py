@@ -536,7 +536,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 two_sided=cfg["actor_roles"].get(label) == "sides", actor_roles=actor_roles, clause=extent)
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
-            if cfg["actor_roles"].get(label) != "personal":
+            if label not in cfg["personal_acts"]:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
