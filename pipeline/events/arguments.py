@@ -17,6 +17,7 @@ SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "dative", "iobj", "attr", "oprd"}
 ROLE_PREPS = {"by", "between", "against", "with", "from", "on", "upon"}
 NOUN_PREPS = ROLE_PREPS | {"of"}
+TITLE_GAP = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|of|the))*\s+")
 ANAPHORIC_SUBJECTS = {"he", "she", "they", "it", "we", "his", "her", "their", "its"}
 CLAUSE_CUT = {"advcl", "conj", "cc", "parataxis", "relcl", "ccomp", "mark", "preconj"}
 # parts of a noun phrase that say something else than who it is
@@ -187,7 +188,7 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient"}),
-                    clause: tuple[int, int] | None = None) -> tuple[list[str], list[str], bool]:
+                    clause: tuple[int, int] | None = None, personal: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
@@ -212,8 +213,14 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 return role
         return None
 
+    # "U.S. President Roosevelt died": in a personal act, the state in a person's title is his
+    # affiliation, not an actor beside him (in other acts the person is written as that side)
+    titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
+              and m["label"] in ("GPE", "NORP") and TITLE_GAP.fullmatch(text[m["end"]:p["start"]])}
     with_role = agent_named = False
     for m in mentions:
+        if id(m) in titled:
+            continue
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)

@@ -533,7 +533,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
-                two_sided=cfg["actor_roles"].get(label) == "sides", actor_roles=actor_roles, clause=extent)
+                two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
+                personal=label in cfg["personal_acts"])
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             if label not in cfg["personal_acts"]:
