@@ -304,7 +304,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             if hit and rx is SIDE_BEFORE:
                 # "Communist leader Mao", "White general Denikin": the side is a group the text names
                 at = m["start"] - len(piece) + hit.start(1)
-                group = [g for g in mentions if g["start"] == at and g["label"] in ("NORP", "ORG")]
+                group = [g for g in mentions if g["start"] == at and g["label"] == "NORP"]
                 if group:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
@@ -324,7 +324,8 @@ def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, de
 
 
 def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
-                 defined: dict[str, str] | None = None) -> list[str]:
+                 defined: dict[str, str] | None = None, person_sides: dict | None = None,
+                 keep_persons: bool = True) -> list[str]:
     """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union),
     and so do a state's forces and organs named with its name or an acronym the text defines (sides.py);
     places and unit names the text gives no side for are no actors. The polity becomes an entity of the
@@ -342,6 +343,17 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             kind, polity = side_of(name, label, defined)
             if kind == "drop":
                 continue
+            if kind == "person":
+                # the side of the person of that name, when the text gives one; else no side
+                side = next((person_sides[p] for p, info in entity_info.items() if p in (person_sides or {})
+                             and info.get("label") == "PERSON" and info.get("canonical", "").split()[-1:] == [name.split()[-1]]), None)
+                if side is None:
+                    if not keep_persons:
+                        continue
+                    polity = None
+                else:
+                    out.extend(a for a in _as_polities([side], entity_info, canonical_ids, defined) if a not in out)
+                    continue
         if polity and label in ("NORP", "GPE", "ORG", ""):
             pid = canonical_ids.get(polity.lower())
             if pid is None:
@@ -542,7 +554,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
-            actors = _as_polities(actors, entity_info, canonical_ids, defined)
+            actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
+                                  keep_persons=label in cfg["personal_acts"])
             if not actors and any(r[0] == "collective" for r in roles):
                 actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
             if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \

@@ -60,7 +60,8 @@ def is_place_name(name: str) -> bool:
 
 def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth: int = 0) -> tuple[str, str | None]:
     """("polity", P): the name acts for polity P; ("drop", None): no acting side (a place, a unit no
-    polity is given for, a regional adjective); ("keep", None): the name is a side as it is."""
+    polity is given for, a regional adjective); ("person", surname): a person named by his title;
+    ("keep", None): the name is a side as it is."""
     lex = lexicon()
     w = _words(name)
     if not w:
@@ -68,6 +69,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
     joined = " ".join(w)
     if label in ("NORP", "ORG", "GPE", "") and joined in lex["coalitions"]:
         return "polity", lex["coalitions"][joined]
+    if label in ("NORP", "ORG", "") and len(w) > 1 and (w[0] in lex["titles"] or " ".join(w[:2]) in lex["titles"]):
+        return "person", w[-1]      # "General Gage" tagged as an organisation: a person, by his title
     if label in ("NORP", "ORG") and (joined in lex["not_sides"] or is_place_name(name)):
         return "drop", None
     if label in ("NORP", "ORG") and defined and _depth == 0:
