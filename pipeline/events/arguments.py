@@ -230,6 +230,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         before = text[max(0, m["start"] - 25):m["start"]].split()
         after_prep = bool(before) and before[-1].lower() in preps
         is_actor_label = label in actor_labels or entity_label.get(eid, label) in actor_labels
+        if entity_label.get(eid) in ("LOC", "FAC") and label != "GPE":
+            label = entity_label[eid]       # a place the model tags unevenly ("Kaesong" as ORG once): a place
         if known_kind == "place" or (label in location_labels and role is None and (after_prep or label != "GPE")):
             if label in location_labels or known_kind == "place":
                 add(locations, eid)
@@ -271,6 +273,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # for a one-sided act, outside its objects: its target is no actor)
         for m in mentions:
             eid, label = m["entity_id"], m["label"]
+            if entity_label.get(eid) in ("LOC", "FAC") and label != "GPE":
+                label = entity_label[eid]
             if (entity_kind.get(eid) == "place" or eid in locations or not (two_sided or in_clause(m))
                     or (role_of(m) is not None and role_of(m) not in actor_roles)):
                 continue
