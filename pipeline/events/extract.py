@@ -293,22 +293,36 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     commander-in-chief". Returns entity id -> the demonym's text (mapped to the polity by _as_polities)."""
     from ..entities.demonyms import polity_of
     sides = {}
-    for m in mentions:
-        if m["label"] != "PERSON" or m["entity_id"] in sides:
+    people = [m for m in mentions if m["label"] == "PERSON" or (m["label"] in ("ORG", "NORP")
+                                                                and side_of(m["text"], m["label"])[0] == "person")]
+    # every place the text names him, by his full name or his surname ("Gage, the British commander")
+    places = [(m, m["start"], m["end"]) for m in people]
+    for m in people:
+        surname = m["text"].split()[-1]
+        if len(surname) > 2 and surname[0].isupper():
+            places += [(m, x.start(), x.end()) for x in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text)]
+    for m, start, end in places:
+        if m["entity_id"] in sides:
             continue
-        for rx, piece in ((SIDE_BEFORE, text[max(0, m["start"] - 60):m["start"]]), (SIDE_AFTER, text[m["end"]:m["end"] + 60])):
+        for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
             if hit and polity_of(hit.group(1)):
                 sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
                 break
             if hit and rx is SIDE_BEFORE:
                 # "Communist leader Mao", "White general Denikin": the side is a group the text names
-                at = m["start"] - len(piece) + hit.start(1)
+                at = start - len(piece) + hit.start(1)
                 group = [g for g in mentions if g["start"] == at and g["label"] == "NORP"]
                 if group:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     return sides
+
+
+@lru_cache(maxsize=1)
+def _polity_names() -> dict[str, str]:
+    from ..entities.demonyms import demonym_table
+    return {v.lower(): v for v in demonym_table().values()}
 
 
 def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, at: int) -> list[str]:
@@ -338,7 +352,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             entity_info.setdefault(eid, {"canonical": eid, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")
-        polity = polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
+        polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
+                  or _polity_names().get(name.lower()))
         if not polity:
             kind, polity = side_of(name, label, defined)
             if kind == "drop":
