@@ -348,8 +348,9 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
     out = []
     for eid in actors:
         if eid.startswith("side:"):
-            eid = eid[5:]
-            entity_info.setdefault(eid, {"canonical": eid, "label": "NORP"})
+            name = eid[5:]
+            eid = canonical_ids.get(name.lower()) or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            entity_info.setdefault(eid, {"canonical": name, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
