@@ -111,10 +111,16 @@ def chronicle_rows(events: list[dict], entity_names: dict[str, str]) -> list[dic
     for key, members in groups.items():
         rep = representative(members)
         names = lambda ids: ";".join(dict.fromkeys(entity_names.get(i, i) for i in filter(None, ids.split(";"))))
-        actors = []
+        # the representative mention's actors; those of other mentions when it names none, or when
+        # two mentions agree on them
+        counts = defaultdict(int)
+        for m in members:
+            for a in set(filter(None, m["actors"].split(";"))):
+                counts[a] += 1
+        actors = [a for a in filter(None, rep["actors"].split(";"))]
         for m in members:
             for a in filter(None, m["actors"].split(";")):
-                if a not in actors:
+                if a not in actors and (not rep["actors"] or counts[a] >= 2):
                     actors.append(a)
         rows.append({"event_key": key, "start_date": rep["start_date"], "end_date": rep["end_date"],
                      "event_type": rep["event_type"], "actors": names(";".join(actors[:6])),
