@@ -71,6 +71,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         return "polity", lex["coalitions"][joined]
     if label in ("NORP", "ORG", "") and len(w) > 1 and (w[0] in lex["titles"] or " ".join(w[:2]) in lex["titles"]):
         return "person", w[-1]      # "General Gage" tagged as an organisation: a person, by his title
+    if label in ("NORP", "ORG", "LAW", "EVENT", "PERSON", "") and len(w) > 1 and (w[0] in lex["act_heads"] or w[-1] in lex["act_heads"]):
+        return "drop", None         # "the Treaty of Alliance", "Operation Roundup": an act, not an actor
     if label in ("NORP", "ORG") and (joined in lex["not_sides"] or is_place_name(name)):
         return "drop", None
     if label in ("NORP", "ORG") and defined and _depth == 0:
