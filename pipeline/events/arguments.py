@@ -107,10 +107,12 @@ def _force_side(tok: Token) -> list[Token]:
     from .sides import lexicon
     if tok.lemma_.lower() not in lexicon()["force_nouns"] and tok.lower_ not in lexicon()["force_nouns"]:
         return []
+    from .sides import _polity_in
     lex = lexicon()
+    # the adjective of a side ("White forces"), or a state's short name no entity was found for ("UN Command")
     return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.i > c.sent.start
-            and c.text[:1].isupper() and c.pos_ == "ADJ" and c.ent_type_ == ""
-            and c.lower_ not in lex["unit_words"] and c.lower_ not in lex["force_nouns"]]
+            and c.text[:1].isupper() and c.ent_type_ == "" and c.lower_ not in lex["unit_words"]
+            and c.lower_ not in lex["force_nouns"] and (c.pos_ == "ADJ" or _polity_in([c.lower_]))]
 
 
 def _group_name(tok: Token) -> bool:

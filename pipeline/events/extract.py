@@ -16,7 +16,7 @@ from ..time.calendar import unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
-from .sides import acronyms, side_of
+from .sides import acronyms, short_name, side_of
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -354,7 +354,7 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
-                  or _polity_names().get(name.lower()))
+                  or _polity_names().get(name.lower()) or short_name(name))
         if not polity:
             kind, polity = side_of(name, label, defined)
             if kind == "drop":

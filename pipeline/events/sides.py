@@ -92,3 +92,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
                 return "polity", side
         return "drop", None          # "the 1st Cavalry Division", "X Corps": a unit the name gives no side for
     return "keep", None
+
+
+def short_name(name: str) -> str | None:
+    """A body's short name the lexicon spells out ("UN" -> United Nations)."""
+    return {k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")}.get(name.strip().lower())
