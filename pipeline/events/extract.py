@@ -483,6 +483,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     rows = []
     date_pos = [d["start"] for d in all_dates]
     last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
+    recent_sides = []           # (actor id, offset) of the last acts' actors
 
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
@@ -579,6 +580,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
+            if label in cfg["two_sided_acts"] and len(actors) == 1:
+                # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
+                # is the side the paragraph last set against this one
+                other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
+                if other is not None:
+                    actors.append(other)
+            recent_sides.extend((a, s) for a in actors if entity_labels.get(a) != "PERSON")
+            del recent_sides[:-12]
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
