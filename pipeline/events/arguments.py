@@ -227,7 +227,6 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)
         named = role is not None and (label in actor_labels or entity_label.get(eid, label) in actor_labels)
-        with_role = with_role or named
         agent_named = agent_named or (named and role in ("subject", "patient"))
         before = text[max(0, m["start"] - 25):m["start"]].split()
         after_prep = bool(before) and before[-1].lower() in preps
@@ -240,13 +239,16 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             # "Nagorno-Karabakh declared independence": the place stands for the polity that acts there
             if role is not None and cfg["place_actors"].get(eid) in entity_label:
                 add(actors, cfg["place_actors"][eid])
+                with_role = True
             continue
         if role is not None and is_actor_label:
             if (label == "GPE" and not known_kind and (role == "object" or role == "patient" and role not in actor_roles)
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
-            elif role in actor_roles:
-                add(actors, eid)
+            else:
+                with_role = True          # an entity in one of the act's roles, acting or not
+                if role in actor_roles:
+                    add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
     # "White forces advanced": a side the text names by an adjective no entity stands for

@@ -339,7 +339,7 @@ def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, de
 
 def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
                  defined: dict[str, str] | None = None, person_sides: dict | None = None,
-                 keep_persons: bool = True) -> list[str]:
+                 keep_persons: bool = True, sides: bool = True) -> list[str]:
     """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union),
     and so do a state's forces and organs named with its name or an acronym the text defines (sides.py);
     places and unit names the text gives no side for are no actors. The polity becomes an entity of the
@@ -355,7 +355,7 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
-        if not polity:
+        if not polity and sides:
             kind, polity = side_of(name, label, defined)
             if kind == "drop":
                 continue
@@ -558,6 +558,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             participants = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
                 text, cfg, entity_kinds, entity_labels, two_sided=True)[0]
+            if any(entity_labels.get(a) != "PERSON" for a in participants):
+                participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
+            participants = [person_sides.get(a, a) for a in participants]
             actor_roles = ACTOR_ROLES.get(cfg["actor_roles"].get(label, "agent"))
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
@@ -610,7 +613,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "start_date": start_date, "end_date": end_date, "date_part": part,
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
-                         "participants": ";".join(_as_polities(participants, entity_info, canonical_ids)),
+                         "participants": ";".join(_as_polities(participants, entity_info, canonical_ids, defined)),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
                          "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})
     rows.extend(table_row_events(parsed, tables))
