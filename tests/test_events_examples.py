@@ -17,6 +17,10 @@ def test_event_example(case, nlp):
     events = tables["events"]
     for etype in case.get("absent", []):
         assert etype not in set(events.event_type), f"unexpected {etype} event"
+    # entities that act in no event of the text (the target of a one-sided act, a place, a unit)
+    acting = set(";".join(events.actors).split(";"))
+    for eid in case.get("not_actors", []):
+        assert eid not in acting, f"{eid} should not be an actor: {events[['event_type', 'actors']].values.tolist()}"
     for etype, start, end, actors in case["expect"]:
         hits = events[(events.event_type == etype) & (events.start_date == start) & (events.end_date == end)]
         assert len(hits), f"no {etype} event {start}..{end} in {events[['event_type', 'start_date', 'end_date']].values.tolist()}"

@@ -17,6 +17,9 @@ SUBJECT = {"nsubj", "nsubjpass", "csubj"}
 OBJECT = {"dobj", "dative", "iobj", "attr", "oprd"}
 ROLE_PREPS = {"by", "between", "against", "with", "from", "on", "upon"}
 NOUN_PREPS = ROLE_PREPS | {"of"}
+TITLE_GAP = re.compile(r"(?:\s+(?:[A-Z][\w.-]*|of|the))*\s+")
+ANAPHORIC_SUBJECTS = {"he", "she", "they", "it", "we", "his", "her", "their", "its"}
+CLAUSE_CUT = {"advcl", "conj", "cc", "parataxis", "relcl", "ccomp", "mark", "preconj"}
 # parts of a noun phrase that say something else than who it is
 CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "parataxis", "ccomp"}
 
@@ -47,10 +50,20 @@ def _pobjs(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ == "pobj" for t in _with_conjuncts(c)]
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
+    """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
+    a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases."""
     roles = []
     for c in verb.children:
-        if c.dep_ in SUBJECT:
+        if c.tag_ in ("WDT", "WP"):
+            continue              # "forces, which attacked": the noun is the subject (below)
+        if c.dep_ == "nsubjpass":
+            roles += [("patient", t) for t in _with_conjuncts(c)]
+        elif c.dep_ in SUBJECT:
             roles += [("subject", t) for t in _with_conjuncts(c)]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
@@ -58,12 +71,15 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             roles += [("object", t) for t in _with_conjuncts(c)]
         elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
             roles += [("object", t) for t in _pobjs(c)]
-    if not any(r == "subject" for r, _ in roles):
-        # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun
-        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-            roles += [(r, t) for r, t in _verb_roles(verb.head) if r == "subject"]
+    if not any(r in ("subject", "patient") for r, _ in roles):
+        # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
+        # "British troops were forced to evacuate": the controller's subject acts in the active verb
+        # "..., capturing Fort St. Jean": a participle's subject is its main verb's
+        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
+            own = "patient" if _passive(verb) else "subject"
+            roles += [(own if r == "patient" else r, t) for r, t in _verb_roles(verb.head) if r in ("subject", "patient")]
         elif verb.dep_ in ("relcl", "acl"):
-            roles.append(("subject" if verb.dep_ == "relcl" else "object", verb.head))
+            roles.append(("subject" if verb.dep_ == "relcl" else ("patient" if verb.tag_ == "VBN" else "object"), verb.head))
     return roles
 
 
@@ -79,7 +95,40 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
         roles += _verb_roles(noun.head)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         roles += [(r, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
+    elif (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "nsubjpass")
+          and noun.head.head.head.pos_ in ("VERB", "AUX")):
+        # "the Allies launched a series of attacks": the quantity noun's verb holds the actors
+        roles += [(r, t) for r, t in _verb_roles(noun.head.head.head) if r == "subject"]
     return roles
+
+
+def _force_side(tok: Token) -> list[Token]:
+    """ "White forces", "Nationalist troops": a force the text names by its side's capitalised adjective."""
+    from .sides import lexicon
+    if tok.lemma_.lower() not in lexicon()["force_nouns"] and tok.lower_ not in lexicon()["force_nouns"]:
+        return []
+    from .sides import _polity_in
+    lex = lexicon()
+    # the adjective of a side ("White forces"), or a state's short name no entity was found for ("UN Command")
+    return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.i > c.sent.start
+            and c.text[:1].isupper() and c.ent_type_ == "" and c.lower_ not in lex["unit_words"]
+            and c.lower_ not in lex["force_nouns"] and (c.pos_ == "ADJ" or _polity_in([c.lower_]))]
+
+
+def _group_name(tok: Token) -> bool:
+    """ "the Allies", "the Patriots", "the Nationalists": a side the text names by a capitalised plural
+    that no entity stands for."""
+    return (tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() and tok.i > tok.sent.start
+            and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
+                                             for c in tok.children if c.dep_ == "compound"))
+
+
+def _collective(tok: Token) -> bool:
+    """ "the countries", "both sides", "the two powers": the states the text has just named."""
+    from .sides import lexicon
+    if tok.lower_ not in lexicon()["collective_nouns"] or tok.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "both") or c.lower_ in ("both", "two") for c in tok.children)
 
 
 def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -92,6 +141,21 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     out = []
     for role, tok in roles:
         lo, hi = _phrase(tok)
+        side = _force_side(tok)
+        if side:
+            out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
+        elif _group_name(tok):
+            first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
+            out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
+        if role == "subject" and _collective(tok):
+            role = "collective"   # "the wars waged by the countries", "the two powers signed": named before
+        if role == "subject" and tok.pos_ == "PRON" and tok.lower_ in ANAPHORIC_SUBJECTS:
+            role = "pronoun"      # "they attacked Quebec City": who acts is said before
+            # "Azerbaijan retained the towns it had captured": the sentence's subject before it
+            before = [t for t in tok.sent if t.i < tok.i and t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
+            if before:
+                a_lo, a_hi = _phrase(before[-1])
+                out.append(("subject", a_lo, a_hi))
         out.append((role, lo, hi))
     return out
 
@@ -105,10 +169,34 @@ def _is_polity(name: str) -> bool:
     return n in table or n in {v.lower() for v in table.values()}
 
 
+def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Character extent (doc-local) of the clause that states the trigger: its verb with its own
+    arguments, without coordinated, adverbial or relative clauses that state other acts."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ not in ("ROOT", "relcl", "advcl", "conj") and head.head is not head:
+        head = head.head
+    lo, hi = min(head.idx, span[0].idx), max(head.idx + len(head), span[-1].idx + len(span[-1]))
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_CUT or any(t in span for t in c.subtree)]
+    while stack:
+        c = stack.pop()
+        lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
+        stack.extend(c.children)
+    return lo, hi
+
+
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
                     cfg: dict, entity_kind: dict, entity_label: dict,
-                    two_sided: bool = True) -> tuple[list[str], list[str], bool]:
-    """actors, locations, and whether the actors came from the parse (False: the sentence fallback)."""
+                    two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient"}),
+                    clause: tuple[int, int] | None = None, personal: bool = False) -> tuple[list[str], list[str], bool]:
+    """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
+
+    Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
+    sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
+    that states the act, not the whole sentence."""
+    in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
     preps = set(cfg["location_prepositions"])
@@ -118,54 +206,81 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         if eid not in lst:
             lst.append(eid)
 
+    side_words = [r for r in roles if len(r) == 4]
+    roles = [r[:3] for r in roles if len(r) == 3]
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
                 return role
         return None
 
+    # "U.S. President Roosevelt died": in a personal act, the state in a person's title is his
+    # affiliation, not an actor beside him (in other acts the person is written as that side)
+    titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
+              and m["label"] in ("GPE", "NORP") and TITLE_GAP.fullmatch(text[m["end"]:p["start"]])}
+    with_role = agent_named = False
     for m in mentions:
+        if id(m) in titled:
+            continue
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)
+        named = role is not None and (label in actor_labels or entity_label.get(eid, label) in actor_labels)
+        agent_named = agent_named or (named and role in ("subject", "patient"))
         before = text[max(0, m["start"] - 25):m["start"]].split()
         after_prep = bool(before) and before[-1].lower() in preps
         is_actor_label = label in actor_labels or entity_label.get(eid, label) in actor_labels
+        if entity_label.get(eid) in ("LOC", "FAC") and label != "GPE":
+            label = entity_label[eid]       # a place the model tags unevenly ("Kaesong" as ORG once): a place
         if known_kind == "place" or (label in location_labels and role is None and (after_prep or label != "GPE")):
             if label in location_labels or known_kind == "place":
                 add(locations, eid)
             # "Nagorno-Karabakh declared independence": the place stands for the polity that acts there
             if role is not None and cfg["place_actors"].get(eid) in entity_label:
                 add(actors, cfg["place_actors"][eid])
+                with_role = True
             continue
         if role is not None and is_actor_label:
-            if label == "GPE" and not known_kind and role == "object" and (after_prep or not _is_polity(m["text"])):
+            if (label == "GPE" and not known_kind and (role == "object" or role == "patient" and role not in actor_roles)
+                    and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             else:
-                add(actors, eid)
+                with_role = True          # an entity in one of the act's roles, acting or not
+                if role in actor_roles:
+                    add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
+    # "White forces advanced": a side the text names by an adjective no entity stands for
+    for role, lo, hi, side in side_words:
+        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
+            add(actors, side)
     # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
     for m in mentions:
         if m["label"] == "EVENT":
             for place in places_named_in(m["text"]):
                 if place != m["entity_id"] and place in entity_label:      # an entity of this document
                     add(locations, place)
-    from_parse = bool(actors)
+    # the parse gave the trigger its arguments (the actors, or another side in a role)
+    from_parse = bool(actors) or with_role
     if actors and two_sided:
         # the other states and peoples the clause names take part too ("closed its border with Armenia")
         for m in mentions:
             eid = m["entity_id"]
-            if eid in actors or eid in locations or entity_kind.get(eid) == "place":
+            if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m):
                 continue
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps):
                 add(actors, eid)
-    else:
-        # no argument found in the parse: every state, group or person the sentence names
+    elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
+        # the parse names no one acting: every state, group or person the sentence names (the clause,
+        # for a one-sided act, outside its objects: its target is no actor)
         for m in mentions:
             eid, label = m["entity_id"], m["label"]
-            if entity_kind.get(eid) == "place" or eid in locations:
+            if entity_label.get(eid) in ("LOC", "FAC") and label != "GPE":
+                label = entity_label[eid]
+            if (entity_kind.get(eid) == "place" or eid in locations or not (two_sided or in_clause(m))
+                    or (role_of(m) is not None and role_of(m) not in actor_roles)):
                 continue
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
@@ -173,9 +288,6 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
     return actors, locations, from_parse
-
-
-CLAUSE_CUT = {"advcl", "conj", "cc", "parataxis", "relcl", "ccomp", "mark", "preconj"}
 
 
 def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:

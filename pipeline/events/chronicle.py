@@ -31,7 +31,8 @@ def assign_event_keys(events: list[dict]) -> None:
         return i
 
     intervals = [_interval(e) for e in events]       # parsed once: corpora have tens of thousands
-    actor_sets = [set(filter(None, e.get("actors", "").split(";"))) for e in events]
+    # the entities each mention names in its roles (extract.py "participants"), else its actors
+    actor_sets = [set(filter(None, (e.get("participants") or e.get("actors", "")).split(";"))) for e in events]
     same = defaultdict(list)
     for i, e in enumerate(events):
         if intervals[i] is not None:
@@ -67,10 +68,16 @@ def assign_event_keys(events: list[dict]) -> None:
     final = defaultdict(list)
     for i in range(len(events)):
         final[find(i)].append(events[i])
-    for members in final.values():
+    used = set()
+    for members in sorted(final.values(), key=lambda ms: min(m["event_id"] for m in ms)):
         rep = representative(members)
-        actor = (rep.get("actors") or "-").split(";")[0]
+        actor = (rep.get("actors") or rep.get("participants") or "-").split(";")[0]
         key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}"
+        n = 1
+        while key in used:       # two events apart with no actor told apart: never one key
+            n += 1
+            key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}#{n}"
+        used.add(key)
         for m in members:
             m["event_key"] = key
 
@@ -102,11 +109,17 @@ def chronicle_rows(events: list[dict], entity_names: dict[str, str]) -> list[dic
     rows = []
     for key, members in groups.items():
         rep = representative(members)
-        names = lambda ids: ";".join(entity_names.get(i, i) for i in filter(None, ids.split(";")))
-        actors = []
+        names = lambda ids: ";".join(dict.fromkeys(entity_names.get(i, i) for i in filter(None, ids.split(";"))))
+        # the representative mention's actors; those of other mentions when it names none, or when
+        # two mentions agree on them
+        counts = defaultdict(int)
+        for m in members:
+            for a in set(filter(None, m["actors"].split(";"))):
+                counts[a] += 1
+        actors = [a for a in filter(None, rep["actors"].split(";"))]
         for m in members:
             for a in filter(None, m["actors"].split(";")):
-                if a not in actors:
+                if a not in actors and (not rep["actors"] or counts[a] >= 2):
                     actors.append(a)
         rows.append({"event_key": key, "start_date": rep["start_date"], "end_date": rep["end_date"],
                      "event_type": rep["event_type"], "actors": names(";".join(actors[:6])),

@@ -14,9 +14,10 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import day_number, hist_key, hist_unit_interval, unit_interval
 from ..time.extract import document_periods
-from .arguments import clause_text, event_arguments, places_named_in, role_spans
+from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from .rerank import candidate_features, sentence_features
+from .sides import acronyms, short_name, side_of
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -269,10 +270,18 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
 
 TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieutenant(?:[- ][Gg]eneral)?|"
           r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
-          r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier)")
-SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+          r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier|[Gg]overnor|"
+          r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|[Ss]ecretary(?: of (?:State|War|Defense))?|"
+          r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
+SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 SIDE_AFTER = re.compile(r"^,\s+(?:the|a)\s+(?:[a-z]+\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+
+
+# who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
+# clash or a treaty, the person an appointment or a death happens to
+ACTOR_ROLES = {"agent": frozenset({"subject"}), "sides": frozenset({"subject", "object", "patient"}),
+               "personal": frozenset({"subject", "patient"})}
 
 
 def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
@@ -280,29 +289,84 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     commander-in-chief". Returns entity id -> the demonym's text (mapped to the polity by _as_polities)."""
     from ..entities.demonyms import polity_of
     sides = {}
-    for m in mentions:
-        if m["label"] != "PERSON" or m["entity_id"] in sides:
+    people = [m for m in mentions if m["label"] == "PERSON" or (m["label"] in ("ORG", "NORP")
+                                                                and side_of(m["text"], m["label"])[0] == "person")]
+    # every place the text names him, by his full name or his surname ("Gage, the British commander")
+    places = [(m, m["start"], m["end"]) for m in people]
+    for m in people:
+        surname = m["text"].split()[-1]
+        if len(surname) > 2 and surname[0].isupper():
+            places += [(m, x.start(), x.end()) for x in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text)]
+    for m, start, end in places:
+        if m["entity_id"] in sides:
             continue
-        for rx, piece in ((SIDE_BEFORE, text[max(0, m["start"] - 60):m["start"]]), (SIDE_AFTER, text[m["end"]:m["end"] + 60])):
+        for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
             if hit and polity_of(hit.group(1)):
                 sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
                 break
+            if hit and rx is SIDE_BEFORE:
+                # "Communist leader Mao", "White general Denikin": the side is a group the text names
+                at = start - len(piece) + hit.start(1)
+                group = [g for g in mentions if g["start"] == at and g["label"] == "NORP"]
+                if group:
+                    sides[m["entity_id"]] = group[0]["entity_id"]
+                    break
     return sides
 
 
-def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict) -> list[str]:
-    """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union);
-    the polity becomes an entity of the document when the text names it only by its demonym."""
+@lru_cache(maxsize=1)
+def _polity_names() -> dict[str, str]:
+    from ..entities.demonyms import demonym_table
+    return {v.lower(): v for v in demonym_table().values()}
+
+
+def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, at: int) -> list[str]:
+    """The states and peoples named before `at` in the sentence, else in the sentence before it: whom
+    "the countries", "both sides" stand for."""
+    prev = [s for s in parsed.sentences if s.end <= sent.start]
+    for sid, upto in ((sent.sentence_id, at), (prev[-1].sentence_id if prev else None, None)):
+        ms = [m for m in mentions_by_sent.get(sid, []) if m["label"] in ("GPE", "NORP") and (upto is None or m["start"] < upto)]
+        found = _as_polities([m["entity_id"] for m in sorted(ms, key=lambda m: m["start"])], entity_info, canonical_ids, defined)
+        if len(found) >= 2:
+            return found[:4]
+    return []
+
+
+def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
+                 defined: dict[str, str] | None = None, person_sides: dict | None = None,
+                 keep_persons: bool = True, sides: bool = True) -> list[str]:
+    """Demonyms and peoples act for their polity ("the British", "Soviet forces" -> Britain, Soviet Union),
+    and so do a state's forces and organs named with its name or an acronym the text defines (sides.py);
+    places and unit names the text gives no side for are no actors. The polity becomes an entity of the
+    document when the text names it only by its demonym."""
     from ..entities.demonyms import polity_of
     out = []
     for eid in actors:
         if eid.startswith("side:"):
-            eid = eid[5:]
-            entity_info.setdefault(eid, {"canonical": eid, "label": "NORP"})
+            name = eid[5:]
+            eid = canonical_ids.get(name.lower()) or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            entity_info.setdefault(eid, {"canonical": name, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
-        polity = polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
-        if polity and entity_info.get(eid, {}).get("label") in ("NORP", "GPE", "ORG", ""):
+        label = entity_info.get(eid, {}).get("label", "")
+        polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
+                  or _polity_names().get(name.lower()) or short_name(name))
+        if not polity and sides:
+            kind, polity = side_of(name, label, defined)
+            if kind == "drop":
+                continue
+            if kind == "person":
+                # the side of the person of that name, when the text gives one; else no side
+                side = next((person_sides[p] for p, info in entity_info.items() if p in (person_sides or {})
+                             and info.get("label") == "PERSON" and info.get("canonical", "").split()[-1:] == [name.split()[-1]]), None)
+                if side is None:
+                    if not keep_persons:
+                        continue
+                    polity = None
+                else:
+                    out.extend(a for a in _as_polities([side], entity_info, canonical_ids, defined) if a not in out)
+                    continue
+        if polity and label in ("NORP", "GPE", "ORG", ""):
             pid = canonical_ids.get(polity.lower())
             if pid is None:
                 pid = re.sub(r"[^a-z0-9]+", "-", polity.lower()).strip("-")
@@ -407,6 +471,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    defined = acronyms(text)
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
     war_rules = set(cfg.get("war_rules", []))
@@ -423,6 +488,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             narrative_state.append(cur)
         else:
             narrative_state.append(d)
+    last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
+    recent_sides = []           # (actor id, offset) of the last acts' actors
 
     for sent in parsed.sentences:
         if sent.segment.kind == "cell":
@@ -485,25 +552,52 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 continue
             seen.add(key)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
-            roles, clause = [], ""
+            roles, clause, extent = [], "", None
             if t is not None:
                 seg_start, doc = seg_doc_at(sent.start)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
+                extent = clause_extent(doc, t[0] - seg_start, t[1] - seg_start)
+                extent = extent and (extent[0] + seg_start, extent[1] + seg_start)
             else:
                 seg_start = 0
+            # who takes part at all, whatever the role: which mentions are one real event (chronicle.py)
+            participants = event_arguments(
+                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                text, cfg, entity_kinds, entity_labels, two_sided=True)[0]
+            if any(entity_labels.get(a) != "PERSON" for a in participants):
+                participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
+            participants = [person_sides.get(a, a) for a in participants]
+            actor_roles = ACTOR_ROLES.get(cfg["actor_roles"].get(label, "agent"))
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
-                two_sided=label in ("clash", "ceasefire", "agreement", "blockade", "war_start", "war_end"))
+                two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
+                personal=label in cfg["personal_acts"])
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
-            if label not in ("other", "election") and any(entity_labels.get(a) != "PERSON" for a in actors):
-                actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
-            if label not in ("other", "election"):
-                # a commander acts for his side ("British General William Howe ... Howe landed")
+            if label not in cfg["personal_acts"]:
+                # a commander acts for his side ("British General William Howe ... Howe landed"); one the
+                # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
-            actors = _as_polities(actors, entity_info, canonical_ids)
+                actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
+            actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
+                                  keep_persons=label in cfg["personal_acts"])
+            if not actors and any(r[0] == "collective" for r in roles):
+                actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
+            if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
+                    and "\n" not in text[last_agent[1]:s]:
+                actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
+            if actors and any(r[0] in ("subject", "pronoun") for r in roles):
+                last_agent = (actors[0], s)
+            if label in cfg["two_sided_acts"] and len(actors) == 1:
+                # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
+                # is the side the paragraph last set against this one
+                other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
+                if other is not None:
+                    actors.append(other)
+            recent_sides.extend((a, s) for a in actors if entity_labels.get(a) != "PERSON")
+            del recent_sides[:-12]
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
             qids = [q["quantity_id"] for q in quantities_by_sent.get(sent.sentence_id, []) if q["category"] in cats]
@@ -538,6 +632,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "start_date": start_date, "end_date": end_date, "date_part": part,
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
+                         "participants": ";".join(_as_polities(participants, entity_info, canonical_ids, defined)),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
                          "_features": features, "_rule_confidence": round(min(confidence, 1.0), 2),
                          "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})

@@ -1,0 +1,99 @@
+"""The side a named actor stands for (sides.json): forces and organs of a state named with its name or
+demonym act for it ("the German Army High Command", "the US Eighth Army" -> Germany, United States), an
+acronym the text defines stands for its long form ("the North Korean People's Army (KPA)"), a name
+that is a place by its head word ("Fort Ticonderoga", "the Karelian Isthmus") or a regional adjective
+("Western", "European") is no side."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..entities.demonyms import demonym_table
+
+SIDES_FILE = Path(__file__).with_name("sides.json")
+ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(SIDES_FILE.read_text(encoding="utf-8"))
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'’.]+", re.sub(r"^the\s+", "", name.strip().lower()))
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines: "the North Korean People's Army (KPA)" -> {"kpa": "North Korean People's Army"}."""
+    out = {}
+    for m in ACRONYM.finditer(text):
+        out.setdefault(m.group(2).lower(), m.group(1).strip())
+    return out
+
+
+def _polity_in(words: list[str]) -> str | None:
+    """The polity a run of the name's words names ("north korean", "us", "german"), longest first."""
+    table = dict(demonym_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            hit = table.get(" ".join(words[i:i + n]))
+            if hit:
+                return hit
+            v = {p.lower(): p for p in table.values()}.get(" ".join(words[i:i + n]))
+            if v:
+                return v
+    return None
+
+
+def _has_force_noun(words: list[str]) -> bool:
+    nouns = set(lexicon()["force_nouns"])
+    return any(" ".join(words[i:i + n]) in nouns for n in (1, 2, 3) for i in range(len(words) - n + 1))
+
+
+def is_place_name(name: str) -> bool:
+    w = _words(name)
+    lex = lexicon()
+    return len(w) > 1 and (w[0] in lex["place_first_words"] or w[-1] in lex["place_last_words"])
+
+
+def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth: int = 0) -> tuple[str, str | None]:
+    """("polity", P): the name acts for polity P; ("drop", None): no acting side (a place, a unit no
+    polity is given for, a regional adjective); ("person", surname): a person named by his title;
+    ("keep", None): the name is a side as it is."""
+    lex = lexicon()
+    w = _words(name)
+    if not w:
+        return "drop", None
+    joined = " ".join(w)
+    if label in ("NORP", "ORG", "GPE", "") and joined in lex["coalitions"]:
+        return "polity", lex["coalitions"][joined]
+    if label in ("NORP", "ORG", "") and len(w) > 1 and (w[0] in lex["titles"] or " ".join(w[:2]) in lex["titles"]):
+        return "person", w[-1]      # "General Gage" tagged as an organisation: a person, by his title
+    if label in ("NORP", "ORG", "LAW", "EVENT", "PERSON", "") and len(w) > 1 and (w[0] in lex["act_heads"] or w[-1] in lex["act_heads"]):
+        return "drop", None         # "the Treaty of Alliance", "Operation Roundup": an act, not an actor
+    if label in ("NORP", "ORG") and (joined in lex["not_sides"] or is_place_name(name)):
+        return "drop", None
+    if label in ("NORP", "ORG") and defined and _depth == 0:
+        long_form = defined.get(w[0]) if len(w) <= 3 else None
+        if long_form and long_form.lower() != joined:
+            kind, polity = side_of(long_form + " " + " ".join(w[1:]), label, defined, 1)
+            if kind == "polity":
+                return kind, polity
+    if label in ("NORP", "ORG") and _has_force_noun(w):
+        stripped = [x for x in w if x not in lex["unit_words"]]
+        polity = _polity_in(stripped)
+        if polity:
+            return "polity", polity
+        rest = " ".join(stripped)
+        for c, side in lex["coalitions"].items():
+            if rest.startswith(c + " "):
+                return "polity", side
+        return "drop", None          # "the 1st Cavalry Division", "X Corps": a unit the name gives no side for
+    return "keep", None
+
+
+def short_name(name: str) -> str | None:
+    """A body's short name the lexicon spells out ("UN" -> United Nations)."""
+    return {k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")}.get(name.strip().lower())
