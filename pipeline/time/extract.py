@@ -23,6 +23,12 @@ NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
+# "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
+# looks ahead to, not where the story is
+UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;:.()]{0,60}$", re.IGNORECASE)
+# "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
+# back; a date in it earlier than the story's does not take the story back
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -133,9 +139,18 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
+            before = text[max(sent.start, s - 80):s]
+            # not a column: tells the events which dates leave the story where it was (the end of a span
+            # ahead, a step back), so that they date no clause after them
+            rows[-1]["moves_story"] = True
             if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
                                         or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
                 pass                    # "for a planned campaign in 1976": the story stays where it was
+            elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
+                  and not t.anchor_used
+                  and ((UNTIL.search(before) and t.start > ctx.anchor.end)
+                       or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
+                rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):

@@ -90,6 +90,16 @@ class Context:
             return year + 1
         return None
 
+    def winter_ahead(self, year: int) -> bool:
+        """A narrative's "the winter" after a date of March-December of `year` is the winter that begins
+        that December (a winter is named by the year of its January): the story moves on into it."""
+        a = self.anchor
+        if self.dct is not None or a is None or a.period or a.end.year != year or self.flashback():
+            return False
+        if a.granularity in ("day", "week", "month", "season"):
+            return a.end.month >= 3
+        return a.granularity == "year" and bool(self.last_fine) and self.last_fine[0] == year and self.last_fine[1] >= 3
+
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
             # an announced event ("will be held in January"): the coming such month
@@ -414,6 +424,8 @@ def _season_bare(g, ctx):
     y, used = ctx.year_for_yearless(SEASON_FIRST_MONTH[code])
     if y is None:
         return unresolved("date", "season", mod)
+    if code == "WI" and ctx.winter_ahead(y):
+        y += 1           # a story in October 1776 goes on into the winter of 1776-77, not back to 1775-76
     a, b = cal.season_interval(y, code)
     t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
     t.anchor_used = used
@@ -598,6 +610,8 @@ def _relative_unit(step, unit, ctx, prefer_dct):
     if t is None:
         return unresolved("relative", UNIT_GRAN[code])
     t.anchor_used = True
+    # "during the previous year" looks back from the story, which then goes on where it was
+    t.sets_anchor = step >= 0
     return t
 
 
