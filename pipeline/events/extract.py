@@ -371,7 +371,17 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
-                        if d["date_id"] not in attributive and d["date_id"] not in scopes), key=lambda d: d["start"])
+                        if d["date_id"] not in attributive and d["date_id"] not in scopes
+                        and d.get("moves_story", True)), key=lambda d: d["start"])
+    # "On December 7 (...), 1941, Japan attacked ...": a coarser date holding the sentence's finer one
+    # ("1941", "a client state in 1939") leaves the story at the finer date
+    story = []
+    for d in all_dates:
+        if (story and story[-1]["sentence_id"] == d["sentence_id"] and d["start_date"] <= story[-1]["start_date"]
+                and story[-1]["end_date"] <= d["end_date"] and _width(d) > _width(story[-1])):
+            continue
+        story.append(d)
+    all_dates = story
 
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
