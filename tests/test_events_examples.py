@@ -104,3 +104,15 @@ def test_a_place_inside_a_named_event_is_a_location(nlp):
     ev = tables["events"]
     row = ev[ev.event_type == "blockade"].iloc[0]
     assert "lachin-corridor" in row.locations.split(";") and row.actors.split(";")[0] == "azerbaijan"
+
+
+def test_two_acts_of_one_type_and_day_are_two_rows(nlp):
+    """ "attacked in the north and overran the coastal province": two acts, two chronicle rows; "invaded and
+    occupied the Baltic States" (one object for both) and a restatement in the next sentence are one."""
+    chron = extract_text("In January 1945, the army attacked in the north and overran the coastal province.",
+                         doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "offensive"]) == 2
+    assert chron.event_key.nunique() == len(chron)
+    chron = extract_text("In June 1940, the Soviet Armed Forces invaded and occupied the neutral Baltic States. "
+                         "The Baltic States were occupied by the Soviet Armed Forces in June 1940.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "offensive"]) == 1

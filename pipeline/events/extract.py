@@ -338,6 +338,17 @@ def _drop_subsumed_preds(preds, text, seg_start) -> list:
     return out
 
 
+OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
+
+
+def _own_act(tok) -> bool:
+    """A finite verb of the main line with its own complement states an act of its own: "attacked in Poland
+    and overran East Prussia" are two; "invaded and occupied the Baltic States" (one object for both) and a
+    participle ("landed, quickly taking control") are one."""
+    return (tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.dep_ in ("ROOT", "conj")
+            and any(c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree) for c in tok.children))
+
+
 def _undated(pairs, preds, seg_start) -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -477,16 +488,20 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        seen = set()
+        seen = {}
+        verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
                     and t[2] == "war_start" and date.get("kind") != "range"):
                 continue      # "the war raged in 1940" states no start; only a span gives start and end
             label = t[2] if t else "other"
-            key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event
-            if key in seen:
+            # two expressions of one day on one predicate: one event; two predicates of one type and day
+            # ("attacked ... and overran East Prussia") are two acts
+            key = (label, date["start_date"], date["end_date"])
+            own = t[0] if t is not None and t[0] in verbal else None
+            if key in seen and (own is None or own in seen[key] or None in seen[key]):
                 continue
-            seen.add(key)
+            seen.setdefault(key, set()).add(own)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause = [], ""
             if t is not None:
