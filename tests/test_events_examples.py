@@ -116,3 +116,15 @@ def test_two_acts_of_one_type_and_day_are_two_rows(nlp):
     chron = extract_text("In June 1940, the Soviet Armed Forces invaded and occupied the neutral Baltic States. "
                          "The Baltic States were occupied by the Soviet Armed Forces in June 1940.", doc_id="ex", nlp=nlp)["chronicle"]
     assert len(chron[chron.event_type == "offensive"]) == 1
+
+
+def test_an_act_within_a_duration_runs_from_the_story_date(nlp):
+    """ "Norway was conquered within two months" after "In April 1940": April 1 to the end of June; a bare
+    duration ("fought for two months") dates nothing."""
+    ev = extract_text("In April 1940, Germany invaded Denmark and Norway. Norway was conquered within two months.",
+                      doc_id="ex", nlp=nlp)["events"]
+    conquered = ev[ev.trigger == "conquered"].iloc[0]
+    assert (conquered.start_date, conquered.end_date) == ("1940-04-01", "1940-06-30")
+    ev = extract_text("In April 1940, Germany invaded Norway. The Norwegians fought for two months.",
+                      doc_id="ex", nlp=nlp)["events"]
+    assert not (ev.end_date == "1940-06-30").any()

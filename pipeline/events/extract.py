@@ -12,7 +12,7 @@ from pathlib import Path
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
-from ..time.calendar import unit_interval
+from ..time.calendar import add_months, last_day, unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -349,6 +349,35 @@ def _own_act(tok) -> bool:
             and any(c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree) for c in tok.children))
 
 
+# "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
+# between the story's date and that long after it
+WITHIN = re.compile(r"\b(?:within|in\s+(?:under|less\s+than)|inside\s+of)\s+$", re.IGNORECASE)
+VAGUE_COUNT = 3          # "within a few days": three
+
+
+def _within(text: str, d: dict, story: dict | None) -> dict | None:
+    """A duration the act took ("within two months") after the story's date: the interval from that date
+    to the duration's end, as a date of the clause; None when it is no such phrase or the story has no date."""
+    m = re.fullmatch(r"P(\d+|X)([DWMY])", d.get("value") or "")
+    if m is None or story is None or not WITHIN.search(text[max(0, d["start"] - 20):d["start"]]):
+        return None
+    try:
+        a, b = dt.date.fromisoformat(story["start_date"]), dt.date.fromisoformat(story["end_date"])
+    except ValueError:
+        return None
+    n = VAGUE_COUNT if m.group(1) == "X" else int(m.group(1))
+    unit = m.group(2)
+    if unit in "DW":
+        end = b + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        y, mo = add_months(b.year, b.month, n * (12 if unit == "Y" else 1))
+        end = dt.date(y, mo, min(b.day if b.day < 28 else 31, last_day(y, mo)))
+        if b == dt.date(b.year, b.month, last_day(b.year, b.month)):
+            end = dt.date(y, mo, last_day(y, mo))        # "In April ... within two months": to the end of June
+    return dict(d, kind="relative", start_date=a.isoformat(), end_date=end.isoformat(),
+                granularity="day", anchor_id=story["date_id"])
+
+
 def _undated(pairs, preds, seg_start) -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -372,6 +401,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
+    durations_by_sent = defaultdict(list)
+    for d in tables.get("dates", []):
+        if d["kind"] == "duration" and not any(a <= d["start"] < b for a, b in residue):
+            durations_by_sent[d["sentence_id"]].append(d)
     seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
     seg_starts = [x[0] for x in seg_docs]
 
@@ -445,6 +478,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if is_heading(text[sent.start:sent.end]):
             continue
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
+        for d in durations_by_sent.get(sent.sentence_id, []):
+            i = bisect.bisect_left(date_pos, d["start"]) - 1
+            w = _within(text, d, all_dates[i] if i >= 0 else None)
+            if w is not None:
+                sent_dates = sent_dates + [w]
         seg_start, doc = seg_doc_at(sent.start)
         span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
         if span is None or not has_finite_verb(span):
