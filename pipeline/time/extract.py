@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..parse import Parsed
-from .normalize import Anchor, Context, normalize
+from .normalize import EVENT_PHRASE, Anchor, Context, Timex, normalize
 from .patterns import rules
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;:.()]{0,60}$", re.IGNORECASE)
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
+APPOSITION = re.compile(r"\s*,\s*")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -124,8 +125,17 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
-            ctx.sentence, ctx.before = text[sent.start:sent.end], text[sent.start:s]
+            ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             t = normalize(m["rule"], m["groups"], ctx)
+            prev = rows[-1] if rows else None
+            if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
+                    and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
+                    and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
+                    and EVENT_PHRASE.match(text[e:sent.end])):
+                # "On 27 June 1950, two days after the KPA invaded, ...": the offset restates the date before it
+                t = Timex("relative", prev["value"], dt.date.fromisoformat(prev["start_date"]),
+                          dt.date.fromisoformat(prev["end_date"]), prev["granularity"], "")
+                t.anchor_used, t.sets_anchor = True, False
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
             if t.warning:

@@ -17,6 +17,8 @@ FLASHBACK = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|[Bb]efore\s+that|had\s+(?
                        r"the\s+(?:previous|preceding)\s+(?:year|month|spring|summer|autumn|fall|winter))\b")
 COMPLETED_BY = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:\w+\s+)?$")
 PROGRESSION_MONTHS = 4
+# what follows "three weeks after": an event ("the siege began", "the KPA invaded"), not a date or the clause's end
+EVENT_PHRASE = re.compile(r"\s+(?:to\s+)?(?!(?:that|this|which|it)\b)[A-Za-z]")
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
              "H": "hour", "MIN": "hour", "SEC": "hour"}
 
@@ -53,6 +55,7 @@ class Context:
         self.last_anchor_id = ""
         self.sentence = ""            # the sentence of the expression being resolved
         self.before = ""              # its words before the expression
+        self.after = ""               # its words after the expression
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
@@ -532,6 +535,10 @@ def _relative_offset(g, ctx):
         base = None        # "two months ago" counts from the writing, not from a named period
     if g["dir"].lower() != "ago" and (ctx.dateline_anchor() or (ctx.dct is not None and ctx.anchor is None)):
         base = None        # news: "a day after the court ruled" counts from that event, not from the dateline
+    if g["dir"].lower() in ("after", "before", "prior") and ctx.new_section and EVENT_PHRASE.match(ctx.after):
+        # "Three weeks after the siege of Boston began" just after a heading: counted from that event, not
+        # from where the previous section left the story
+        base = None
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
