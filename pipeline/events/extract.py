@@ -175,6 +175,22 @@ def _width(d: dict) -> int:
         return 10 ** 6
 
 
+BRACKETED_AFTER_NAME = re.compile(r"[\w'’.\- ]{0,60}\(\s*$")
+
+
+def _named_before_brackets(text: str, d: dict, preds, seg_start: int):
+    """The predicate a bracketed date follows in one name ("the Battle of White Horse (6-15 October 1952)",
+    "the sieges of Outpost Harry (10-18 June 1953)"), if any: the nearest one before it, with nothing but
+    the rest of the name between them."""
+    if not text[max(0, d["start"] - 3):d["start"]].rstrip().endswith("("):
+        return None
+    before = [p for p in preds if seg_start + p.end <= d["start"]]
+    if not before:
+        return None
+    p = max(before, key=lambda p: p.end)
+    return p if BRACKETED_AFTER_NAME.fullmatch(text[seg_start + p.end:d["start"]]) else None
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
@@ -185,6 +201,11 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     for d in sent_dates:
         dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if dspan is None or not len(dspan):
+            continue
+        named = _named_before_brackets(text, d, preds, seg_start)
+        if named is not None:
+            # "the Battle of White Horse (6-15 October 1952)": the bracketed date is that battle's
+            own[named.token.i].append(d)
             continue
         anchors = anchors_above(dspan, by_i, framing)
         plural_wars = [p for p in preds if p.rule.startswith("war-span") and _wars_plural(p.token)]
