@@ -32,6 +32,7 @@ ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
 
 
 EMBEDDING = {"relcl", "acl"}
+YEARLESS_KIND_RULES = {"season_bare"}
 
 
 def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
@@ -48,6 +49,14 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
         seg_start, doc = seg_doc_at(d["start"])
         span = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        head_noun = [t for t in span if t.pos_ in ("NOUN", "PROPN")][-1:]
+        if (d.get("rule") in YEARLESS_KIND_RULES and head_noun and head_noun[0].dep_ in ("compound", "amod", "nmod")
+                and head_noun[0].head.pos_ == "NOUN" and head_noun[0].head.i >= span.end):
+            # "winter quarters", "the summer offensive", "winter food supplies": a year-less season naming a
+            # kind of thing gives no time, not even to its noun
+            attributive.add(d["date_id"])
+            scopes[d["date_id"]] = (-1, -1)
             continue
         if 0 < span.start and span.end < len(doc):
             before, after = doc[span.start - 1], doc[span.end]
