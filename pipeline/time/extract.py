@@ -25,7 +25,8 @@ PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|pro
                      r"|\bas\s+in\s+)$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to, not where the story is
-UNTIL = re.compile(r"\b(?:until|till|up\s+to)\b[^,;:.()]{0,60}$", re.IGNORECASE)
+# ("held on until the spring of 1776, and then withdrew": a date until takes itself still moves the story)
+UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:the\s+)?[^,;:.()]{1,50}\s(?:in|on|of)\s+$", re.IGNORECASE)
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
