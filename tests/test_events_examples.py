@@ -116,6 +116,9 @@ def test_two_acts_of_one_type_and_day_are_two_rows(nlp):
     chron = extract_text("In June 1940, the Soviet Armed Forces invaded and occupied the neutral Baltic States. "
                          "The Baltic States were occupied by the Soviet Armed Forces in June 1940.", doc_id="ex", nlp=nlp)["chronicle"]
     assert len(chron[chron.event_type == "offensive"]) == 1
+    chron = extract_text("The fiercest fighting came in the Battle of Red River (22-25 April 1951) and the Battle of "
+                         "Long Ford (22-25 April 1951).", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) == 2
 
 
 def test_an_act_within_a_duration_runs_from_the_story_date(nlp):

@@ -372,11 +372,12 @@ OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npa
 
 
 def _own_act(tok) -> bool:
-    """A finite verb of the main line with its own complement states an act of its own: "attacked in Poland
-    and overran East Prussia" are two; "invaded and occupied the Baltic States" (one object for both) and a
+    """A finite verb of the main line with its own complement or subject states an act of its own: "attacked
+    in Poland and overran East Prussia", "seized Manila in March; Mindanao was captured later that month" are two; "invaded and occupied the Baltic States" (one object for both) and a
     participle ("landed, quickly taking control") are one."""
     return (tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.dep_ in ("ROOT", "conj")
-            and any(c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree) for c in tok.children))
+            and any((c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree))
+                    or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
 
 
 # "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
@@ -566,7 +567,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # two expressions of one day on one predicate: one event; two predicates of one type and day
             # ("attacked ... and overran East Prussia") are two acts
             key = (label, date["start_date"], date["end_date"])
-            own = t[0] if t is not None and t[0] in verbal else None
+            # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
+            # April 1951) and the Battle of Kapyong (22-25 April 1951)")
+            own = t[0] if t is not None and (t[0] in verbal or text[date["start"] - 1:date["start"]] == "(") else None
             if key in seen and (own is None or own in seen[key] or None in seen[key]):
                 continue
             seen.setdefault(key, set()).add(own)
