@@ -24,9 +24,12 @@ PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|pro
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
-# looks ahead to, not where the story is
-# ("held on until the spring of 1776, and then withdrew": a date until takes itself still moves the story)
+# looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
+# until 1958 passage of the measure", "effective until 14 September 1978"); one a few months ahead still
+# moves it ("held on until the spring of 1776, and then withdrew")
 UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:the\s+)?[^,;:.()]{1,50}\s(?:in|on|of)\s+$", re.IGNORECASE)
+UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
+UNTIL_AHEAD_DAYS = 122
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
@@ -160,6 +163,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
                   and not t.anchor_used
                   and ((UNTIL.search(before) and t.start > ctx.anchor.end)
+                       or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)
                        or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
                 rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
             elif t.start_iso:

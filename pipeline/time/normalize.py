@@ -292,9 +292,47 @@ def _month_year(g, ctx):
     return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
 
 
+SPAN_TO = re.compile(r"^\s*(?:to|until|till|through|–|—|-)\s*(?:the\s+month\s+of\s+)?([A-Z][a-z]+)\b")
+SPAN_FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:the\s+month\s+of\s+)?([A-Z][a-z]+)\s*(?:to|until|till|through|and|–|—|-)\s*"
+                       r"(?:the\s+month\s+of\s+)?$")
+
+
+def _month_pair(name: str) -> int | None:
+    try:
+        return month_num(name)
+    except (KeyError, ValueError):
+        return None
+
+
+def _span_year(m: int, ctx) -> tuple[int | None, bool]:
+    """ "from October to March" in a story at March 1945: the months are a span across the new year (October
+    1944 to March 1945); the first month's year is the one whose span holds the story's date, else the first
+    span after it. The second month follows the first (ctx.anchor is then the first)."""
+    a = ctx.anchor
+    if ctx.dct is not None or a is None or a.period:
+        return None, False
+    before = SPAN_FROM.search(ctx.before)
+    if before is not None and (m1 := _month_pair(before.group(1))) is not None and a.granularity == "month" \
+            and a.start.month == m1:
+        return (a.start.year + 1 if m < m1 else a.start.year), True
+    after = SPAN_TO.match(ctx.after)
+    if after is None or not re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:the\s+month\s+of\s+)?$", ctx.before):
+        return None, False
+    m2 = _month_pair(after.group(1))
+    if m2 is None or m2 >= m:
+        return None, False
+    story = a.end
+    for y in (story.year - 1, story.year):
+        if cal.month_interval(y, m)[0] <= story <= cal.month_interval(y + 1, m2)[1]:
+            return y, True
+    return (story.year if cal.month_interval(story.year, m)[0] > story else story.year + 1), True
+
+
 def _month_yearless(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, used = ctx.year_for_yearless(month_num(g["m"]))
+    y, used = _span_year(month_num(g["m"]), ctx)
+    if y is None:
+        y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
         return unresolved("date", "month", mod)
     m = month_num(g["m"])
