@@ -108,3 +108,30 @@ def test_a_place_inside_a_named_event_is_a_location(nlp):
     ev = tables["events"]
     row = ev[ev.event_type == "blockade"].iloc[0]
     assert "lachin-corridor" in row.locations.split(";") and row.actors.split(";")[0] == "azerbaijan"
+
+
+def test_two_acts_of_one_type_and_day_are_two_rows(nlp):
+    """ "attacked in the north and overran the coastal province": two acts, two chronicle rows; "invaded and
+    occupied the Baltic States" (one object for both) and a restatement in the next sentence are one."""
+    chron = extract_text("In January 1945, the army attacked in the north and overran the coastal province.",
+                         doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "offensive"]) == 2
+    assert chron.event_key.nunique() == len(chron)
+    chron = extract_text("In June 1940, the Soviet Armed Forces invaded and occupied the neutral Baltic States. "
+                         "The Baltic States were occupied by the Soviet Armed Forces in June 1940.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "offensive"]) == 1
+    chron = extract_text("The fiercest fighting came in the Battle of Red River (22-25 April 1951) and the Battle of "
+                         "Long Ford (22-25 April 1951).", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) == 2
+
+
+def test_an_act_within_a_duration_runs_from_the_story_date(nlp):
+    """ "Norway was conquered within two months" after "In April 1940": April 1 to the end of June; a bare
+    duration ("fought for two months") dates nothing."""
+    ev = extract_text("In April 1940, Germany invaded Denmark and Norway. Norway was conquered within two months.",
+                      doc_id="ex", nlp=nlp)["events"]
+    conquered = ev[ev.trigger == "conquered"].iloc[0]
+    assert (conquered.start_date, conquered.end_date) == ("1940-04-01", "1940-06-30")
+    ev = extract_text("In April 1940, Germany invaded Norway. The Norwegians fought for two months.",
+                      doc_id="ex", nlp=nlp)["events"]
+    assert not (ev.end_date == "1940-06-30").any()

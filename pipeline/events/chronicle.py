@@ -37,9 +37,19 @@ def assign_event_keys(events: list[dict]) -> None:
     for i, e in enumerate(events):
         if intervals[i] is not None:
             same[(e["event_type"], intervals[i])].append(i)
+    def two_acts(i, j):
+        """Two predicates of one sentence are two acts ("attacked ... and overran"), never one event."""
+        a, b = events[i], events[j]
+        return (a.get("sentence_id") == b.get("sentence_id") and a.get("trigger_start") not in (None, "")
+                and b.get("trigger_start") not in (None, "") and a["trigger_start"] != b["trigger_start"])
+
+    word = lambda e: (e.get("trigger") or "").lower()[:5]
     for idx in same.values():
         for a_pos, i in enumerate(idx):
-            for j in idx[:a_pos]:
+            # a restatement joins the mention with its own word first ("captured ... was captured")
+            for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
+                if two_acts(i, j):
+                    continue
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     parent[find(i)] = find(j)
                     break
@@ -69,14 +79,16 @@ def assign_event_keys(events: list[dict]) -> None:
     for i in range(len(events)):
         final[find(i)].append(events[i])
     used = set()
-    for members in sorted(final.values(), key=lambda ms: min(m["event_id"] for m in ms)):
+    for members in sorted(final.values(), key=lambda ms: min((m.get("doc_id", ""), m["start"], m["event_id"]) for m in ms)):
         rep = representative(members)
         actor = (rep.get("actors") or rep.get("participants") or "-").split(";")[0]
         key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}"
-        n = 1
-        while key in used:       # two events apart with no actor told apart: never one key
+        if key in used:       # two acts of one type, day and side ("attacked ... and overran"): two keys
+            key += f":{rep['doc_id']}@{rep.get('trigger_start') or rep['start']}"
+        n, base = 1, key
+        while key in used:       # never one key for two events told apart
             n += 1
-            key = f"{rep['event_type']}:{rep['start_date']}:{rep['end_date']}:{actor}#{n}"
+            key = f"{base}#{n}"
         used.add(key)
         for m in members:
             m["event_key"] = key

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
-from ..time.calendar import day_number, hist_key, hist_unit_interval, unit_interval
+from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -34,6 +34,7 @@ ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ"}
 
 
 EMBEDDING = {"relcl", "acl"}
+YEARLESS_KIND_RULES = {"season_bare"}
 
 
 def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
@@ -50,6 +51,14 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
         seg_start, doc = seg_doc_at(d["start"])
         span = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if span is None or not len(span):
+            continue
+        head_noun = [t for t in span if t.pos_ in ("NOUN", "PROPN")][-1:]
+        if (d.get("rule") in YEARLESS_KIND_RULES and head_noun and head_noun[0].dep_ in ("compound", "amod", "nmod")
+                and head_noun[0].head.pos_ == "NOUN" and head_noun[0].head.i >= span.end):
+            # "winter quarters", "the summer offensive", "winter food supplies": a year-less season naming a
+            # kind of thing gives no time, not even to its noun
+            attributive.add(d["date_id"])
+            scopes[d["date_id"]] = (-1, -1)
             continue
         if 0 < span.start and span.end < len(doc):
             before, after = doc[span.start - 1], doc[span.end]
@@ -171,6 +180,22 @@ def _width(d: dict) -> int:
     return 10 ** 6 if a is None or b is None else b - a
 
 
+BRACKETED_AFTER_NAME = re.compile(r"[\w'’.\- ]{0,60}\(\s*$")
+
+
+def _named_before_brackets(text: str, d: dict, preds, seg_start: int):
+    """The predicate a bracketed date follows in one name ("the Battle of White Horse (6-15 October 1952)",
+    "the sieges of Outpost Harry (10-18 June 1953)"), if any: the nearest one before it, with nothing but
+    the rest of the name between them."""
+    if not text[max(0, d["start"] - 3):d["start"]].rstrip().endswith("("):
+        return None
+    before = [p for p in preds if seg_start + p.end <= d["start"]]
+    if not before:
+        return None
+    p = max(before, key=lambda p: p.end)
+    return p if BRACKETED_AFTER_NAME.fullmatch(text[seg_start + p.end:d["start"]]) else None
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
@@ -181,6 +206,11 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     for d in sent_dates:
         dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if dspan is None or not len(dspan):
+            continue
+        named = _named_before_brackets(text, d, preds, seg_start)
+        if named is not None:
+            # "the Battle of White Horse (6-15 October 1952)": the bracketed date is that battle's
+            own[named.token.i].append(d)
             continue
         anchors = anchors_above(dspan, by_i, framing)
         plural_wars = [p for p in preds if p.rule.startswith("war-span") and _wars_plural(p.token)]
@@ -398,6 +428,47 @@ def _drop_subsumed_preds(preds, text, seg_start) -> list:
     return out
 
 
+OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
+
+
+def _own_act(tok) -> bool:
+    """A finite verb of the main line with its own complement or subject states an act of its own: "attacked
+    in Poland and overran East Prussia", "seized Manila in March; Mindanao was captured later that month" are two; "invaded and occupied the Baltic States" (one object for both) and a
+    participle ("landed, quickly taking control") are one."""
+    return (tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.dep_ in ("ROOT", "conj")
+            and any((c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree))
+                    or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
+
+
+# "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
+# between the story's date and that long after it
+WITHIN = re.compile(r"\b(?:within|in\s+(?:under|less\s+than)|inside\s+of)\s+$", re.IGNORECASE)
+VAGUE_COUNT = 3          # "within a few days": three
+
+
+def _within(text: str, d: dict, story: dict | None) -> dict | None:
+    """A duration the act took ("within two months") after the story's date: the interval from that date
+    to the duration's end, as a date of the clause; None when it is no such phrase or the story has no date."""
+    m = re.fullmatch(r"P(\d+|X)([DWMY])", d.get("value") or "")
+    if m is None or story is None or not WITHIN.search(text[max(0, d["start"] - 20):d["start"]]):
+        return None
+    try:
+        a, b = dt.date.fromisoformat(story["start_date"]), dt.date.fromisoformat(story["end_date"])
+    except ValueError:
+        return None
+    n = VAGUE_COUNT if m.group(1) == "X" else int(m.group(1))
+    unit = m.group(2)
+    if unit in "DW":
+        end = b + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        y, mo = add_months(b.year, b.month, n * (12 if unit == "Y" else 1))
+        end = dt.date(y, mo, min(b.day if b.day < 28 else 31, last_day(y, mo)))
+        if b == dt.date(b.year, b.month, last_day(b.year, b.month)):
+            end = dt.date(y, mo, last_day(y, mo))        # "In April ... within two months": to the end of June
+    return dict(d, kind="relative", start_date=a.isoformat(), end_date=end.isoformat(),
+                granularity="day", anchor_id=story["date_id"])
+
+
 def _undated(pairs, preds, seg_start) -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -421,6 +492,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
+    durations_by_sent = defaultdict(list)
+    for d in tables.get("dates", []):
+        if d["kind"] == "duration" and not any(a <= d["start"] < b for a, b in residue):
+            durations_by_sent[d["sentence_id"]].append(d)
     seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
     seg_starts = [x[0] for x in seg_docs]
 
@@ -431,7 +506,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
-                        if d["date_id"] not in attributive and d["date_id"] not in scopes), key=lambda d: d["start"])
+                        if d["date_id"] not in attributive and d["date_id"] not in scopes
+                        and d.get("moves_story", True)), key=lambda d: d["start"])
+    # "On December 7 (...), 1941, Japan attacked ...": a coarser date holding the sentence's finer one
+    # ("1941", "a client state in 1939") leaves the story at the finer date
+    story = []
+    for d in all_dates:
+        if (story and story[-1]["sentence_id"] == d["sentence_id"]
+                and hist_key(d["start_date"]) <= hist_key(story[-1]["start_date"])
+                and hist_key(story[-1]["end_date"]) <= hist_key(d["end_date"]) and _width(d) > _width(story[-1])):
+            continue
+        story.append(d)
+    all_dates = story
 
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
@@ -497,6 +583,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if is_heading(text[sent.start:sent.end]):
             continue
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
+        for d in durations_by_sent.get(sent.sentence_id, []):
+            i = bisect.bisect_left(date_pos, d["start"]) - 1
+            w = _within(text, d, all_dates[i] if i >= 0 else None)
+            if w is not None:
+                sent_dates = sent_dates + [w]
         seg_start, doc = seg_doc_at(sent.start)
         span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
         if span is None or not has_finite_verb(span):
@@ -540,17 +631,23 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        seen = set()
+        seen = {}
+        verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         first_row, tokens = len(rows), []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
                     and t[2] == "war_start" and date.get("kind") != "range"):
                 continue      # "the war raged in 1940" states no start; only a span gives start and end
             label = t[2] if t else "other"
-            key = (label, date["start_date"], date["end_date"])     # two expressions of one day: one event
-            if key in seen:
+            # two expressions of one day on one predicate: one event; two predicates of one type and day
+            # ("attacked ... and overran East Prussia") are two acts
+            key = (label, date["start_date"], date["end_date"])
+            # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
+            # April 1951) and the Battle of Kapyong (22-25 April 1951)")
+            own = t[0] if t is not None and (t[0] in verbal or text[date["start"] - 1:date["start"]] == "(") else None
+            if key in seen and (own is None or own in seen[key] or None in seen[key]):
                 continue
-            seen.add(key)
+            seen.setdefault(key, set()).add(own)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause, extent = [], "", None
             if t is not None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..parse import Parsed
-from .normalize import Anchor, Context, normalize
+from .normalize import EVENT_PHRASE, Anchor, Context, Timex, normalize
 from .patterns import rules
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,17 @@ NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
+# "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
+# looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
+# until 1958 passage of the measure", "effective until 14 September 1978"); one a few months ahead still
+# moves it ("held on until the spring of 1776, and then withdrew")
+UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:the\s+)?[^,;:.()]{1,50}\s(?:in|on|of)\s+$", re.IGNORECASE)
+UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
+UNTIL_AHEAD_DAYS = 122
+# "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
+# back; a date in it earlier than the story's does not take the story back
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
+APPOSITION = re.compile(r"\s*,\s*")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -118,8 +129,17 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
-            ctx.sentence, ctx.before = text[sent.start:sent.end], text[sent.start:s]
+            ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             t = normalize(m["rule"], m["groups"], ctx)
+            prev = rows[-1] if rows else None
+            if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
+                    and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
+                    and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
+                    and EVENT_PHRASE.match(text[e:sent.end])):
+                # "On 27 June 1950, two days after the KPA invaded, ...": the offset restates the date before it
+                t = Timex("relative", prev["value"], dt.date.fromisoformat(prev["start_date"]),
+                          dt.date.fromisoformat(prev["end_date"]), prev["granularity"], "")
+                t.anchor_used, t.sets_anchor = True, False
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
             if t.warning:
@@ -133,9 +153,19 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
+            before = text[max(sent.start, s - 80):s]
+            # not a column: tells the events which dates leave the story where it was (the end of a span
+            # ahead, a step back), so that they date no clause after them
+            rows[-1]["moves_story"] = True
             if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
                                         or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
                 pass                    # "for a planned campaign in 1976": the story stays where it was
+            elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
+                  and not t.anchor_used
+                  and ((UNTIL.search(before) and t.start > ctx.anchor.end)
+                       or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)
+                       or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
+                rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):

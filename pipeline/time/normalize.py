@@ -17,6 +17,8 @@ FLASHBACK = re.compile(r"\b(?:[Ee]arlier|[Pp]reviously|[Bb]efore\s+that|had\s+(?
                        r"the\s+(?:previous|preceding)\s+(?:year|month|spring|summer|autumn|fall|winter))\b")
 COMPLETED_BY = re.compile(r"\b(?:[Bb]y|[Uu]ntil|[Tt]ill)\s+(?:the\s+)?(?:\w+\s+)?$")
 PROGRESSION_MONTHS = 4
+# what follows "three weeks after": an event ("the siege began", "the KPA invaded"), not a date or the clause's end
+EVENT_PHRASE = re.compile(r"\s+(?:to\s+)?(?!(?:that|this|which|it)\b)[A-Za-z]")
 UNIT_GRAN = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year",
              "H": "hour", "MIN": "hour", "SEC": "hour"}
 
@@ -53,6 +55,7 @@ class Context:
         self.last_anchor_id = ""
         self.sentence = ""            # the sentence of the expression being resolved
         self.before = ""              # its words before the expression
+        self.after = ""               # its words after the expression
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
@@ -89,6 +92,16 @@ class Context:
         if month < last and (month - last) % 12 <= PROGRESSION_MONTHS and not self.flashback():
             return year + 1
         return None
+
+    def winter_ahead(self, year: int) -> bool:
+        """A narrative's "the winter" after a date of March-December of `year` is the winter that begins
+        that December (a winter is named by the year of its January): the story moves on into it."""
+        a = self.anchor
+        if self.dct is not None or a is None or a.period or a.end.year != year or self.flashback():
+            return False
+        if a.granularity in ("day", "week", "month", "season"):
+            return a.end.month >= 3
+        return a.granularity == "year" and bool(self.last_fine) and self.last_fine[0] == year and self.last_fine[1] >= 3
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is not None:
@@ -279,9 +292,47 @@ def _month_year(g, ctx):
     return make("date", "month", a, b, mod, explicit=True, value=f"{y:04d}-{m:02d}")
 
 
+SPAN_TO = re.compile(r"^\s*(?:to|until|till|through|–|—|-)\s*(?:the\s+month\s+of\s+)?([A-Z][a-z]+)\b")
+SPAN_FROM = re.compile(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:the\s+month\s+of\s+)?([A-Z][a-z]+)\s*(?:to|until|till|through|and|–|—|-)\s*"
+                       r"(?:the\s+month\s+of\s+)?$")
+
+
+def _month_pair(name: str) -> int | None:
+    try:
+        return month_num(name)
+    except (KeyError, ValueError):
+        return None
+
+
+def _span_year(m: int, ctx) -> tuple[int | None, bool]:
+    """ "from October to March" in a story at March 1945: the months are a span across the new year (October
+    1944 to March 1945); the first month's year is the one whose span holds the story's date, else the first
+    span after it. The second month follows the first (ctx.anchor is then the first)."""
+    a = ctx.anchor
+    if ctx.dct is not None or a is None or a.period:
+        return None, False
+    before = SPAN_FROM.search(ctx.before)
+    if before is not None and (m1 := _month_pair(before.group(1))) is not None and a.granularity == "month" \
+            and a.start.month == m1:
+        return (a.start.year + 1 if m < m1 else a.start.year), True
+    after = SPAN_TO.match(ctx.after)
+    if after is None or not re.search(r"\b(?:[Ff]rom|[Bb]etween)\s+(?:the\s+month\s+of\s+)?$", ctx.before):
+        return None, False
+    m2 = _month_pair(after.group(1))
+    if m2 is None or m2 >= m:
+        return None, False
+    story = a.end
+    for y in (story.year - 1, story.year):
+        if cal.month_interval(y, m)[0] <= story <= cal.month_interval(y + 1, m2)[1]:
+            return y, True
+    return (story.year if cal.month_interval(story.year, m)[0] > story else story.year + 1), True
+
+
 def _month_yearless(g, ctx):
     mod = mod_of(g.get("mod"))
-    y, used = ctx.year_for_yearless(month_num(g["m"]))
+    y, used = _span_year(month_num(g["m"]), ctx)
+    if y is None:
+        y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
         return unresolved("date", "month", mod)
     m = month_num(g["m"])
@@ -414,6 +465,8 @@ def _season_bare(g, ctx):
     y, used = ctx.year_for_yearless(SEASON_FIRST_MONTH[code])
     if y is None:
         return unresolved("date", "season", mod)
+    if code == "WI" and ctx.winter_ahead(y):
+        y += 1           # a story in October 1776 goes on into the winter of 1776-77, not back to 1775-76
     a, b = cal.season_interval(y, code)
     t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
     t.anchor_used = used
@@ -520,6 +573,10 @@ def _relative_offset(g, ctx):
         base = None        # "two months ago" counts from the writing, not from a named period
     if g["dir"].lower() != "ago" and (ctx.dateline_anchor() or (ctx.dct is not None and ctx.anchor is None)):
         base = None        # news: "a day after the court ruled" counts from that event, not from the dateline
+    if g["dir"].lower() in ("after", "before", "prior") and ctx.new_section and EVENT_PHRASE.match(ctx.after):
+        # "Three weeks after the siege of Boston began" just after a heading: counted from that event, not
+        # from where the previous section left the story
+        base = None
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
@@ -598,6 +655,8 @@ def _relative_unit(step, unit, ctx, prefer_dct):
     if t is None:
         return unresolved("relative", UNIT_GRAN[code])
     t.anchor_used = True
+    # "during the previous year" looks back from the story, which then goes on where it was
+    t.sets_anchor = step >= 0
     return t
 
 
