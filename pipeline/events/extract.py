@@ -282,7 +282,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                     d, conf = ld, 0.65
                     break
         if d is not None and governs(d, t):
-            if p.type == "other" and any(q[2] != "other" and q[1] is d for q in pairs):
+            if p.type == "other" and not _other_actor(p.token) and any(q[2] != "other" and q[1] is d for q in pairs):
                 continue      # an act typed in the same clause and date already states it
             pairs.append((t, d, conf))
     stative = lexicon()["stative_verbs"]
@@ -438,6 +438,12 @@ def _own_act(tok) -> bool:
     return (tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.dep_ in ("ROOT", "conj")
             and any((c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree))
                     or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
+
+
+def _other_actor(tok) -> bool:
+    """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
+    "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
+    return _own_act(tok) and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 # "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
