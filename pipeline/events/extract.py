@@ -639,6 +639,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
+        doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
         first_row, tokens = len(rows), []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -650,8 +651,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             key = (label, date["start_date"], date["end_date"])
             # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
             # April 1951) and the Battle of Kapyong (22-25 April 1951)")
-            own = t[0] if t is not None and (t[0] in verbal or text[date["start"] - 1:date["start"]] == "(") else None
-            if key in seen and (own is None or own in seen[key] or None in seen[key]):
+            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "(") else None
+            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)):
                 continue
             seen.setdefault(key, set()).add(own)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
