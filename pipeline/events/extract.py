@@ -281,6 +281,17 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 if p.token.is_ancestor(anchor) or anchor.is_ancestor(p.token) or anchor.i == p.token.i:
                     d, conf = ld, 0.65
                     break
+        if d is None and _other_actor(p.token):
+            # "In March 1945, the offensive reached the river, and the army captured the city": an act
+            # coordinated with a doer of its own happens at the time the sentence gave before it
+            head = p.token.head
+            while head.dep_ == "conj":
+                head = head.head
+            opening = seg_start + min(w.idx for w in head.subtree)     # where the first conjunct starts
+            before = [x for x in sent_dates if x["end"] <= max(opening, seg_start + head.idx)
+                      and any(x is y for y in dated.values())]
+            if before:
+                d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
             if p.type == "other" and not _other_actor(p.token) and any(q[2] != "other" and q[1] is d for q in pairs):
                 continue      # an act typed in the same clause and date already states it
@@ -443,7 +454,14 @@ def _own_act(tok) -> bool:
 def _other_actor(tok) -> bool:
     """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
     "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
-    return _own_act(tok) and tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+    if not (_own_act(tok) and tok.dep_ == "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    # "died and was succeeded by Truman": the agent is another doer than the first act's subject; not so
+    # when both are passives of one patient ("were encircled and then assaulted by enemy troops")
+    head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+    return not head_passive and any(c.dep_ == "agent" for c in tok.children)
 
 
 # "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
