@@ -52,6 +52,17 @@ def test_one_real_event_many_mentions_share_a_key(nlp):
     assert row.n_mentions == 2 and "Armenia" in row.actors and "[" not in row.summary
 
 
+def test_same_side_same_month_different_places_are_two_events(nlp):
+    """Two acts of one side in one month, each naming where, no place in common: two chronicle rows;
+    a restatement naming the same place stays one."""
+    two = extract_text("In May 1941, Germany captured Athens in Greece. Later in May 1941, Germany seized the port "
+                       "of Tobruk in Libya.", doc_id="ex", nlp=nlp)["events"]
+    assert len(two) == 2 and two.event_key.nunique() == 2
+    one = extract_text("In May 1941, Germany captured Athens in Greece. In May 1941, the Germans entered Athens "
+                       "after heavy fighting.", doc_id="ex", nlp=nlp)["events"]
+    assert len(one) == 2 and one.event_key.nunique() == 1
+
+
 def test_actors_from_roles_and_places_as_locations(nlp):
     tables = extract_text("On 25 October 2020, the Azerbaijani forces seized control of the city of Qubadlı. "
                           "In April 1993 Turkey closed its border with Armenia after Armenian forces captured Kalbajar.",

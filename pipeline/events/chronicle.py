@@ -43,12 +43,19 @@ def assign_event_keys(events: list[dict]) -> None:
         return (a.get("sentence_id") == b.get("sentence_id") and a.get("trigger_start") not in (None, "")
                 and b.get("trigger_start") not in (None, "") and a["trigger_start"] != b["trigger_start"])
 
+    places = [set(filter(None, (e.get("locations") or "").split(";"))) for e in events]
+
+    def elsewhere(i, j):
+        """Two mentions that each name where they happen, and no place in common, are two acts
+        ("conquered Crete by the end of May", "invaded Syria and Lebanon" in May)."""
+        return bool(places[i]) and bool(places[j]) and not places[i] & places[j]
+
     word = lambda e: (e.get("trigger") or "").lower()[:5]
     for idx in same.values():
         for a_pos, i in enumerate(idx):
             # a restatement joins the mention with its own word first ("captured ... was captured")
             for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
-                if two_acts(i, j):
+                if two_acts(i, j) or elsewhere(i, j):
                     continue
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     parent[find(i)] = find(j)
@@ -61,16 +68,18 @@ def assign_event_keys(events: list[dict]) -> None:
     by_type = defaultdict(list)          # type -> [(interval, root, actors)] sorted by start
     for root, members in groups.items():
         actors = set().union(*(actor_sets[i] for i in members))
-        by_type[events[root]["event_type"]].append((intervals[root], root, actors))
+        where = set().union(*(places[i] for i in members))
+        by_type[events[root]["event_type"]].append((intervals[root], root, actors, where))
     for items in by_type.values():
         items.sort(key=lambda x: (x[0][0], x[0][1]))
-        starts = [iv[0] for iv, _, _ in items]
-        for (a, b), root, actors in items:
+        starts = [iv[0] for iv, _, _, _ in items]
+        for (a, b), root, actors, where in items:
             if a == b or b - a > MAX_GROUP_SPAN_DAYS:
                 continue
             lo = bisect.bisect_left(starts, a)
-            fits = {find(r) for (c, d), r, acts in items[lo:bisect.bisect_right(starts, b)]
-                    if r != root and a <= c and d <= b and (c, d) != (a, b) and (not actors or not acts or actors & acts)}
+            fits = {find(r) for (c, d), r, acts, wh in items[lo:bisect.bisect_right(starts, b)]
+                    if r != root and a <= c and d <= b and (c, d) != (a, b) and (not actors or not acts or actors & acts)
+                    and (not where or not wh or where & wh)}
             fits.discard(find(root))
             if len(fits) == 1:
                 parent[find(root)] = fits.pop()

@@ -281,8 +281,19 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 if p.token.is_ancestor(anchor) or anchor.is_ancestor(p.token) or anchor.i == p.token.i:
                     d, conf = ld, 0.65
                     break
+        if d is None and _other_actor(p.token):
+            # "In March 1945, the offensive reached the river, and the army captured the city": an act
+            # coordinated with a doer of its own happens at the time the sentence gave before it
+            head = p.token.head
+            while head.dep_ == "conj":
+                head = head.head
+            opening = seg_start + min(w.idx for w in head.subtree)     # where the first conjunct starts
+            before = [x for x in sent_dates if x["end"] <= max(opening, seg_start + head.idx)
+                      and any(x is y for y in dated.values())]
+            if before:
+                d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
-            if p.type == "other" and any(q[2] != "other" and q[1] is d for q in pairs):
+            if p.type == "other" and not _other_actor(p.token) and any(q[2] != "other" and q[1] is d for q in pairs):
                 continue      # an act typed in the same clause and date already states it
             pairs.append((t, d, conf))
     stative = lexicon()["stative_verbs"]
@@ -438,6 +449,19 @@ def _own_act(tok) -> bool:
     return (tok.pos_ == "VERB" and tok.tag_ != "VBG" and tok.dep_ in ("ROOT", "conj")
             and any((c.dep_ in OWN_COMPLEMENT and not any(w.ent_type_ == "DATE" for w in c.subtree))
                     or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
+
+
+def _other_actor(tok) -> bool:
+    """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
+    "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
+    if not (_own_act(tok) and tok.dep_ == "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True
+    # "died and was succeeded by Truman": the agent is another doer than the first act's subject; not so
+    # when both are passives of one patient ("were encircled and then assaulted by enemy troops")
+    head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
+    return not head_passive and any(c.dep_ == "agent" for c in tok.children)
 
 
 # "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
@@ -633,6 +657,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
+        doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
         first_row, tokens = len(rows), []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -644,8 +669,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             key = (label, date["start_date"], date["end_date"])
             # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
             # April 1951) and the Battle of Kapyong (22-25 April 1951)")
-            own = t[0] if t is not None and (t[0] in verbal or text[date["start"] - 1:date["start"]] == "(") else None
-            if key in seen and (own is None or own in seen[key] or None in seen[key]):
+            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "(") else None
+            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)):
                 continue
             seen.setdefault(key, set()).add(own)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
