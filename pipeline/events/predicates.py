@@ -62,7 +62,8 @@ def lexicon() -> dict:
             data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
-                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs"):
+                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
+                "military_titles"):
         data[key] = frozenset(data[key])
     return data
 
@@ -106,6 +107,11 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
         out.add("place_noun")
+    for c in t.children:            # "Phuoc Binh, the provincial capital": the apposition says what a name is
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "PROPN":
+            out |= {name for name, words in lex.items() if c.lower_ in words or _lemma(c) in words}
+            if c.lower_ in lex["place"] or _lemma(c) in lex["place"]:
+                out |= {"place", "place_noun"}
     if t.pos_ == "PROPN" and not out:
         out.add("unknown")
     if t.pos_ == "PRON" and low in ("they", "them", "it", "we", "us"):
@@ -320,6 +326,14 @@ def _class_ok(t: Token, cls: dict) -> bool:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
                 return False
+            # the agent of an act of its own, or of a verb with an object, is a body, not a document: "the Convention
+            # adopted a constitution", "the Convention met"; a document stays the subject of light and stative verbs
+            # without an object ("the treaty came into force")
+            lex = lexicon()
+            if t.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX") and (_object(h) is not None or (
+                    _lemma(h) not in cls["needs_verb"] and _lemma(h) not in lex["light_verbs"]
+                    and _lemma(h) not in lex["stative_verbs"] and classify(h) is not None)):
+                return False
         return True
     passive = is_passive(t)
     if "passive" in cls and cls["passive"] != passive:
@@ -359,9 +373,20 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands.append(subj)
         cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if cls.get("object_lemma_or_xcomp"):
-            cands += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+            comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+            # "declared Germany to be a republic", "pronounced Algeria an independent country"
+            cands += comps + [g for c in comps for g in c.children if g.dep_ in ("attr", "acomp", "oprd", "dobj")]
+            cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
         if not any(_lemma(c) in cls["object_lemma"] or c.lower_ in cls["object_lemma"] for c in cands):
             return False
+    if "attr_class" in cls and not any(c.dep_ in ("attr", "oprd", "xcomp") and arg_classes(c) & set(cls["attr_class"])
+                                       for c in t.children):
+        return False       # "became president", "became commander in Iberia"
+    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
+        return False       # "died in battle", "fell in action"
+    if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
+        return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
         return False
     if "not_object_lemma" in cls and obj is not None and _lemma(obj) in cls["not_object_lemma"]:
@@ -404,6 +429,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("flee", "escape", "retreat", "withdraw", "retire", "recoil", "disengage") and arg_classes(subj) & {"people"}:
             return False
+        if lem in ("flee", "escape") and _civil_person(subj):
+            return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
@@ -443,9 +470,21 @@ def _class_ok(t: Token, cls: dict) -> bool:
     return True
 
 
+def _civil_person(t: Token | None) -> bool:
+    """A person who is no commander of forces: "the president", "Danton"; not "General Carleton", "the admiral"."""
+    if t is None or not arg_classes(t) & {"person"} or arg_classes(t) & {"force", "state"} or _is_force(t):
+        return False
+    titles = lexicon()["military_titles"]
+    return not any(_lemma(w) in titles or w.lower_ in titles for w in t.subtree if w.i <= t.i)
+
+
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
-    ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines")."""
+    ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
+    title hyphenated onto a person noun ("the president-elect")."""
+    if t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_ \
+            and "person" in arg_classes(t.doc[t.i - 2]):
+        return True
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
         return False
     if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
@@ -648,6 +687,19 @@ def predicates_in(span: Span) -> list[Predicate]:
                 del found[i]
         elif _lemma(t) in lex["light_verbs"] and t.dep_ in ("acl", "relcl") and t.head.i in found and found[i].type == "other":
             del found[i]          # "the referendum held in 1991"
+    # "responded by declaring war", "retaliated by bombing": the act is the one the by-phrase names, stated by the
+    # clause's own verb
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type != "other" or t.pos_ != "VERB":
+            continue
+        by = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                   if g.i in found and g.dep_ == "pcomp" and found[g.i].type != "other"), None)
+        if by is not None:
+            found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
+            del found[by.i]
     # "tried to seize Charleston", "attempted to dislodge", "failed to take the city": an attack that
     # was made and repulsed is a clash (EVENTS.md); the trying verb is not an act of its own
     for i in list(found):
