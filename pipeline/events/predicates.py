@@ -427,6 +427,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("collapse", "disintegrate", "mutiny", "desert") and not (arg_classes(subj) & {"force"}):
             return False
+        if lem in ("collapse", "disintegrate") and subj is not None and any(
+                _lemma(w) in lexicon()["_arg"]["state"] for w in subj.subtree if w.i <= subj.i):
+            return False       # "the Provisional Government collapsed": a state or government ends (dissolution)
         if lem in ("flee", "escape", "retreat", "withdraw", "retire", "recoil", "disengage") and arg_classes(subj) & {"people"}:
             return False
         if lem in ("flee", "escape") and _civil_person(subj):
