@@ -107,6 +107,10 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
         out.add("place_noun")
+    if lem in PARTITIVES:           # "most of the army", "the remnants of the garrison": what they are part of
+        of = _of(t)
+        if of is not None:
+            out |= arg_classes(of) - {"none", "other", "number"}
     for c in t.children:            # "Phuoc Binh, the provincial capital": the apposition says what a name is
         if c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "PROPN":
             out |= {name for name, words in lex.items() if c.lower_ in words or _lemma(c) in words}
@@ -120,6 +124,8 @@ def arg_classes(t: Token | None) -> set[str]:
 
 
 RELATIVE = {"which", "that", "who", "whom", "whose"}
+PARTITIVES = {"most", "part", "bulk", "remainder", "rest", "half", "majority", "remnant", "remnants", "element", "elements",
+              "portion", "some", "many", "all", "much", "several", "one", "two", "three", "detachment", "contingent"}
 
 
 def _argument(t: Token, deps: set[str]) -> Token | None:
@@ -500,6 +506,8 @@ def _is_force(t: Token | None) -> bool:
     organisation that is an armed force by its name ("the Eighth Army") or its acronym ("the KPA"); not an assembly."""
     if t is None or _lemma(t) in EVENT_FORCE_NOUNS:
         return False
+    if _lemma(t) in PARTITIVES and _of(t) is not None:
+        return _is_force(_of(t))        # "most of the Continental Army"
     force = lexicon()["_arg"]["force"]
     if t.ent_type_ == "ORG":
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
