@@ -93,6 +93,8 @@ def arg_classes(t: Token | None) -> set[str]:
             out.add("state")
     elif ent == "PERSON":
         out.add("person")
+    elif ent == "LAW":
+        out.add("document")    # "the Evian Accords", "the Treaty of Paris"
     elif ent in NUMBER_LABELS or t.like_num:
         out.add("number")
     elif ent in ("DATE", "TIME") and t.dep_ in SUBJ:
@@ -101,8 +103,9 @@ def arg_classes(t: Token | None) -> set[str]:
     for name, words in lex.items():
         if low in words or lem in words:
             out.add(name)
-    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod")) for c in t.children):
-        out.add("number")
+    if any((c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod"))) and c.ent_type_ not in ("DATE", "TIME")
+           for c in t.children):
+        out.add("number")     # not a year parsed onto the name ("In 1913 Madero ...")
     if "place" in out and (low in lex["place"] or lem in lex["place"]):
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
@@ -212,8 +215,8 @@ def _has_number(t: Token) -> bool:
         return False
     if t.like_num or t.ent_type_ in NUMBER_LABELS:
         return True
-    return any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY")
-               for c in t.subtree if c.i != t.i and c.i < t.i + 1)
+    return any((c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY"))
+               and c.ent_type_ not in ("DATE", "TIME") for c in t.subtree if c.i != t.i and c.i < t.i + 1)
 
 
 def _clause_has_number(t: Token) -> bool:
@@ -236,6 +239,8 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "of_person":
         return of is not None and bool(arg_classes(of) & {"person"})
     if need in ("of_force", "of_force_or_any"):
+        if of is not None and "person" in arg_classes(of) and not arg_classes(of) & {"force", "state"}:
+            return False       # "the arrival of the new commander": he came to take command, no forces were deployed
         return need.endswith("any") or (of is not None and bool(arg_classes(of) & {"force", "state"}))
     if need == "number":
         return _has_number(t)
@@ -443,6 +448,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
+        aim = _purpose(t)
+        if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "lead", "head", "take", "assume") \
+                and not (_is_force(subj) or arg_classes(subj) & {"force"}):
+            return False       # "Gates arrived to command the American effort": a commander taking up his post (other)
         sides = [a for a in (obj, subj) if a is not None and _lemma(a) not in EVENT_FORCE_NOUNS]
         sides += [c for a in sides for c in a.children if c.dep_ == "conj"]        # "Washington and his army encamped"
         args = set().union(*(arg_classes(a) for a in sides)) if sides else set()
@@ -598,6 +607,8 @@ def factual(t: Token) -> bool:
             return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("without", "instead"):
+        return False           # "handed over without a fight", "without resistance": it did not happen
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and t.head.dep_ in ("acl", "relcl", "advcl") and not factual(t.head):
         return False           # "air bases to launch heavy bomber attacks": the purpose of the bases, not an act
@@ -711,6 +722,20 @@ def predicates_in(span: Span) -> list[Predicate]:
         if by is not None:
             found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
             del found[by.i]
+    # "a terror campaign", "a campaign of bombings and assassinations": a campaign is the kind of act it is made of
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type != "offensive" or _lemma(t) not in ("campaign", "campaigns", "wave", "series", "spate"):
+            continue
+        parts = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in found]
+        parts += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.i in found]
+        kind = next((p for p in parts if found[p.i].type == "attack"), None)
+        if kind is not None:
+            found[i] = Predicate(t, "attack", "made-of:" + found[kind.i].rule)
+            for p in parts:
+                found.pop(p.i, None)
     # "tried to seize Charleston", "attempted to dislodge", "failed to take the city": an attack that
     # was made and repulsed is a clash (EVENTS.md); the trying verb is not an act of its own
     for i in list(found):
