@@ -393,6 +393,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "attr_class" in cls and not any(c.dep_ in ("attr", "oprd", "xcomp") and arg_classes(c) & set(cls["attr_class"])
                                        for c in t.children):
         return False       # "became president", "became commander in Iberia"
+    if "to_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["to_lemma"] for g in c.children) for c in t.children):
+        return False       # "went to the guillotine", "was sent to the scaffold"
+    if cls.get("not_subject_body") and _is_body(subj):
+        return False       # "the Assembly failed altogether": no attack repulsed
     if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
             g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
         return False       # "died in battle", "fell in action"
