@@ -401,6 +401,16 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
             g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
         return False       # "died in battle", "fell in action"
+    if cls.get("agreed_by_sides"):
+        # "the two sides agreed to form a united front", "Britain and France agreed to ...", "agreed with Villa to ...":
+        # two sides agreeing on an act is an agreement; one side consenting is not
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            return False
+        sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or _lemma(subj) in (
+            "side", "sides", "party", "parties", "both", "leader", "leaders", "government", "governments", "power", "powers",
+            "belligerent", "belligerents", "nation", "nations", "country", "countries") and subj.tag_ in ("NNS", "NNPS", "DT"))
+        if not (sides or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)):
+            return False
     if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
         return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
