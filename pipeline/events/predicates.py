@@ -242,6 +242,17 @@ def _noun_ok(t: Token, need: str) -> bool:
         if of is not None and "person" in arg_classes(of) and not arg_classes(of) & {"force", "state"}:
             return False       # "the arrival of the new commander": he came to take command, no forces were deployed
         return need.endswith("any") or (of is not None and bool(arg_classes(of) & {"force", "state"}))
+    if need == "people_exile":
+        # "the exile of 100,000 Greeks" is a displacement; a leader who "went into exile" or "returned from exile" is
+        # one person's flight (other)
+        owner = of or next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return bool(arg_classes(owner) & {"people", "number"})
+        if t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+            v = t.head.head
+            who = _passive_subject(v) if is_passive(v) else _subject(v)
+            return who is None or not (arg_classes(who) & {"person"} or who.ent_type_ in ("PERSON", "ORG"))
+        return True
     if need == "number":
         return _has_number(t)
     if need in ("military", "named_or_military"):
