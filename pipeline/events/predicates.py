@@ -369,6 +369,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if "subject_lemma" in cls and not (subj is not None and _lemma(subj) in cls["subject_lemma"]):
         return False
+    if "subject_pos" in cls and not (subj is not None and subj.pos_ in cls["subject_pos"]):
+        return False       # a name, whatever entity label the model gives it ("Carranza was executed")
     if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
         return False
     if cls.get("subject_body") and not _is_body(subj):
