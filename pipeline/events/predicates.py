@@ -424,6 +424,15 @@ def _class_ok(t: Token, cls: dict) -> bool:
             "belligerent", "belligerents", "nation", "nations", "country", "countries") and subj.tag_ in ("NNS", "NNPS", "DT"))
         if not (sides or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)):
             return False
+    if cls.get("from_place"):
+        # "driven out of Siberia", "expelled from the city": ground taken; "expelled from the party" is no offensive
+        froms = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        froms += [g for c in t.children if c.lower_ == "out" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        froms += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "out" for p in c.children if p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        if any(_is_body(g) or (_lemma(g) in lexicon()["_arg"]["state"] and "place" not in arg_classes(g)) for g in froms):
+            return False
     if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
         return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
