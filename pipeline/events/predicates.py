@@ -62,7 +62,8 @@ def lexicon() -> dict:
             data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
-                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs"):
+                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
+                "military_titles"):
         data[key] = frozenset(data[key])
     return data
 
@@ -92,6 +93,8 @@ def arg_classes(t: Token | None) -> set[str]:
             out.add("state")
     elif ent == "PERSON":
         out.add("person")
+    elif ent == "LAW":
+        out.add("document")    # "the Evian Accords", "the Treaty of Paris"
     elif ent in NUMBER_LABELS or t.like_num:
         out.add("number")
     elif ent in ("DATE", "TIME") and t.dep_ in SUBJ:
@@ -100,12 +103,22 @@ def arg_classes(t: Token | None) -> set[str]:
     for name, words in lex.items():
         if low in words or lem in words:
             out.add(name)
-    if any(c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod")) for c in t.children):
-        out.add("number")
+    if any((c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod"))) and c.ent_type_ not in ("DATE", "TIME")
+           for c in t.children):
+        out.add("number")     # not a year parsed onto the name ("In 1913 Madero ...")
     if "place" in out and (low in lex["place"] or lem in lex["place"]):
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
         out.add("place_noun")
+    if lem in PARTITIVES:           # "most of the army", "the remnants of the garrison": what they are part of
+        of = _of(t)
+        if of is not None:
+            out |= arg_classes(of) - {"none", "other", "number"}
+    for c in t.children:            # "Phuoc Binh, the provincial capital": the apposition says what a name is
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and t.pos_ == "PROPN":
+            out |= {name for name, words in lex.items() if c.lower_ in words or _lemma(c) in words}
+            if c.lower_ in lex["place"] or _lemma(c) in lex["place"]:
+                out |= {"place", "place_noun"}
     if t.pos_ == "PROPN" and not out:
         out.add("unknown")
     if t.pos_ == "PRON" and low in ("they", "them", "it", "we", "us"):
@@ -114,6 +127,8 @@ def arg_classes(t: Token | None) -> set[str]:
 
 
 RELATIVE = {"which", "that", "who", "whom", "whose"}
+PARTITIVES = {"most", "part", "bulk", "remainder", "rest", "half", "majority", "remnant", "remnants", "element", "elements",
+              "portion", "some", "many", "all", "much", "several", "one", "two", "three", "detachment", "contingent"}
 
 
 def _argument(t: Token, deps: set[str]) -> Token | None:
@@ -200,8 +215,8 @@ def _has_number(t: Token) -> bool:
         return False
     if t.like_num or t.ent_type_ in NUMBER_LABELS:
         return True
-    return any(c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY")
-               for c in t.subtree if c.i != t.i and c.i < t.i + 1)
+    return any((c.dep_ in ("nummod", "quantmod") or c.like_num or c.ent_type_ in ("CARDINAL", "QUANTITY"))
+               and c.ent_type_ not in ("DATE", "TIME") for c in t.subtree if c.i != t.i and c.i < t.i + 1)
 
 
 def _clause_has_number(t: Token) -> bool:
@@ -224,7 +239,20 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "of_person":
         return of is not None and bool(arg_classes(of) & {"person"})
     if need in ("of_force", "of_force_or_any"):
+        if of is not None and "person" in arg_classes(of) and not arg_classes(of) & {"force", "state"}:
+            return False       # "the arrival of the new commander": he came to take command, no forces were deployed
         return need.endswith("any") or (of is not None and bool(arg_classes(of) & {"force", "state"}))
+    if need == "people_exile":
+        # "the exile of 100,000 Greeks" is a displacement; a leader who "went into exile" or "returned from exile" is
+        # one person's flight (other)
+        owner = of or next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return bool(arg_classes(owner) & {"people", "number"})
+        if t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+            v = t.head.head
+            who = _passive_subject(v) if is_passive(v) else _subject(v)
+            return who is None or not (arg_classes(who) & {"person"} or who.ent_type_ in ("PERSON", "ORG"))
+        return True
     if need == "number":
         return _has_number(t)
     if need in ("military", "named_or_military"):
@@ -320,6 +348,14 @@ def _class_ok(t: Token, cls: dict) -> bool:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
                 return False
+            # the agent of an act of its own, or of a verb with an object, is a body, not a document: "the Convention
+            # adopted a constitution", "the Convention met"; a document stays the subject of light and stative verbs
+            # without an object ("the treaty came into force")
+            lex = lexicon()
+            if t.dep_ == "nsubj" and h.pos_ in ("VERB", "AUX") and (_object(h) is not None or (
+                    _lemma(h) not in cls["needs_verb"] and _lemma(h) not in lex["light_verbs"]
+                    and _lemma(h) not in lex["stative_verbs"] and classify(h) is not None)):
+                return False
         return True
     passive = is_passive(t)
     if "passive" in cls and cls["passive"] != passive:
@@ -333,6 +369,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if "subject_lemma" in cls and not (subj is not None and _lemma(subj) in cls["subject_lemma"]):
         return False
+    if "subject_pos" in cls and not (subj is not None and subj.pos_ in cls["subject_pos"]):
+        return False       # a name, whatever entity label the model gives it ("Carranza was executed")
     if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
         return False
     if cls.get("subject_body") and not _is_body(subj):
@@ -359,9 +397,44 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands.append(subj)
         cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         if cls.get("object_lemma_or_xcomp"):
-            cands += [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+            comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
+            # "declared Germany to be a republic", "pronounced Algeria an independent country"
+            cands += comps + [g for c in comps for g in c.children if g.dep_ in ("attr", "acomp", "oprd", "dobj")]
+            cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
         if not any(_lemma(c) in cls["object_lemma"] or c.lower_ in cls["object_lemma"] for c in cands):
             return False
+    if "attr_class" in cls and not any(c.dep_ in ("attr", "oprd", "xcomp") and arg_classes(c) & set(cls["attr_class"])
+                                       for c in t.children):
+        return False       # "became president", "became commander in Iberia"
+    if "to_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["to_lemma"] for g in c.children) for c in t.children):
+        return False       # "went to the guillotine", "was sent to the scaffold"
+    if cls.get("not_subject_body") and _is_body(subj):
+        return False       # "the Assembly failed altogether": no attack repulsed
+    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
+        return False       # "died in battle", "fell in action"
+    if cls.get("agreed_by_sides"):
+        # "the two sides agreed to form a united front", "Britain and France agreed to ...", "agreed with Villa to ...":
+        # two sides agreeing on an act is an agreement; one side consenting is not
+        if not any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            return False
+        sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or _lemma(subj) in (
+            "side", "sides", "party", "parties", "both", "leader", "leaders", "government", "governments", "power", "powers",
+            "belligerent", "belligerents", "nation", "nations", "country", "countries") and subj.tag_ in ("NNS", "NNPS", "DT"))
+        if not (sides or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)):
+            return False
+    if cls.get("from_place"):
+        # "driven out of Siberia", "expelled from the city": ground taken; "expelled from the party" is no offensive
+        froms = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
+        froms += [g for c in t.children if c.lower_ == "out" for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        froms += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "out" for p in c.children if p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        if any(_is_body(g) or (_lemma(g) in lexicon()["_arg"]["state"] and "place" not in arg_classes(g)) for g in froms):
+            return False
+    if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
+        return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
         return False
     if "not_object_lemma" in cls and obj is not None and _lemma(obj) in cls["not_object_lemma"]:
@@ -402,11 +475,20 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("collapse", "disintegrate", "mutiny", "desert") and not (arg_classes(subj) & {"force"}):
             return False
+        if lem in ("collapse", "disintegrate") and subj is not None and any(
+                _lemma(w) in lexicon()["_arg"]["state"] for w in subj.subtree if w.i <= subj.i):
+            return False       # "the Provisional Government collapsed": a state or government ends (dissolution)
         if lem in ("flee", "escape", "retreat", "withdraw", "retire", "recoil", "disengage") and arg_classes(subj) & {"people"}:
             return False
+        if lem in ("flee", "escape") and _civil_person(subj):
+            return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
+        aim = _purpose(t)
+        if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "lead", "head", "take", "assume") \
+                and not (_is_force(subj) or arg_classes(subj) & {"force"}):
+            return False       # "Gates arrived to command the American effort": a commander taking up his post (other)
         sides = [a for a in (obj, subj) if a is not None and _lemma(a) not in EVENT_FORCE_NOUNS]
         sides += [c for a in sides for c in a.children if c.dep_ == "conj"]        # "Washington and his army encamped"
         args = set().union(*(arg_classes(a) for a in sides)) if sides else set()
@@ -443,9 +525,21 @@ def _class_ok(t: Token, cls: dict) -> bool:
     return True
 
 
+def _civil_person(t: Token | None) -> bool:
+    """A person who is no commander of forces: "the president", "Danton"; not "General Carleton", "the admiral"."""
+    if t is None or not arg_classes(t) & {"person"} or arg_classes(t) & {"force", "state"} or _is_force(t):
+        return False
+    titles = lexicon()["military_titles"]
+    return not any(_lemma(w) in titles or w.lower_ in titles for w in t.subtree if w.i <= t.i)
+
+
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
-    ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines")."""
+    ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
+    title hyphenated onto a person noun ("the president-elect")."""
+    if t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_ \
+            and "person" in arg_classes(t.doc[t.i - 2]):
+        return True
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
         return False
     if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
@@ -458,6 +552,8 @@ def _is_force(t: Token | None) -> bool:
     organisation that is an armed force by its name ("the Eighth Army") or its acronym ("the KPA"); not an assembly."""
     if t is None or _lemma(t) in EVENT_FORCE_NOUNS:
         return False
+    if _lemma(t) in PARTITIVES and _of(t) is not None:
+        return _is_force(_of(t))        # "most of the Continental Army"
     force = lexicon()["_arg"]["force"]
     if t.ent_type_ == "ORG":
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
@@ -548,6 +644,8 @@ def factual(t: Token) -> bool:
             return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("without", "instead"):
+        return False           # "handed over without a fight", "without resistance": it did not happen
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and t.head.dep_ in ("acl", "relcl", "advcl") and not factual(t.head):
         return False           # "air bases to launch heavy bomber attacks": the purpose of the bases, not an act
@@ -648,6 +746,33 @@ def predicates_in(span: Span) -> list[Predicate]:
                 del found[i]
         elif _lemma(t) in lex["light_verbs"] and t.dep_ in ("acl", "relcl") and t.head.i in found and found[i].type == "other":
             del found[i]          # "the referendum held in 1991"
+    # "responded by declaring war", "retaliated by bombing": the act is the one the by-phrase names, stated by the
+    # clause's own verb
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type != "other" or t.pos_ != "VERB":
+            continue
+        by = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                   if g.i in found and g.dep_ == "pcomp" and found[g.i].type != "other"), None)
+        if by is not None:
+            found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
+            del found[by.i]
+    # "a terror campaign", "a campaign of bombings and assassinations": a campaign is the kind of act it is made of
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type != "offensive" or _lemma(t) not in ("campaign", "campaigns", "wave", "series", "spate"):
+            continue
+        parts = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i in found]
+        parts += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.i in found]
+        kind = next((p for p in parts if found[p.i].type == "attack"), None)
+        if kind is not None:
+            found[i] = Predicate(t, "attack", "made-of:" + found[kind.i].rule)
+            for p in parts:
+                found.pop(p.i, None)
     # "tried to seize Charleston", "attempted to dislodge", "failed to take the city": an attack that
     # was made and repulsed is a clash (EVENTS.md); the trying verb is not an act of its own
     for i in list(found):
