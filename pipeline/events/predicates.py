@@ -194,7 +194,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northward", "southward", "eastw
 
 
 def _particles(t: Token) -> set[str]:
-    out = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    # a preposition heading a time ("fell in September 1939", "fell on 9 May") is no particle of the verb
+    out = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "dative") and not (
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
     for c in t.children:           # "moved north into Virginia": the direction word carries the preposition
         if c.dep_ == "advmod" and c.lower_ in DIRECTIONS:
             out |= {g.lower_ for g in c.children if g.dep_ == "prep"}
@@ -369,6 +371,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if "subject_lemma" in cls and not (subj is not None and _lemma(subj) in cls["subject_lemma"]):
         return False
+    if "not_subject_lemma" in cls and subj is not None and _lemma(subj) in cls["not_subject_lemma"]:
+        return False       # "the Republic fell": a regime falls (dissolution), a city falls to its taker
     if "subject_pos" in cls and not (subj is not None and subj.pos_ in cls["subject_pos"]):
         return False       # a name, whatever entity label the model gives it ("Carranza was executed")
     if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
