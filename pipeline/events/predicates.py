@@ -97,6 +97,10 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("document")    # "the Evian Accords", "the Treaty of Paris"
     elif ent in NUMBER_LABELS or t.like_num:
         out.add("number")
+    elif ent == "EVENT" and any(w.lower_ in lexicon()["_arg"].get("war", ()) for w in t.subtree if w.ent_type_ == "EVENT"):
+        out.add("war")         # "World War II", "the Second Punic War": a named war (its head may be "II")
+    elif t.text == "I" and t.i > 0 and t.nbor(-1).lower_ == "war":
+        out.add("war")         # "World War I broke out": the numeral parsed as the pronoun "I"
     elif ent in ("DATE", "TIME") and t.dep_ in SUBJ:
         out.add("unknown")     # "The following week ... units broke through": a date parsed as the subject
     low, lem = t.lower_, _lemma(t)
@@ -384,7 +388,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "not_particle" in cls and parts & set(cls["not_particle"]):
         return False
     if "subject" in cls and not (arg_classes(subj) & set(cls["subject"])):
-        return False
+        # "Germany attacked Poland and World War II broke out": a war among the conjoined subjects the parse gave
+        if not (cls.get("subject_any_conjunct") and subj is not None
+                and any(arg_classes(c) & set(cls["subject"]) for c in subj.conjuncts)):
+            return False
     if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
         if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]):
             return False
