@@ -166,6 +166,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     train_docs = [doc_key(d) for d in args.train.split(",")]
+    rerank.COLLECT = True
     from pipeline.events.extract import types
     types()["chronicle_min_confidence"] = 0.0       # floors are applied here, per candidate floor
     gold = read_event_gold(str(ROOT / "tests" / "gold_events"))

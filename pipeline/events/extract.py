@@ -16,7 +16,8 @@ from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval
 from ..time.extract import document_periods
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
-from .rerank import candidate_features, sentence_features
+from . import rerank
+from .rerank import candidate_features
 from .sides import acronyms, short_name, side_of
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
@@ -658,7 +659,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
-        first_row, tokens = len(rows), []
+        first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
                     and t[2] == "war_start" and date.get("kind") != "range"):
@@ -730,7 +731,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if t is not None:
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 tok = tspan.root if tspan is not None and len(tspan) else None
-            features = candidate_features(
+            features = None if not rerank.wanted() else candidate_features(
                 label=label, rule=t[3] if t else "", rule_confidence=rule_confidence, tok=tok, date=date, sentence_id=sent.sentence_id,
                 n_sent_dates=len(sent_dates), n_preds=len(preds), n_actors=len(actors), from_parse=from_parse,
                 has_quantity=bool(qids), sent_text=text[sent.start:sent.end],
@@ -743,6 +744,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if endpoint and date.get("kind") == "range" and t is not None:
                 (start_date, end_date), part = _endpoint(date, endpoint), endpoint
             tokens.append(tok)
+            features_of.append(features)
             event_id = f"{doc_id}:e{sent.start}-{sent.end}-{s}-{date['start']}-{label}"
             if any(r["event_id"] == event_id for r in rows[-50:]):
                 # a course date starts where its first date does: the same trigger with both needs its end too
@@ -756,9 +758,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "participants": ";".join(_as_polities(participants, entity_info, canonical_ids, defined)),
                          "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
-                         "_features": features, "_rule_confidence": round(min(confidence, 1.0), 2),
                          "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})
-        sentence_features(rows[first_row:], tokens)
+        if rerank.wanted():
+            for row, f in zip(rows[first_row:], features_of):
+                row["_features"], row["_rule_confidence"] = f, row["confidence"]
+            rerank.sentence_features(rows[first_row:], tokens)
     rows.extend(table_row_events(parsed, tables))
     return rows
 

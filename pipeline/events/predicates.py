@@ -234,6 +234,19 @@ def _clause_has_number(t: Token) -> bool:
                for c in h.subtree)
 
 
+def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
+    """What an attack noun strikes: (preposition, its object, the object's classes) of the first "on / against /
+    upon / into" phrase; None when there is none or a strike modifier ("air", "drone") makes it a strike."""
+    if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
+        return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return c.lower_, g, arg_classes(g)
+    return None
+
+
 def _noun_ok(t: Token, need: str) -> bool:
     if need == "any":
         return True
@@ -293,28 +306,17 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "into_or_on_ground":
         # "an attack into the Saarland", "an attack on the town / on enemy positions": ground attacked; an attack
         # on a country named as such stays an attack ("the largest attack on Armenia")
-        if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
+        hit = _struck(t)
+        if hit is None:
             return False
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        a = arg_classes(g)
-                        if a & {"force", "people", "person", "target"}:
-                            return False
-                        return bool(a & {"place"}) and (c.lower_ == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC"))
-        return False
+        prep, g, a = hit
+        if a & {"force", "people", "person", "target"}:
+            return False
+        return bool(a & {"place"}) and (prep == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC"))
     if need == "on_place_arg":
         # "an attack on Kharkov", "a small French attack into the Saarland": ground attacked, not a force or a fleet
-        if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
-            return False
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        a = arg_classes(g)
-                        return bool(a & {"place"}) and not a & {"force", "people", "person"}
-        return False
+        hit = _struck(t)
+        return hit is not None and bool(hit[2] & {"place"}) and not hit[2] & {"force", "people", "person"}
     if need == "peacekeeping":
         return any(_lemma(c) in ("peacekeeping", "peace-keeping", "peacekeeper", "stabilization", "stabilisation",
                                  "monitoring", "observer", "humanitarian", "relief")

@@ -109,6 +109,14 @@ def sentence_features(rows: list[dict], tokens: list) -> None:
             row["confidence"] = round(learned, 2)
 
 
+COLLECT = False          # bench/train_reranker.py sets it: features are kept on every row for training
+
+
+def wanted() -> bool:
+    """Features are computed only to train a model or to apply one; the rules alone need none."""
+    return COLLECT or model() is not None
+
+
 @lru_cache(maxsize=1)
 def model() -> dict | None:
     if not MODEL_FILE.exists():
