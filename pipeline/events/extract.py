@@ -589,6 +589,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
+    story_by_sent = defaultdict(list)
+    for d in all_dates:
+        story_by_sent[d["sentence_id"]].append(d)
     # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
     narrative_state = []
     for d in all_dates:
@@ -608,6 +611,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if is_heading(text[sent.start:sent.end]):
             continue
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
+        sent_story = story_by_sent.get(sent.sentence_id, [])
         for d in durations_by_sent.get(sent.sentence_id, []):
             i = bisect.bisect_left(date_pos, d["start"]) - 1
             w = _within(text, d, all_dates[i] if i >= 0 else None)
@@ -621,7 +625,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
-        # predicates without a date of their own: a named period the clause is set in, else the narrative
+        # predicates without a date of their own: a named period the clause is set in, the sentence's own
+        # date, else the narrative
+        pred_tokens = {seg_start + p.start: p.token for p in preds}
+        dated = {t[0] for t, _, _ in pairs if t is not None}
         for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start):
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
@@ -636,6 +643,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                   "end_date": b.isoformat(), "period_id": period["entity_id"],
                                   "kind": "range", "granularity": "day"},
                               0.55 if period.get("mention_id") else 0.4))
+                continue
+            own = [d for d in sent_story if governs(d, t)]
+            tok = pred_tokens.get(t[0])
+            if own and tok is not None and tok.dep_ != "conj" and seg_start + tok.head.idx in dated:
+                own = []        # "quashed a coup in May": what the dated act acts on has no date from it
+            if own:
+                # the sentence dates itself ("Finland rejected the demands and was invaded in November 1939"):
+                # an act of it the date was not linked to is nearer that date than the story's before it
+                d = min(own, key=lambda d: abs(d["start"] - t[0]))
+                pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0:
