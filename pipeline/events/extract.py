@@ -494,6 +494,23 @@ def _within(text: str, d: dict, story: dict | None) -> dict | None:
                 granularity="day", anchor_id=story["date_id"])
 
 
+QUOTE_MARKS = '"\u201c\u201d'
+SPEECH_WORDS = 6         # a quoted stretch this long is someone's words, not a title ("Battle of Hue")
+
+
+def _in_speech(text: str, at: int) -> bool:
+    """The offset lies inside a quotation of its paragraph: somebody's words ("We fight, get beat, rise"),
+    which the story's date does not date."""
+    para = text.rfind("\n", 0, at) + 1
+    marks = [i for i in range(para, at) if text[i] in QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return False
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    close = next((i for i in range(at, end) if text[i] in QUOTE_MARKS), end)
+    return len(text[marks[-1] + 1:close].split()) >= SPEECH_WORDS
+
+
 def _undated(pairs, preds, seg_start) -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -652,7 +669,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # the sentence dates itself ("Finland rejected the demands and was invaded in November 1939"):
                 # an act of it the date was not linked to is nearer that date than the story's before it
                 d = min(own, key=lambda d: abs(d["start"] - t[0]))
-                pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0)))
+                pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0) - (0.2 if _in_speech(text, t[0]) else 0.0)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0:
@@ -660,6 +677,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
+                if _in_speech(text, t[0]):
+                    conf -= 0.2
                 pairs.append((t, narrative_state[i], conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
