@@ -530,8 +530,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     text = parsed.text
     residue = render_residue(text)
     dates_by_sent = defaultdict(list)
+    span_words = set(cfg.get("story_span_words", []))
+    span_sents = set()          # sentences set in "this period": neither their own date nor the story's dates them
     for d in tables.get("dates", []):
-        if (d["start_date"] and d["kind"] in ("date", "range", "relative")
+        if d["kind"] == "relative" and d["text"].lower().split()[-1] in span_words:
+            span_sents.add(d["sentence_id"])
+        elif (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
     durations_by_sent = defaultdict(list)
@@ -672,7 +676,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0) - (0.2 if _in_speech(text, t[0]) else 0.0)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
-            if i >= 0:
+            if i >= 0 and sent.sentence_id not in span_sents:
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
