@@ -531,9 +531,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     residue = render_residue(text)
     dates_by_sent = defaultdict(list)
     span_words = set(cfg.get("story_span_words", []))
-    span_sents = set()          # sentences set in "this period": neither their own date nor the story's dates them
+    span_sents = set()          # sentences set in "this period": neither that date nor the story's dates them
     for d in tables.get("dates", []):
-        if d["kind"] == "relative" and d["text"].lower().split()[-1] in span_words:
+        if (d["kind"] == "relative" and d["text"].lower().split()[-1] in span_words
+                and d.get("granularity") not in ("year", "decade")):
+            # "this period" after a day or a month: a stretch longer than the date the story gave last
             span_sents.add(d["sentence_id"])
         elif (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
