@@ -146,3 +146,16 @@ def test_an_act_within_a_duration_runs_from_the_story_date(nlp):
     ev = extract_text("In April 1940, Germany invaded Norway. The Norwegians fought for two months.",
                       doc_id="ex", nlp=nlp)["events"]
     assert not (ev.end_date == "1940-06-30").any()
+
+
+def test_story_date_does_not_date_quoted_words(nlp):
+    """Somebody's quoted words are not acts of the story's day: a weaker guess than the same act told by
+    the narrative, and below the chronicle's floor."""
+    def burned(text):
+        ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        return float(ev[ev.trigger == "burned"].confidence.max())
+    quoted = burned('On 3 June 1812 the rebels took the fort. Their leader said: "The enemy attacked our camp and '
+                    'burned the granaries while we slept."')
+    told = burned("On 3 June 1812 the rebels took the fort. The enemy attacked their camp and burned the granaries "
+                  "while they slept.")
+    assert quoted < told and quoted < 0.5

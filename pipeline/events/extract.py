@@ -494,6 +494,23 @@ def _within(text: str, d: dict, story: dict | None) -> dict | None:
                 granularity="day", anchor_id=story["date_id"])
 
 
+QUOTE_MARKS = '"\u201c\u201d'
+SPEECH_WORDS = 6         # a quoted stretch this long is someone's words, not a title ("Battle of Hue")
+
+
+def _in_speech(text: str, at: int) -> bool:
+    """The offset lies inside a quotation of its paragraph: somebody's words ("We fight, get beat, rise"),
+    which the story's date does not date."""
+    para = text.rfind("\n", 0, at) + 1
+    marks = [i for i in range(para, at) if text[i] in QUOTE_MARKS]
+    if len(marks) % 2 == 0:
+        return False
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    close = next((i for i in range(at, end) if text[i] in QUOTE_MARKS), end)
+    return len(text[marks[-1] + 1:close].split()) >= SPEECH_WORDS
+
+
 def _undated(pairs, preds, seg_start) -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -513,8 +530,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     text = parsed.text
     residue = render_residue(text)
     dates_by_sent = defaultdict(list)
+    span_words = set(cfg.get("story_span_words", []))
+    span_sents = set()          # sentences set in "this period": neither that date nor the story's dates them
     for d in tables.get("dates", []):
-        if (d["start_date"] and d["kind"] in ("date", "range", "relative")
+        if (d["kind"] == "relative" and d["text"].lower().split()[-1] in span_words
+                and d.get("granularity") not in ("year", "decade")):
+            # "this period" after a day or a month: a stretch longer than the date the story gave last
+            span_sents.add(d["sentence_id"])
+        elif (d["start_date"] and d["kind"] in ("date", "range", "relative")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
     durations_by_sent = defaultdict(list)
@@ -589,6 +612,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
 
     rows = []
     date_pos = [d["start"] for d in all_dates]
+    story_by_sent = defaultdict(list)
+    for d in all_dates:
+        story_by_sent[d["sentence_id"]].append(d)
     # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
     narrative_state = []
     for d in all_dates:
@@ -608,6 +634,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if is_heading(text[sent.start:sent.end]):
             continue
         sent_dates = dates_by_sent.get(sent.sentence_id, [])
+        sent_story = story_by_sent.get(sent.sentence_id, [])
         for d in durations_by_sent.get(sent.sentence_id, []):
             i = bisect.bisect_left(date_pos, d["start"]) - 1
             w = _within(text, d, all_dates[i] if i >= 0 else None)
@@ -621,7 +648,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
-        # predicates without a date of their own: a named period the clause is set in, else the narrative
+        # predicates without a date of their own: a named period the clause is set in, the sentence's own
+        # date, else the narrative
+        pred_tokens = {seg_start + p.start: p.token for p in preds}
+        dated = {t[0] for t, _, _ in pairs if t is not None}
         for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start):
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
@@ -637,12 +667,24 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                   "kind": "range", "granularity": "day"},
                               0.55 if period.get("mention_id") else 0.4))
                 continue
+            own = [d for d in sent_story if governs(d, t)]
+            tok = pred_tokens.get(t[0])
+            if own and tok is not None and tok.dep_ != "conj" and seg_start + tok.head.idx in dated:
+                own = []        # "quashed a coup in May": what the dated act acts on has no date from it
+            if own:
+                # the sentence dates itself ("Finland rejected the demands and was invaded in November 1939"):
+                # an act of it the date was not linked to is nearer that date than the story's before it
+                d = min(own, key=lambda d: abs(d["start"] - t[0]))
+                pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0) - (0.2 if _in_speech(text, t[0]) else 0.0)))
+                continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
-            if i >= 0:
+            if i >= 0 and sent.sentence_id not in span_sents:
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
+                if _in_speech(text, t[0]):
+                    conf -= 0.2
                 pairs.append((t, narrative_state[i], conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):

@@ -130,8 +130,19 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             if sent is None:
                 continue
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
-            t = normalize(m["rule"], m["groups"], ctx)
             prev = rows[-1] if rows else None
+            story = ctx.anchor
+            if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
+                    and prev["start_date"] and not prev["start_date"].startswith("-") and prev["kind"] in ("date", "range")
+                    and (m["groups"].get("dir") or "").lower() in ("later", "afterwards", "afterward")
+                    and (ctx.anchor is None or ctx.anchor.date_id != prev["date_id"])):
+                # "declared war on Austria (20 April 1792) and Prussia joined a few weeks later": later than the
+                # act just dated, even when that date left the story where it was
+                ctx.anchor = Anchor(dt.date.fromisoformat(prev["start_date"]), dt.date.fromisoformat(prev["end_date"]),
+                                    prev["granularity"], prev["date_id"])
+            t = normalize(m["rule"], m["groups"], ctx)
+            if not t.sets_anchor or t.start is None:
+                ctx.anchor = story
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
                     and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
                     and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")

@@ -577,6 +577,18 @@ def _relative_offset(g, ctx):
         # "Three weeks after the siege of Boston began" just after a heading: counted from that event, not
         # from where the previous section left the story
         base = None
+    vague = _lex()["vague_offsets"].get(re.sub(r"\s+", " ", (g.get("q") or "").strip().lower()))
+    if n is None and vague is not None and base is not None and direction != 0:
+        # "a few months later": not one period but the span from the nearest to the farthest count the
+        # words allow ("a few" two to four), counted from the story's date
+        first, last = (shift(base, k * direction, unit) for k in sorted(vague, key=lambda k: k * direction))
+        if first is None or last is None:
+            return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
+        t = Timex("relative", "", first.start, last.end, first.granularity, "approx")
+        t.value = f"{first.value}/{last.value}" if first.value and last.value else ""
+        t.anchor_used = True
+        t.sets_anchor = direction > 0
+        return t
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
