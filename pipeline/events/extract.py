@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import document_periods
+from ..time.extract import document_periods, is_period_name
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -115,23 +115,37 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     return dict(min(after, key=lambda m: abs(m["start"] - trigger[0])), relation="aftermath") if after else None
 
 
-DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
+def _period_granularity(a: str, b: str) -> str:
+    """The unit a period's ends are written in: whole years ("218 BC - 201 BC"), whole months, else days; so
+    that its end ("the end of the war") is its last year, month or day."""
+    if a[-5:] == "01-01" and b[-5:] == "12-31":
+        return "year"
+    if a[-2:] == "01" and hist_unit_interval(b, "month") and hist_unit_interval(b, "month")[1] == b:
+        return "month"
+    return "day"
+
+
+DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)(?:the|this|that)\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
                           re.IGNORECASE)
 
 
+THIS_WAR = re.compile(r"\b(?:this|that)\s+war\b", re.IGNORECASE)
+THIS_WAR_REACH = 400
+
+
 def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narrative_pos: list[int],
-                 at: int) -> dict | None:
+                 at: int, demonstrative: bool = False) -> dict | None:
     """ "during the war" with no war named in the sentence: the named war the narrative's current date
-    falls in, else the war the text last named."""
+    falls in, else the war the text last named. "During this war" points back to the war just named."""
+    j = bisect.bisect_left(war_mentions, (at, "")) - 1
+    if demonstrative and j >= 0 and at - war_mentions[j][0] < THIS_WAR_REACH:
+        return {"entity_id": war_mentions[j][1], "start": at, "anaphor": True}
     i = bisect.bisect_left(narrative_pos, at) - 1
     if i >= 0:
-        try:
-            day = dt.date.fromisoformat(narrative[i]["start_date"])
-        except ValueError:        # a BC date: no named war of ours falls in it
-            return None
+        day = hist_key(narrative[i]["start_date"])      # any era: "-0218-01-01" falls in (-0218, -0201)
         for eid in sorted({eid for _, eid in war_mentions}):
             a, b = periods[eid]
-            if a <= day <= b:
+            if hist_key(a) <= day <= hist_key(b):
                 return {"entity_id": eid, "start": at}
     j = bisect.bisect_left(war_mentions, (at, "")) - 1
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
@@ -559,7 +573,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for m in tables.get("mentions", []):
         if m["entity_id"] in periods:
             period_mentions_by_sent[m["sentence_id"]].append(m)
-    wars = set(cfg["war_periods"])
+    # the wars "the war" may refer back to: ours, and any war the text gives dates for ("the Second Punic War
+    # (218 BC - 201 BC)")
+    wars = set(cfg["war_periods"]) | {m["entity_id"] for m in tables.get("mentions", [])
+                                      if m["entity_id"] in periods and is_period_name(m["text"], "war_heads")}
     war_mentions = sorted((m["start"], m["entity_id"]) for m in tables.get("mentions", []) if m["entity_id"] in wars)
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
@@ -627,15 +644,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
             if period is None and war_phrase and (t[2] in cfg["range_endpoint"] or not PERIOD_NOT_SETTING.search(
                     text[max(sent.start, war_phrase.start() - 25):war_phrase.start() + len(war_phrase.group(1))])):
-                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start)
+                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start,
+                                      demonstrative=bool(THIS_WAR.match(text, war_phrase.end(1))))
             if period is not None:
                 a, b = periods[period["entity_id"]]
                 if period.get("relation") == "aftermath":
-                    a, b = unit_interval(b, "month")
-                pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
-                                  "end_date": b.isoformat(), "period_id": period["entity_id"],
-                                  "kind": "range", "granularity": "day"},
-                              0.55 if period.get("mention_id") else 0.4))
+                    a, b = hist_unit_interval(b, "month") or (a, b)
+                pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a,
+                                  "end_date": b, "period_id": period["entity_id"],
+                                  "kind": "range", "granularity": _period_granularity(a, b)},
+                              0.55 if period.get("mention_id") or period.get("anaphor") else 0.5))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0:
