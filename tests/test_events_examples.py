@@ -146,3 +146,14 @@ def test_an_act_within_a_duration_runs_from_the_story_date(nlp):
     ev = extract_text("In April 1940, Germany invaded Norway. The Norwegians fought for two months.",
                       doc_id="ex", nlp=nlp)["events"]
     assert not (ev.end_date == "1940-06-30").any()
+
+
+def test_two_clauses_with_a_doer_each_are_two_acts(nlp):
+    """Two clauses of one sentence, one date, each with a subject of its own: two acts; a relative clause
+    about the same place is not a second act."""
+    two = extract_text("In March 1945 the Americans seized Manila; Cebu was captured later that month.",
+                       doc_id="ex", nlp=nlp)["events"]
+    assert (two.event_type == "offensive").sum() == 2
+    one = extract_text("In March 1945 the Americans seized Manila, which was captured after a month of street fighting.",
+                       doc_id="ex", nlp=nlp)["events"]
+    assert (one.event_type == "offensive").sum() == 1

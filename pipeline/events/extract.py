@@ -466,6 +466,22 @@ def _own_act(tok) -> bool:
                     or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
 
 
+CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "advcl", "parataxis")
+
+
+def _clause_subject(tok) -> str | None:
+    """The subject of a finite clause the predicate heads ("Mindanao" in "Mindanao was captured"), as text;
+    None for a participle, a noun or a clause without its own subject."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "VBG" or tok.dep_ not in CLAUSE_DEPS:
+        return None
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].tag_ in ("WDT", "WP"):
+        return None
+    return " ".join(w.lower_ for w in subj[0].subtree)
+
+
 def _other_actor(tok) -> bool:
     """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
     "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
@@ -677,6 +693,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
+        subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
+        seen_subjects = defaultdict(set)
         first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -689,9 +707,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
             # April 1951) and the Battle of Kapyong (22-25 April 1951)")
             own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "(") else None
-            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)):
+            # ... and so are two clauses with a doer each ("seized Manila in March; Mindanao was captured later
+            # that month", "after the French took the fort, the British took the town")
+            subj = subjects.get(t[0]) if t is not None else None
+            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)) and not (
+                    subj is not None and subj not in seen_subjects[key] and t[0] not in seen_subjects[key]):
                 continue
             seen.setdefault(key, set()).add(own)
+            seen_subjects[key] |= {subj, t[0] if t is not None else None}
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause, extent = [], "", None
             if t is not None:
