@@ -157,3 +157,11 @@ def test_two_clauses_with_a_doer_each_are_two_acts(nlp):
     one = extract_text("In March 1945 the Americans seized Manila, which was captured after a month of street fighting.",
                        doc_id="ex", nlp=nlp)["events"]
     assert (one.event_type == "offensive").sum() == 1
+
+
+def test_two_named_acts_of_one_sentence_nested_in_time_are_two_rows(nlp):
+    """A named battle with its own span and another with days inside that span, in one sentence: two chronicle
+    rows, not one (the wider never joins the finer one when both are predicates of one sentence)."""
+    chron = extract_text("Heavy fighting followed at the Battle of the Bulge Ridge (23 March - 16 July 1953) and at "
+                         "the Battle of the Hook (28-29 May 1953).", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) == 2

@@ -70,6 +70,9 @@ def assign_event_keys(events: list[dict]) -> None:
         actors = set().union(*(actor_sets[i] for i in members))
         where = set().union(*(places[i] for i in members))
         by_type[events[root]["event_type"]].append((intervals[root], root, actors, where))
+    def members_of(roots):
+        return [j for r in roots for j in groups.get(r, ())]
+
     for items in by_type.values():
         items.sort(key=lambda x: (x[0][0], x[0][1]))
         starts = [iv[0] for iv, _, _, _ in items]
@@ -81,7 +84,9 @@ def assign_event_keys(events: list[dict]) -> None:
                     if r != root and a <= c and d <= b and (c, d) != (a, b) and (not actors or not acts or actors & acts)
                     and (not where or not wh or where & wh)}
             fits.discard(find(root))
-            if len(fits) == 1:
+            # nor does it join a finer group with a mention of its own sentence that is another predicate
+            # ("the Battle of the Hook (28-29 May 1953) ... the Battle of Pork Chop Hill (23 March - 16 July 1953)")
+            if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
                 parent[find(root)] = fits.pop()
 
     final = defaultdict(list)
