@@ -165,3 +165,20 @@ def test_two_named_acts_of_one_sentence_nested_in_time_are_two_rows(nlp):
     chron = extract_text("Heavy fighting followed at the Battle of the Bulge Ridge (23 March - 16 July 1953) and at "
                          "the Battle of the Hook (28-29 May 1953).", doc_id="ex", nlp=nlp)["chronicle"]
     assert len(chron[chron.event_type == "clash"]) == 2
+
+
+def test_two_acts_of_one_sentence_never_meet_through_a_third_mention(nlp):
+    """Two predicates of one sentence are two acts; neither joins a group the other has already joined
+    through a mention in another sentence."""
+    chron = extract_text("In 1759 the British defeated the French fleet off Portugal. In 1759 the British defeated the "
+                         "French at Quebec and also defeated the French fleet at Quiberon Bay.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) >= 2
+
+
+def test_named_battles_of_a_dated_war_are_acts_of_their_own(nlp):
+    """Named battles with no date of their own, told inside a war the text dates (any era): each is a clash
+    over the war's span, one row each."""
+    chron = extract_text("The Peloponnesian War (431 BC - 404 BC) was fought in Greece. Sparta defeated Athens in several "
+                         "battles, including the Battle of Mantinea and the Battle of Aegospotami.", doc_id="ex", nlp=nlp)["chronicle"]
+    clashes = chron[(chron.event_type == "clash") & (chron.start_date == "-0431-01-01") & (chron.end_date == "-0404-12-31")]
+    assert len(clashes) >= 2

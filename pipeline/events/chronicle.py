@@ -51,14 +51,22 @@ def assign_event_keys(events: list[dict]) -> None:
         return bool(places[i]) and bool(places[j]) and not places[i] & places[j]
 
     word = lambda e: (e.get("trigger") or "").lower()[:5]
+    # the members of each group so far: two predicates of one sentence never end up in one group through a
+    # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
+    members = {i: [i] for i in range(len(events))}
     for idx in same.values():
         for a_pos, i in enumerate(idx):
             # a restatement joins the mention with its own word first ("captured ... was captured")
             for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
                 if two_acts(i, j) or elsewhere(i, j):
                     continue
+                ri, rj = find(i), find(j)
+                if ri != rj and any(two_acts(a, b) for a in members[ri] for b in members[rj]):
+                    continue
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
-                    parent[find(i)] = find(j)
+                    if ri != rj:
+                        parent[ri] = rj
+                        members[rj] += members.pop(ri)
                     break
 
     groups = defaultdict(list)

@@ -134,12 +134,14 @@ THIS_WAR_REACH = 400
 
 
 def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narrative_pos: list[int],
-                 at: int, demonstrative: bool = False) -> dict | None:
+                 at: int, demonstrative: bool = False, inside_only: bool = False) -> dict | None:
     """ "during the war" with no war named in the sentence: the named war the narrative's current date
     falls in, else the war the text last named. "During this war" points back to the war just named."""
     j = bisect.bisect_left(war_mentions, (at, "")) - 1
     if demonstrative and j >= 0 and at - war_mentions[j][0] < THIS_WAR_REACH:
         return {"entity_id": war_mentions[j][1], "start": at, "anaphor": True}
+    if inside_only:
+        j = -1
     i = bisect.bisect_left(narrative_pos, at) - 1
     if i >= 0:
         day = hist_key(narrative[i]["start_date"])      # any era: "-0218-01-01" falls in (-0218, -0201)
@@ -524,13 +526,22 @@ def _within(text: str, d: dict, story: dict | None) -> dict | None:
                 granularity="day", anchor_id=story["date_id"])
 
 
-def _undated(pairs, preds, seg_start) -> list:
+# "the Battle of the Trebia, the Battle of Lake Trasimene and ... the Battle of Cannae": a capitalised act word
+# with a proper name after "of" names one act of its own
+NAMED_ACT = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _named_act(text: str, t) -> bool:
+    return t is not None and NAMED_ACT.match(text, t[0]) is not None
+
+
+def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
-        if (t[0], t[2]) in done or t[2] in types_done:
+        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t)):
             continue
         types_done.add(t[2])
         out.append(t)
@@ -655,8 +666,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
         # predicates without a date of their own: a named period the clause is set in, else the narrative
-        for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start):
+        for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start, text):
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
+            if period is None and _named_act(text, t):
+                # a named battle with no date of its own, told while the story is inside a war the text dates
+                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start, inside_only=True)
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
             if period is None and war_phrase and (t[2] in cfg["range_endpoint"] or not PERIOD_NOT_SETTING.search(
                     text[max(sent.start, war_phrase.start() - 25):war_phrase.start() + len(war_phrase.group(1))])):
@@ -706,7 +720,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             key = (label, date["start_date"], date["end_date"])
             # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
             # April 1951) and the Battle of Kapyong (22-25 April 1951)")
-            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "(") else None
+            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "("
+                                             or (date.get("period_id") and _named_act(text, t))) else None
             # ... and so are two clauses with a doer each ("seized Manila in March; Mindanao was captured later
             # that month", "after the French took the fort, the British took the town")
             subj = subjects.get(t[0]) if t is not None else None
