@@ -69,17 +69,18 @@ def is_period_name(name: str, heads: str = "period_heads") -> bool:
 
 def _named_dates(text: str, m: dict, d: dict) -> bool:
     """The date stands right after the name as its own: "(218 BC - 201 BC)" closed after the date, ", 1950-53,"
-    or "of 1972" (a year or a range)."""
+    or "of 1972"."""
     between = text[m["end"]:d["start"]]
     g = NAMED_WITH_DATES.fullmatch(between)
     if g is None or not is_period_name(m["text"]):
         return False
     after = text[d["end"]:d["end"] + 3]
-    if "(" in between:
-        return after.lstrip()[:1] == ")"
-    if "," in between:
-        return after[:1] in (",", ")", ";", ".")
-    return d["kind"] == "range" or d.get("granularity") == "year"
+    if "(" in between and after.lstrip()[:1] != ")":
+        return False
+    if "," in between and after[:1] not in (",", ")", ";", "."):
+        return False
+    # a span, or a year, season or month; not a day (the day it began on)
+    return d["kind"] == "range" or d.get("granularity") in ("year", "season", "month", "decade")
 
 
 def document_periods(text: str, mentions: list[dict], dates: list[dict]) -> dict[str, tuple[str, str]]:
