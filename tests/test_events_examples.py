@@ -182,3 +182,16 @@ def test_named_battles_of_a_dated_war_are_acts_of_their_own(nlp):
                          "battles, including the Battle of Mantinea and the Battle of Aegospotami.", doc_id="ex", nlp=nlp)["chronicle"]
     clashes = chron[(chron.event_type == "clash") & (chron.start_date == "-0431-01-01") & (chron.end_date == "-0404-12-31")]
     assert len(clashes) >= 2
+
+
+def test_two_acts_of_one_sentence_at_places_of_their_own(nlp):
+    """One sentence, one date, two act words each naming its own place: two acts; a participle that goes on
+    to another place is a detail of the act before it."""
+    two = extract_text("In April 1945 the Allies pushed forward in Italy and swept across Bavaria.", doc_id="ex", nlp=nlp)
+    assert (two["chronicle"].event_type == "offensive").sum() == 2
+    one = extract_text("In June 1944 the Allies landed in Normandy, quickly taking control of Bayeux.", doc_id="ex", nlp=nlp)
+    assert (one["chronicle"].event_type == "offensive").sum() == 1
+    from pipeline.events.extract import _act_places
+    doc = nlp("An offensive against Warsaw was renewed, while the Allies swept across France, taking Paris.")
+    by_word = {t.text: _act_places(t) for t in doc}
+    assert "warsaw" in by_word["offensive"] and "france" in by_word["swept"] and not by_word["taking"]

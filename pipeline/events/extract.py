@@ -484,6 +484,19 @@ def _clause_subject(tok) -> str | None:
     return " ".join(w.lower_ for w in subj[0].subtree)
 
 
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _act_places(tok) -> frozenset:
+    """The places an act word names as its own object or with a preposition ("swept across Western Germany",
+    "an offensive against Moscow"), as lower-case words; none for a participle (a detail of the act before it:
+    "landed, quickly taking control of the city")."""
+    if tok.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in tok.children):
+        return frozenset()      # "taking control of", "having been captured during the battle for ..."
+    return frozenset(w.lower_ for c in tok.children if c.dep_ in ("prep", "dobj", "pobj")
+                     for w in c.subtree if w.ent_type_ in PLACE_ENTS)
+
+
 def _other_actor(tok) -> bool:
     """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
     "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
@@ -708,7 +721,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
         subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
-        seen_subjects = defaultdict(set)
+        act_places = {seg_start + p.start: _act_places(p.token) for p in preds}
+        seen_subjects, seen_places = defaultdict(set), defaultdict(list)
         first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -725,11 +739,17 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # ... and so are two clauses with a doer each ("seized Manila in March; Mindanao was captured later
             # that month", "after the French took the fort, the British took the town")
             subj = subjects.get(t[0]) if t is not None else None
+            where = act_places.get(t[0], frozenset()) if t is not None else frozenset()
             if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)) and not (
-                    subj is not None and subj not in seen_subjects[key] and t[0] not in seen_subjects[key]):
+                    subj is not None and subj not in seen_subjects[key] and t[0] not in seen_subjects[key]) and not (
+                    # ... and two acts of one sentence and date at places of their own ("pushed forward in Italy and
+                    # swept across Western Germany", "the sieges of Leningrad ... an offensive against Moscow")
+                    where and t[0] not in seen_subjects[key] and seen_places[key]
+                    and all(w and not w & where for w in seen_places[key])):
                 continue
             seen.setdefault(key, set()).add(own)
             seen_subjects[key] |= {subj, t[0] if t is not None else None}
+            seen_places[key].append(where)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause, extent = [], "", None
             if t is not None:
