@@ -195,3 +195,11 @@ def test_two_acts_of_one_sentence_at_places_of_their_own(nlp):
     doc = nlp("An offensive against Warsaw was renewed, while the Allies swept across France, taking Paris.")
     by_word = {t.text: _act_places(t) for t in doc}
     assert "warsaw" in by_word["offensive"] and "france" in by_word["swept"] and not by_word["taking"]
+
+
+def test_two_acts_dated_only_by_one_period_stay_two_rows(nlp):
+    """Acts told in different sentences and dated only by the war they happen in share its span and nothing more:
+    two rows unless told with the same word."""
+    chron = extract_text("The Gallic War (58 BC - 50 BC) was fought in Gaul. During this war the Romans invaded Britain. "
+                         "Rome also conquered Aquitania during the war.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[(chron.event_type == "offensive") & (chron.start_date == "-0058-01-01")]) == 2

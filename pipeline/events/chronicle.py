@@ -45,6 +45,13 @@ def assign_event_keys(events: list[dict]) -> None:
 
     places = [set(filter(None, (e.get("locations") or "").split(";"))) for e in events]
 
+    def period_apart(i, j):
+        """Two acts dated only by the named period they happen in ("during the war") share its span and
+        nothing more: they are one event only when told with the same word."""
+        a, b = events[i], events[j]
+        return ((a.get("period_id") or b.get("period_id")) and a.get("sentence_id") != b.get("sentence_id")
+                and (a.get("trigger") or "").lower()[:5] != (b.get("trigger") or "").lower()[:5])
+
     def elsewhere(i, j):
         """Two mentions that each name where they happen, and no place in common, are two acts
         ("conquered Crete by the end of May", "invaded Syria and Lebanon" in May)."""
@@ -58,7 +65,7 @@ def assign_event_keys(events: list[dict]) -> None:
         for a_pos, i in enumerate(idx):
             # a restatement joins the mention with its own word first ("captured ... was captured")
             for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
-                if two_acts(i, j) or elsewhere(i, j):
+                if two_acts(i, j) or elsewhere(i, j) or period_apart(i, j):
                     continue
                 ri, rj = find(i), find(j)
                 if ri != rj and any(two_acts(a, b) for a in members[ri] for b in members[rj]):

@@ -584,9 +584,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     attributive, scopes = date_roles(seg_doc_at, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
+    # ... but the dates a named period is given ("a revolt, known as the Mercenary War (240-238 BC)") take the
+    # story into that period: what follows without a date of its own happens in it
+    definitions = {}
+    periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []), definitions)
+    defining = {d["date_id"]: eid for eid, d in definitions.items()}
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
-                        if d["date_id"] not in attributive and d["date_id"] not in scopes
-                        and d.get("moves_story", True)), key=lambda d: d["start"])
+                        if (d["date_id"] not in attributive and d["date_id"] not in scopes
+                            and d.get("moves_story", True)) or d["date_id"] in defining), key=lambda d: d["start"])
     # "On December 7 (...), 1941, Japan attacked ...": a coarser date holding the sentence's finer one
     # ("1941", "a client state in 1939") leaves the story at the finer date
     story = []
@@ -608,7 +613,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             return True
         back = _background_phrase(text, t[0])
         return back is None or back[0] <= d["start"] < back[1]
-    periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []))
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         if m["entity_id"] in periods:
@@ -704,7 +708,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
-                pairs.append((t, narrative_state[i], conf))
+                story_date = narrative_state[i]
+                if story_date["date_id"] in defining and same_paragraph:
+                    conf += 0.05    # the story is inside a period the text has just named with its dates
+                pairs.append((t, story_date, conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None

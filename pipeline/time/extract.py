@@ -83,10 +83,12 @@ def _named_dates(text: str, m: dict, d: dict) -> bool:
     return d["kind"] == "range" or d.get("granularity") in ("year", "season", "month", "decade")
 
 
-def document_periods(text: str, mentions: list[dict], dates: list[dict]) -> dict[str, tuple[str, str]]:
+def document_periods(text: str, mentions: list[dict], dates: list[dict],
+                     definitions: dict | None = None) -> dict[str, tuple[str, str]]:
     """event_periods.tsv, with the intervals this text states for its named periods, as ISO dates of any era
     ("-0218-01-01", "-0201-12-31"): a named period in event_periods.tsv that "took place from ... to ...", and
-    any name of a period ("war", "offensive": period_names.json) with its dates right after it."""
+    any name of a period ("war", "offensive": period_names.json) with its dates right after it. `definitions`,
+    when given, receives the date row that defines each period named with its dates."""
     periods = {eid: (a.isoformat(), b.isoformat()) for eid, (a, b) in event_periods().items()}
     ranges, stated = defaultdict(list), defaultdict(list)
     for d in dates:
@@ -111,6 +113,8 @@ def document_periods(text: str, mentions: list[dict], dates: list[dict]) -> dict
             if d["start"] >= m["end"] and _named_dates(text, m, d):
                 periods[m["entity_id"]] = (d["start_date"], d["end_date"])
                 defined.add(m["entity_id"])
+                if definitions is not None:
+                    definitions[m["entity_id"]] = d
                 break
     return periods
 
