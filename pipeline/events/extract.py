@@ -551,12 +551,18 @@ def _named_act(text: str, t) -> bool:
 def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
+    subjects = defaultdict(set)     # type -> subjects of the clauses already taken
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
-        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t)):
+        subj = _clause_subject(p.token)
+        # one undated act per type, but a clause with a doer of its own is another act ("the Soviets took
+        # Kiev, while the Germans took Kharkov")
+        other_doer = subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
+        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer):
             continue
         types_done.add(t[2])
+        subjects[t[2]].add(subj)
         out.append(t)
     return out
 
