@@ -159,3 +159,60 @@ def test_story_date_does_not_date_quoted_words(nlp):
     told = burned("On 3 June 1812 the rebels took the fort. The enemy attacked their camp and burned the granaries "
                   "while they slept.")
     assert quoted < told and quoted < 0.5
+
+
+def test_two_clauses_with_a_doer_each_are_two_acts(nlp):
+    """Two clauses of one sentence, one date, each with a subject of its own: two acts; a relative clause
+    about the same place is not a second act."""
+    two = extract_text("In March 1945 the Americans seized Manila; Cebu was captured later that month.",
+                       doc_id="ex", nlp=nlp)["events"]
+    assert (two.event_type == "offensive").sum() == 2
+    one = extract_text("In March 1945 the Americans seized Manila, which was captured after a month of street fighting.",
+                       doc_id="ex", nlp=nlp)["events"]
+    assert (one.event_type == "offensive").sum() == 1
+
+
+def test_two_named_acts_of_one_sentence_nested_in_time_are_two_rows(nlp):
+    """A named battle with its own span and another with days inside that span, in one sentence: two chronicle
+    rows, not one (the wider never joins the finer one when both are predicates of one sentence)."""
+    chron = extract_text("Heavy fighting followed at the Battle of the Bulge Ridge (23 March - 16 July 1953) and at "
+                         "the Battle of the Hook (28-29 May 1953).", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) == 2
+
+
+def test_two_acts_of_one_sentence_never_meet_through_a_third_mention(nlp):
+    """Two predicates of one sentence are two acts; neither joins a group the other has already joined
+    through a mention in another sentence."""
+    chron = extract_text("In 1759 the British defeated the French fleet off Portugal. In 1759 the British defeated the "
+                         "French at Quebec and also defeated the French fleet at Quiberon Bay.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[chron.event_type == "clash"]) >= 2
+
+
+def test_named_battles_of_a_dated_war_are_acts_of_their_own(nlp):
+    """Named battles with no date of their own, told inside a war the text dates (any era): each is a clash
+    over the war's span, one row each."""
+    chron = extract_text("The Peloponnesian War (431 BC - 404 BC) was fought in Greece. Sparta defeated Athens in several "
+                         "battles, including the Battle of Mantinea and the Battle of Aegospotami.", doc_id="ex", nlp=nlp)["chronicle"]
+    clashes = chron[(chron.event_type == "clash") & (chron.start_date == "-0431-01-01") & (chron.end_date == "-0404-12-31")]
+    assert len(clashes) >= 2
+
+
+def test_two_acts_of_one_sentence_at_places_of_their_own(nlp):
+    """One sentence, one date, two act words each naming its own place: two acts; a participle that goes on
+    to another place is a detail of the act before it."""
+    two = extract_text("In April 1945 the Allies pushed forward in Italy and swept across Bavaria.", doc_id="ex", nlp=nlp)
+    assert (two["chronicle"].event_type == "offensive").sum() == 2
+    one = extract_text("In June 1944 the Allies landed in Normandy, quickly taking control of Bayeux.", doc_id="ex", nlp=nlp)
+    assert (one["chronicle"].event_type == "offensive").sum() == 1
+    from pipeline.events.extract import _act_places
+    doc = nlp("An offensive against Warsaw was renewed, while the Allies swept across France, taking Paris.")
+    by_word = {t.text: _act_places(t) for t in doc}
+    assert "warsaw" in by_word["offensive"] and "france" in by_word["swept"] and not by_word["taking"]
+
+
+def test_two_acts_dated_only_by_one_period_stay_two_rows(nlp):
+    """Acts told in different sentences and dated only by the war they happen in share its span and nothing more:
+    two rows unless told with the same word."""
+    chron = extract_text("The Gallic War (58 BC - 50 BC) was fought in Gaul. During this war the Romans invaded Britain. "
+                         "Rome also conquered Aquitania during the war.", doc_id="ex", nlp=nlp)["chronicle"]
+    assert len(chron[(chron.event_type == "offensive") & (chron.start_date == "-0058-01-01")]) == 2

@@ -45,20 +45,35 @@ def assign_event_keys(events: list[dict]) -> None:
 
     places = [set(filter(None, (e.get("locations") or "").split(";"))) for e in events]
 
+    def period_apart(i, j):
+        """Two acts dated only by the named period they happen in ("during the war") share its span and
+        nothing more: they are one event only when told with the same word."""
+        a, b = events[i], events[j]
+        return ((a.get("period_id") or b.get("period_id")) and a.get("sentence_id") != b.get("sentence_id")
+                and (a.get("trigger") or "").lower()[:5] != (b.get("trigger") or "").lower()[:5])
+
     def elsewhere(i, j):
         """Two mentions that each name where they happen, and no place in common, are two acts
         ("conquered Crete by the end of May", "invaded Syria and Lebanon" in May)."""
         return bool(places[i]) and bool(places[j]) and not places[i] & places[j]
 
     word = lambda e: (e.get("trigger") or "").lower()[:5]
+    # the members of each group so far: two predicates of one sentence never end up in one group through a
+    # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
+    members = {i: [i] for i in range(len(events))}
     for idx in same.values():
         for a_pos, i in enumerate(idx):
             # a restatement joins the mention with its own word first ("captured ... was captured")
             for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
-                if two_acts(i, j) or elsewhere(i, j):
+                if two_acts(i, j) or elsewhere(i, j) or period_apart(i, j):
+                    continue
+                ri, rj = find(i), find(j)
+                if ri != rj and any(two_acts(a, b) for a in members[ri] for b in members[rj]):
                     continue
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
-                    parent[find(i)] = find(j)
+                    if ri != rj:
+                        parent[ri] = rj
+                        members[rj] += members.pop(ri)
                     break
 
     groups = defaultdict(list)
@@ -70,6 +85,9 @@ def assign_event_keys(events: list[dict]) -> None:
         actors = set().union(*(actor_sets[i] for i in members))
         where = set().union(*(places[i] for i in members))
         by_type[events[root]["event_type"]].append((intervals[root], root, actors, where))
+    def members_of(roots):
+        return [j for r in roots for j in groups.get(r, ())]
+
     for items in by_type.values():
         items.sort(key=lambda x: (x[0][0], x[0][1]))
         starts = [iv[0] for iv, _, _, _ in items]
@@ -81,7 +99,9 @@ def assign_event_keys(events: list[dict]) -> None:
                     if r != root and a <= c and d <= b and (c, d) != (a, b) and (not actors or not acts or actors & acts)
                     and (not where or not wh or where & wh)}
             fits.discard(find(root))
-            if len(fits) == 1:
+            # nor does it join a finer group with a mention of its own sentence that is another predicate
+            # ("the Battle of the Hook (28-29 May 1953) ... the Battle of Pork Chop Hill (23 March - 16 July 1953)")
+            if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
                 parent[find(root)] = fits.pop()
 
     final = defaultdict(list)

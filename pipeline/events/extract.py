@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import document_periods
+from ..time.extract import document_periods, is_period_name
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -115,23 +115,39 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     return dict(min(after, key=lambda m: abs(m["start"] - trigger[0])), relation="aftermath") if after else None
 
 
-DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)the\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
+def _period_granularity(a: str, b: str) -> str:
+    """The unit a period's ends are written in: whole years ("218 BC - 201 BC"), whole months, else days; so
+    that its end ("the end of the war") is its last year, month or day."""
+    if a[-5:] == "01-01" and b[-5:] == "12-31":
+        return "year"
+    if a[-2:] == "01" and hist_unit_interval(b, "month") and hist_unit_interval(b, "month")[1] == b:
+        return "month"
+    return "day"
+
+
+DEFINITE_WAR = re.compile(r"\b((?:during|in|throughout|of)\s+)(?:the|this|that)\s+war\b(?!\s+(?:of|between|in|with|over|against|for)\b)",
                           re.IGNORECASE)
 
 
+THIS_WAR = re.compile(r"\b(?:this|that)\s+war\b", re.IGNORECASE)
+THIS_WAR_REACH = 400
+
+
 def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narrative_pos: list[int],
-                 at: int) -> dict | None:
+                 at: int, demonstrative: bool = False, inside_only: bool = False) -> dict | None:
     """ "during the war" with no war named in the sentence: the named war the narrative's current date
-    falls in, else the war the text last named."""
+    falls in, else the war the text last named. "During this war" points back to the war just named."""
+    j = bisect.bisect_left(war_mentions, (at, "")) - 1
+    if demonstrative and j >= 0 and at - war_mentions[j][0] < THIS_WAR_REACH:
+        return {"entity_id": war_mentions[j][1], "start": at, "anaphor": True}
+    if inside_only:
+        j = -1
     i = bisect.bisect_left(narrative_pos, at) - 1
     if i >= 0:
-        try:
-            day = dt.date.fromisoformat(narrative[i]["start_date"])
-        except ValueError:        # a BC date: no named war of ours falls in it
-            return None
+        day = hist_key(narrative[i]["start_date"])      # any era: "-0218-01-01" falls in (-0218, -0201)
         for eid in sorted({eid for _, eid in war_mentions}):
             a, b = periods[eid]
-            if a <= day <= b:
+            if hist_key(a) <= day <= hist_key(b):
                 return {"entity_id": eid, "start": at}
     j = bisect.bisect_left(war_mentions, (at, "")) - 1
     return {"entity_id": war_mentions[j][1], "start": at} if j >= 0 else None
@@ -452,6 +468,35 @@ def _own_act(tok) -> bool:
                     or (tok.dep_ == "conj" and c.dep_ in ("nsubj", "nsubjpass")) for c in tok.children))
 
 
+CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "advcl", "parataxis")
+
+
+def _clause_subject(tok) -> str | None:
+    """The subject of a finite clause the predicate heads ("Mindanao" in "Mindanao was captured"), as text;
+    None for a participle, a noun or a clause without its own subject."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "VBG" or tok.dep_ not in CLAUSE_DEPS:
+        return None
+    if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].tag_ in ("WDT", "WP"):
+        return None
+    return " ".join(w.lower_ for w in subj[0].subtree)
+
+
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _act_places(tok) -> frozenset:
+    """The places an act word names as its own object or with a preposition ("swept across Western Germany",
+    "an offensive against Moscow"), as lower-case words; none for a participle (a detail of the act before it:
+    "landed, quickly taking control of the city")."""
+    if tok.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in tok.children):
+        return frozenset()      # "taking control of", "having been captured during the battle for ..."
+    return frozenset(w.lower_ for c in tok.children if c.dep_ in ("prep", "dobj", "pobj")
+                     for w in c.subtree if w.ent_type_ in PLACE_ENTS)
+
+
 def _other_actor(tok) -> bool:
     """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
     "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
@@ -511,15 +556,30 @@ def _in_speech(text: str, at: int) -> bool:
     return len(text[marks[-1] + 1:close].split()) >= SPEECH_WORDS
 
 
-def _undated(pairs, preds, seg_start) -> list:
+# "the Battle of the Trebia, the Battle of Lake Trasimene and ... the Battle of Cannae": a capitalised act word
+# with a proper name after "of" names one act of its own
+NAMED_ACT = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _named_act(text: str, t) -> bool:
+    return t is not None and NAMED_ACT.match(text, t[0]) is not None
+
+
+def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
+    subjects = defaultdict(set)     # type -> subjects of the clauses already taken
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
-        if (t[0], t[2]) in done or t[2] in types_done:
+        subj = _clause_subject(p.token)
+        # one undated act per type, but a clause with a doer of its own is another act ("the Soviets took
+        # Kiev, while the Germans took Kharkov")
+        other_doer = subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
+        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer):
             continue
         types_done.add(t[2])
+        subjects[t[2]].add(subj)
         out.append(t)
     return out
 
@@ -553,9 +613,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     attributive, scopes = date_roles(seg_doc_at, [d for ds in dates_by_sent.values() for d in ds], set(cfg["framing_nouns"]))
     # the narrative's current date: what the text last dated, not a date naming a thing ("the 2020 war")
     # nor one inside a clause about something else ("a cable released in 2020")
+    # ... but the dates a named period is given ("a revolt, known as the Mercenary War (240-238 BC)") take the
+    # story into that period: what follows without a date of its own happens in it
+    definitions = {}
+    periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []), definitions)
+    defining = {d["date_id"]: eid for eid, d in definitions.items()}
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
-                        if d["date_id"] not in attributive and d["date_id"] not in scopes
-                        and d.get("moves_story", True)), key=lambda d: d["start"])
+                        if (d["date_id"] not in attributive and d["date_id"] not in scopes
+                            and d.get("moves_story", True)) or d["date_id"] in defining), key=lambda d: d["start"])
     # "On December 7 (...), 1941, Japan attacked ...": a coarser date holding the sentence's finer one
     # ("1941", "a client state in 1939") leaves the story at the finer date
     story = []
@@ -577,12 +642,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             return True
         back = _background_phrase(text, t[0])
         return back is None or back[0] <= d["start"] < back[1]
-    periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []))
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         if m["entity_id"] in periods:
             period_mentions_by_sent[m["sentence_id"]].append(m)
-    wars = set(cfg["war_periods"])
+    # the wars "the war" may refer back to: ours, and any war the text gives dates for ("the Second Punic War
+    # (218 BC - 201 BC)")
+    wars = set(cfg["war_periods"]) | {m["entity_id"] for m in tables.get("mentions", [])
+                                      if m["entity_id"] in periods and is_period_name(m["text"], "war_heads")}
     war_mentions = sorted((m["start"], m["entity_id"]) for m in tables.get("mentions", []) if m["entity_id"] in wars)
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
@@ -652,20 +719,24 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         # date, else the narrative
         pred_tokens = {seg_start + p.start: p.token for p in preds}
         dated = {t[0] for t, _, _ in pairs if t is not None}
-        for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start):
+        for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start, text):
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
+            if period is None and _named_act(text, t):
+                # a named battle with no date of its own, told while the story is inside a war the text dates
+                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start, inside_only=True)
             war_phrase = DEFINITE_WAR.search(text, max(sent.start, t[0] - 120), min(sent.end, t[1] + 120))
             if period is None and war_phrase and (t[2] in cfg["range_endpoint"] or not PERIOD_NOT_SETTING.search(
                     text[max(sent.start, war_phrase.start() - 25):war_phrase.start() + len(war_phrase.group(1))])):
-                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start)
+                period = _current_war(periods, war_mentions, all_dates, date_pos, sent.start,
+                                      demonstrative=bool(THIS_WAR.match(text, war_phrase.end(1))))
             if period is not None:
                 a, b = periods[period["entity_id"]]
                 if period.get("relation") == "aftermath":
-                    a, b = unit_interval(b, "month")
-                pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a.isoformat(),
-                                  "end_date": b.isoformat(), "period_id": period["entity_id"],
-                                  "kind": "range", "granularity": "day"},
-                              0.55 if period.get("mention_id") else 0.4))
+                    a, b = hist_unit_interval(b, "month") or (a, b)
+                pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a,
+                                  "end_date": b, "period_id": period["entity_id"],
+                                  "kind": "range", "granularity": _period_granularity(a, b)},
+                              0.55 if period.get("mention_id") or period.get("anaphor") else 0.5))
                 continue
             own = [d for d in sent_story if governs(d, t)]
             tok = pred_tokens.get(t[0])
@@ -685,7 +756,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
                 if _in_speech(text, t[0]):
                     conf -= 0.2
-                pairs.append((t, narrative_state[i], conf))
+                story_date = narrative_state[i]
+                if story_date["date_id"] in defining and same_paragraph:
+                    conf += 0.05    # the story is inside a period the text has just named with its dates
+                pairs.append((t, story_date, conf))
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None
@@ -701,6 +775,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
+        subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
+        act_places = {seg_start + p.start: _act_places(p.token) for p in preds}
+        seen_subjects, seen_places = defaultdict(set), defaultdict(list)
         first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -712,10 +789,22 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             key = (label, date["start_date"], date["end_date"])
             # ... and so are two named acts with a bracketed date each ("the Battle of the Imjin River (22-25
             # April 1951) and the Battle of Kapyong (22-25 April 1951)")
-            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "(") else None
-            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)):
+            own = t[0] if t is not None and (t[0] in verbal or t[0] in doers or text[date["start"] - 1:date["start"]] == "("
+                                             or (date.get("period_id") and _named_act(text, t))) else None
+            # ... and so are two clauses with a doer each ("seized Manila in March; Mindanao was captured later
+            # that month", "after the French took the fort, the British took the town")
+            subj = subjects.get(t[0]) if t is not None else None
+            where = act_places.get(t[0], frozenset()) if t is not None else frozenset()
+            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)) and not (
+                    subj is not None and subj not in seen_subjects[key] and t[0] not in seen_subjects[key]) and not (
+                    # ... and two acts of one sentence and date at places of their own ("pushed forward in Italy and
+                    # swept across Western Germany", "the sieges of Leningrad ... an offensive against Moscow")
+                    where and t[0] not in seen_subjects[key] and seen_places[key]
+                    and all(w and not w & where for w in seen_places[key])):
                 continue
             seen.setdefault(key, set()).add(own)
+            seen_subjects[key] |= {subj, t[0] if t is not None else None}
+            seen_places[key].append(where)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause, extent = [], "", None
             if t is not None:

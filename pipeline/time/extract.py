@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from collections import defaultdict
@@ -50,25 +51,70 @@ def event_periods() -> dict[str, tuple[dt.date, dt.date]]:
 # "The First Nagorno-Karabakh War ... took place from February 1988 to May 1994": the text's own dates
 PERIOD_DEFINITION = re.compile(r"\b(?:took place|lasted|was fought|were fought|raged|ran|continued|spanned)\b")
 NOT_DEFINITION = re.compile(r"\b(?:after|following|since|before|aftermath)\b", re.IGNORECASE)
+# "the Second Punic War (218 BC - 201 BC)", "the Easter Offensive of 1972": a name with its dates right after it
+NAMED_WITH_DATES = re.compile(r"\s*(?:\(\s*|,\s+|\s+of\s+)")
+NAMES_FILE = Path(__file__).with_name("period_names.json")
 
 
-def document_periods(text: str, mentions: list[dict], dates: list[dict]) -> dict[str, tuple[dt.date, dt.date]]:
-    """event_periods.tsv, with the intervals this text states for its named periods."""
-    periods = dict(event_periods())
-    ranges = defaultdict(list)
+@lru_cache(maxsize=1)
+def period_names() -> dict:
+    return json.loads(NAMES_FILE.read_text(encoding="utf-8"))
+
+
+def is_period_name(name: str, heads: str = "period_heads") -> bool:
+    """ "Second Punic War", "Tet Offensive": a proper name whose last word names a period."""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1].lower() in period_names()[heads]
+
+
+def _named_dates(text: str, m: dict, d: dict) -> bool:
+    """The date stands right after the name as its own: "(218 BC - 201 BC)" closed after the date, ", 1950-53,"
+    or "of 1972"."""
+    between = text[m["end"]:d["start"]]
+    g = NAMED_WITH_DATES.fullmatch(between)
+    if g is None or not is_period_name(m["text"]):
+        return False
+    after = text[d["end"]:d["end"] + 3]
+    if "(" in between and after.lstrip()[:1] != ")":
+        return False
+    if "," in between and after[:1] not in (",", ")", ";", "."):
+        return False
+    # a span, or a year, season or month; not a day (the day it began on)
+    return d["kind"] == "range" or d.get("granularity") in ("year", "season", "month", "decade")
+
+
+def document_periods(text: str, mentions: list[dict], dates: list[dict],
+                     definitions: dict | None = None) -> dict[str, tuple[str, str]]:
+    """event_periods.tsv, with the intervals this text states for its named periods, as ISO dates of any era
+    ("-0218-01-01", "-0201-12-31"): a named period in event_periods.tsv that "took place from ... to ...", and
+    any name of a period ("war", "offensive": period_names.json) with its dates right after it. `definitions`,
+    when given, receives the date row that defines each period named with its dates."""
+    periods = {eid: (a.isoformat(), b.isoformat()) for eid, (a, b) in event_periods().items()}
+    ranges, stated = defaultdict(list), defaultdict(list)
     for d in dates:
-        if d["kind"] == "range" and d["start_date"] and d["end_date"]:
-            ranges[d["sentence_id"]].append(d)
+        if d["start_date"] and d["end_date"]:
+            stated[d["sentence_id"]].append(d)
+            if d["kind"] == "range":
+                ranges[d["sentence_id"]].append(d)
     defined = set()
     for m in sorted(mentions, key=lambda m: m["start"]):
-        if m["entity_id"] not in periods or m["entity_id"] in defined:
+        if m["entity_id"] in defined:
             continue
-        for d in ranges.get(m["sentence_id"], []):
-            between = text[m["end"]:d["start"]]
-            if (0 < d["start"] - m["end"] < 150 and PERIOD_DEFINITION.search(between)
-                    and not NOT_DEFINITION.search(text[max(0, m["start"] - 30):d["start"]])):
-                periods[m["entity_id"]] = (dt.date.fromisoformat(d["start_date"]), dt.date.fromisoformat(d["end_date"]))
+        if m["entity_id"] in periods:
+            for d in ranges.get(m["sentence_id"], []):
+                between = text[m["end"]:d["start"]]
+                if (0 < d["start"] - m["end"] < 150 and PERIOD_DEFINITION.search(between)
+                        and not NOT_DEFINITION.search(text[max(0, m["start"] - 30):d["start"]])):
+                    periods[m["entity_id"]] = (d["start_date"], d["end_date"])
+                    defined.add(m["entity_id"])
+                    break
+            continue
+        for d in stated.get(m["sentence_id"], []):
+            if d["start"] >= m["end"] and _named_dates(text, m, d):
+                periods[m["entity_id"]] = (d["start_date"], d["end_date"])
                 defined.add(m["entity_id"])
+                if definitions is not None:
+                    definitions[m["entity_id"]] = d
                 break
     return periods
 
@@ -80,6 +126,10 @@ def period_anchors(mentions: list[dict], periods: dict | None = None) -> list[tu
     for m in mentions:
         if m["entity_id"] in periods:
             a, b = periods[m["entity_id"]]
+            if isinstance(a, str):
+                if a.startswith("-") or b.startswith("-"):
+                    continue            # before the common era: no AD date to anchor on
+                a, b = dt.date.fromisoformat(a), dt.date.fromisoformat(b)
             out.append((m["start"], Anchor(a, b, "day", m["mention_id"], period=True)))
     return sorted(out, key=lambda x: x[0])
 
@@ -87,7 +137,7 @@ def period_anchors(mentions: list[dict], periods: dict | None = None) -> list[tu
 def extract_dates(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict]:
     rows = _resolve_dates(parsed, tables, event_periods())
     periods = document_periods(parsed.text, tables.get("mentions", []), rows)
-    if periods != event_periods():
+    if periods != {eid: (a.isoformat(), b.isoformat()) for eid, (a, b) in event_periods().items()}:
         rows = _resolve_dates(parsed, tables, periods)      # the text says when its own periods were
     return rows
 
