@@ -679,8 +679,8 @@ def factual(t: Token) -> bool:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and _lemma(subj) in AIM_NOUNS:
             return False
-        if v.head.i == v.i:
-            break
+        if v.head.i == v.i or v.dep_ == "conj":
+            break          # "Both plans started in July, but ... troops were ordered to withdraw": a clause of its own
         v = v.head
     return True
 
