@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles"):
+                "military_titles", "quantity_partitives"):
         data[key] = frozenset(data[key])
     return data
 
@@ -114,7 +114,7 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
         out.add("place_noun")
-    if lem in PARTITIVES:           # "most of the army", "the remnants of the garrison": what they are part of
+    if lem in PARTITIVES or low in lexicon()["quantity_partitives"]:    # "most of the army", "thousands of refugees"
         of = _of(t)
         if of is not None:
             out |= arg_classes(of) - {"none", "other", "number"}
