@@ -614,9 +614,23 @@ def classify_type(t: Token) -> str | None:
     return typed[0] if typed else None
 
 
+def _quoted_present(t: Token) -> bool:
+    """A present-tense verb inside quotation marks is what someone says (a motto, a slogan, a speech: "We fight,
+    get beat, rise, and fight again"), not an act the narrative states."""
+    v = t
+    while v.tag_ in ("VB", "VBN") and v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head         # "..., rise, and fight again": the tense of the first verb of the series
+    if v.tag_ not in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in v.children):
+        return False
+    before = t.sent.doc.text[t.sent.start_char:t.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
+    if t.pos_ in ("VERB", "AUX") and _quoted_present(t):
+        return False
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
             return False
