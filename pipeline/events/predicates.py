@@ -685,6 +685,14 @@ def factual(t: Token) -> bool:
         # offensive was overwhelmingly successful", "the victory at Kursk was a turning point")
         if t.dep_ == "nsubj" and _lemma(t.head) == "be" and any(c.dep_ in ("acomp", "attr") for c in t.head.children):
             return False
+        # "the Tet Offensive became a political victory", "Frequent Wind was the largest evacuation in history": a noun
+        # predicated of an act already named judges it; it states no second act (but "operations X and Y were a joint
+        # assault" says what the act was)
+        if t.dep_ in ("attr", "oprd") and (_lemma(t.head) in ("become", "prove", "remain") or (
+                _lemma(t.head) == "be" and any(c.tag_ == "JJS" for c in t.children))):
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.ent_type_ == "EVENT" or classify(subj) is not None):
+                return False
     # "Japan's next plan was to seize Midway", "Hitler's objectives were to eliminate ...": an aim
     v = t
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
