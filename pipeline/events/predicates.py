@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles", "quantity_partitives"):
+                "military_titles", "quantity_partitives", "figurative_modifiers"):
         data[key] = frozenset(data[key])
     return data
 
@@ -638,6 +638,9 @@ def factual(t: Token) -> bool:
             return False       # "almost reached the suburbs", "had nearly taken Stalingrad"
         if c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and _lemma(c) in lex["not_happened_modifiers"]:
             return False       # "its possible seizure", "the planned invasion"
+        if c.dep_ == "amod" and t.pos_ == "NOUN" and c.lower_ in lex["figurative_modifiers"] and classify_type(t) in (
+                "attack", "offensive", "clash"):
+            return False       # "in a scathing attack on the US, he suggested ...": words, not violence
         if c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"]:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
