@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles", "quantity_partitives", "figurative_modifiers"):
+                "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns"):
         data[key] = frozenset(data[key])
     return data
 
@@ -682,6 +682,8 @@ def factual(t: Token) -> bool:
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["possibility_nouns"]:
+        return False           # "there was little risk of Chinese intervention", "the threat of invasion": it did not happen
     if t.pos_ in ("NOUN", "PROPN"):
         # an act named in a before/after phrase is background to the clause's own act ("resigned after the
         # 1777 campaign"); an act that is the subject of a judgement is judged, not stated ("The Kiev
