@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles"):
+                "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns"):
         data[key] = frozenset(data[key])
     return data
 
@@ -114,7 +114,7 @@ def arg_classes(t: Token | None) -> set[str]:
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
         out.add("place_noun")
-    if lem in PARTITIVES:           # "most of the army", "the remnants of the garrison": what they are part of
+    if lem in PARTITIVES or low in lexicon()["quantity_partitives"]:    # "most of the army", "thousands of refugees"
         of = _of(t)
         if of is not None:
             out |= arg_classes(of) - {"none", "other", "number"}
@@ -614,9 +614,23 @@ def classify_type(t: Token) -> str | None:
     return typed[0] if typed else None
 
 
+def _quoted_present(t: Token) -> bool:
+    """A present-tense verb inside quotation marks is what someone says (a motto, a slogan, a speech: "We fight,
+    get beat, rise, and fight again"), not an act the narrative states."""
+    v = t
+    while v.tag_ in ("VB", "VBN") and v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head         # "..., rise, and fight again": the tense of the first verb of the series
+    if v.tag_ not in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in v.children):
+        return False
+    before = t.sent.doc.text[t.sent.start_char:t.idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
+    if t.pos_ in ("VERB", "AUX") and _quoted_present(t):
+        return False
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
             return False
@@ -624,6 +638,9 @@ def factual(t: Token) -> bool:
             return False       # "almost reached the suburbs", "had nearly taken Stalingrad"
         if c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and _lemma(c) in lex["not_happened_modifiers"]:
             return False       # "its possible seizure", "the planned invasion"
+        if c.dep_ == "amod" and t.pos_ == "NOUN" and c.lower_ in lex["figurative_modifiers"] and classify_type(t) in (
+                "attack", "offensive", "clash"):
+            return False       # "in a scathing attack on the US, he suggested ...": words, not violence
         if c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"]:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
@@ -665,12 +682,22 @@ def factual(t: Token) -> bool:
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["possibility_nouns"]:
+        return False           # "there was little risk of Chinese intervention", "the threat of invasion": it did not happen
     if t.pos_ in ("NOUN", "PROPN"):
         # an act named in a before/after phrase is background to the clause's own act ("resigned after the
         # 1777 campaign"); an act that is the subject of a judgement is judged, not stated ("The Kiev
         # offensive was overwhelmingly successful", "the victory at Kursk was a turning point")
         if t.dep_ == "nsubj" and _lemma(t.head) == "be" and any(c.dep_ in ("acomp", "attr") for c in t.head.children):
             return False
+        # "the Tet Offensive became a political victory", "Frequent Wind was the largest evacuation in history": a noun
+        # predicated of an act already named judges it; it states no second act (but "operations X and Y were a joint
+        # assault" says what the act was)
+        if t.dep_ in ("attr", "oprd") and (_lemma(t.head) in ("become", "prove", "remain") or (
+                _lemma(t.head) == "be" and any(c.tag_ == "JJS" for c in t.children))):
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.ent_type_ == "EVENT" or classify(subj) is not None):
+                return False
     # "Japan's next plan was to seize Midway", "Hitler's objectives were to eliminate ...": an aim
     v = t
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
@@ -679,8 +706,8 @@ def factual(t: Token) -> bool:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and _lemma(subj) in AIM_NOUNS:
             return False
-        if v.head.i == v.i:
-            break
+        if v.head.i == v.i or v.dep_ == "conj":
+            break          # "Both plans started in July, but ... troops were ordered to withdraw": a clause of its own
         v = v.head
     return True
 
