@@ -63,8 +63,8 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles"):
-        data[key] = frozenset(data[key])
+                "military_titles", "light_object_partitives"):
+        data[key] = frozenset(data.get(key, ()))
     return data
 
 
@@ -247,6 +247,23 @@ def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _polities() -> frozenset:
+    """Names of states and historical polities (entities/demonyms.tsv: short names and canonical names)."""
+    from ..entities.demonyms import demonym_table
+    table = demonym_table()
+    return frozenset({k.lower() for k in table} | {v.lower() for v in table.values()})
+
+
+def _names_polity(g: Token) -> bool:
+    """The named place is a state ("Armenia", "the Republic of Armenia"), not a town or a region within one."""
+    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+    name = (ent.text if ent is not None else g.text).lower()
+    name = name[4:] if name.startswith("the ") else name
+    return name in _polities() or g.lower_ in _polities() or any(
+        _lemma(c) in ("republic", "kingdom", "empire", "state", "country") for c in g.subtree)
+
+
 def _noun_ok(t: Token, need: str) -> bool:
     if need == "any":
         return True
@@ -312,7 +329,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         prep, g, a = hit
         if a & {"force", "people", "person", "target"}:
             return False
-        return bool(a & {"place"}) and (prep == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC"))
+        # a named town or region is ground ("another attack on Kharkov"); a named country stays an attack
+        return bool(a & {"place"}) and (prep == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC")
+                                        or (g.ent_type_ == "GPE" and not _names_polity(g)))
     if need == "on_place_arg":
         # "an attack on Kharkov", "a small French attack into the Saarland": ground attacked, not a force or a fleet
         hit = _struck(t)
@@ -465,6 +484,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if cls.get("not_number_subject_passive") and passive and _has_number(subj):
         return False
+    if cls.get("not_agentless_count") and passive and _has_number(subj) and not any(c.dep_ == "agent" for c in t.children):
+        return False        # "400 officials were assassinated in 1957 alone": a tally, not one side's act
     if "subject_or_object" in cls:
         want = set(cls["subject_or_object"])
         if not ((arg_classes(subj) | arg_classes(obj)) & want):
@@ -751,6 +772,11 @@ def predicates_in(span: Span) -> list[Predicate]:
     # "the offensive started", "an agreement was reached"
     for i in list(found):
         t = found[i].token
+        carried = _carried_noun(t, found)
+        if carried is not None and _lemma(t) in lex["light_verbs"] and found[carried.i].type != "other":
+            if found[i].type == "other" or found[i].type == found[carried.i].type:
+                del found[i]      # "launched the first of two invasions", "launched a series of attacks"
+            continue
         if _lemma(t) in lex["light_verbs"] and any(
                 c.i in found and c.dep_ in OBJ | SUBJ | {"xcomp"} and found[c.i].type != "other"
                 or (c.dep_ == "prep" and any(g.i in found and g.dep_ == "pobj" for g in c.children))
@@ -922,6 +948,9 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
         for c in verb.children:
             if c.dep_ in OBJ | SUBJ and c.i in preds:
                 return c
+        carried = _carried_noun(verb, preds) if _lemma(verb) in lex["light_verbs"] else None
+        if carried is not None:
+            return carried
         for c in verb.children:
             if c.dep_ == "prep":
                 for g in c.children:
@@ -932,6 +961,17 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
     return verb
 
 
+def _carried_noun(verb: Token, preds: dict) -> Token | None:
+    """The event noun a light verb carries through a partitive object: "launched the first of two invasions",
+    "launched a series of attacks" (the object itself states no act)."""
+    for c in verb.children:
+        if c.dep_ in OBJ and c.i not in preds and _lemma(c) in lexicon()["light_object_partitives"]:
+            of = _of(c)
+            if of is not None and of.i in preds:
+                return of
+    return None
+
+
 def governing_predicate(t: Token, preds: dict[int, Predicate]) -> Predicate | None:
     """The nearest predicate above a token in the parse (its own clause's act)."""
     h = t
@@ -939,6 +979,12 @@ def governing_predicate(t: Token, preds: dict[int, Predicate]) -> Predicate | No
         h = h.head
         if h.i in preds:
             return preds[h.i]
+        if h.pos_ == "VERB" and _lemma(h) in lexicon()["light_verbs"]:
+            # "launched a series of attacks ... and attempted to outflank it with landings": the act the light
+            # verb carries governs what is coordinated with it
+            x = _through_light(h, preds)
+            if x.i != h.i and x.i in preds and x.i != t.i and not t.is_ancestor(x):
+                return preds[x.i]
     return None
 
 
