@@ -371,6 +371,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             subj = _subject(h) if h.pos_ in ("VERB", "AUX") else None
             if not wars and not (subj is not None and _lemma(subj) in ("war", "conflict")):
                 return False
+            if any(c.dep_ in ("amod", "advmod", "nummod") and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or _lemma(c) in ("only", "major"))
+                   and _lemma(c) not in ("last", "final") for c in t.children):
+                return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
