@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles", "light_object_partitives"):
+                "military_titles", "light_object_partitives", "sending_verbs"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -536,6 +536,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             if not (lem in ("send", "dispatch", "despatch") and obj is not None and (obj.pos_ == "PROPN" or "person" in arg_classes(obj))
                     and _purpose(t) is not None and _lemma(_purpose(t)) in MILITARY_ERRANDS):
                 return False
+        if lem in lexicon()["sending_verbs"] and obj is not None and not set().union(
+                *(arg_classes(o) for o in [obj] + [c for c in obj.children if c.dep_ == "conj"])) & {"force", "target", "number", "unknown", "person"}:
+            return False       # "sent a letter to the leader", "sent repercussions all along the front": no forces sent
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
                                               and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
             return False
