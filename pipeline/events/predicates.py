@@ -502,6 +502,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem == "leave" and (obj is None or obj.pos_ == "PRON" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in t.children)):
             return False       # "leaving it in ruins", "left Japan overconfident"
+        if lem == "leave" and subj is not None and subj.pos_ == "NOUN" and classify(subj) is not None:
+            return False       # "the offensive left the city in ruins", "the clashes left three dead": the act's outcome
         if lem in ("disarm", "demobilize", "demobilise") and obj is not None and not is_passive(t):
             return False       # disarming another side's forces is no retreat of one's own
         if lem in ("leave", "abandon", "quit", "vacate", "evacuate") and not (arg_classes(obj) & {"place", "state", "unknown"}):
