@@ -63,7 +63,7 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles", "light_object_partitives", "sending_verbs"):
+                "military_titles", "light_object_partitives", "sending_verbs", "opening_verbs"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -270,6 +270,10 @@ def _noun_ok(t: Token, need: str) -> bool:
     of = _of(t)
     if need == "of":
         return of is not None
+    if need == "of_or_launched":
+        # "the push of the Third Army", "the Italians began a push which recovered territory"; not "a push for reforms"
+        return of is not None or (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"]
+                                  and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children))
     if need == "of_people":
         return of is not None and bool(arg_classes(of) & {"people", "number"})
     if need == "of_person":
