@@ -310,7 +310,14 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "on_place":
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
     if need == "ground":
-        # "an amphibious assault", "a ground attack": an assault that takes ground
+        # "an amphibious assault", "a ground attack": an assault that takes ground; "the Allies commenced an attack of
+        # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
+        if (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"] and _struck(t) is None
+                and not any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+                and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") for c in t.children)):
+            subj = _subject(t.head)
+            if subj is not None and arg_classes(subj) & {"force", "state"}:
+                return True
         return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
                                  "parachute", "land", "combined") for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
     if need in ("from_body", "to_body"):
