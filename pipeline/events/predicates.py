@@ -414,6 +414,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False       # "the Republic fell": a regime falls (dissolution), a city falls to its taker
     if "subject_pos" in cls and not (subj is not None and subj.pos_ in cls["subject_pos"]):
         return False       # a name, whatever entity label the model gives it ("Carranza was executed")
+    if "fighting_needs_scale" in cls and subj is not None and _lemma(subj) == "fighting" and not any(
+            m in " ".join(w.lower_ for w in subj.subtree if w.i < subj.i).replace(" - ", "-") for m in cls["fighting_needs_scale"]):
+        return False          # "fierce fighting broke out along the border": a clash, not a war that began
     if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
         return False
     if cls.get("subject_body") and not _is_body(subj):
