@@ -213,13 +213,20 @@ def _named_before_brackets(text: str, d: dict, preds, seg_start: int):
     return p if BRACKETED_AFTER_NAME.fullmatch(text[seg_start + p.end:d["start"]]) else None
 
 
+def _circumstance(anchor, above) -> bool:
+    """An untyped participle describing the act above it or one of its arguments ("liberated by the resistance assisted by
+    ...", "evacuated, abandoning ...")."""
+    return (anchor.pos_ == "VERB" and anchor.tag_ in ("VBN", "VBG") and anchor.dep_ in ("acl", "advcl")
+            and (above.is_ancestor(anchor) or (above.dep_ == "xcomp" and above.head.i == anchor.head.i)) and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in anchor.children))
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
     timing the whole clause. A date on an eventive verb that no predicate class types is an `other` act."""
     doc = span.doc
     by_i = {p.token.i: p for p in preds}
-    own, loose = defaultdict(list), []
+    own, loose, deferred = defaultdict(list), [], []
     for d in sent_dates:
         dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
         if dspan is None or not len(dspan):
@@ -243,14 +250,28 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             if spans:
                 own.setdefault(spans[0].token.i, []).append(d)
                 continue
-        for anchor in anchors:
+        for k, anchor in enumerate(anchors):
             if anchor.i not in by_i:
-                loose.append((anchor, d))
+                above = next((a for a in anchors[k + 1:] if a.i in by_i), None)
+                if above is not None and _circumstance(anchor, above):
+                    deferred.append((anchor, d, above))
+                else:
+                    loose.append((anchor, d))
                 break
             p = by_i[anchor.i]
             if governs(d, (seg_start + p.start, seg_start + p.end, p.type, p.rule)):
                 own[anchor.i].append(d)
                 break
+    for anchor, d, above in deferred:
+        # "Paris was liberated by the resistance assisted by the Free French on August 25", "were forced to evacuate,
+        # abandoning their equipment by the end of the month": a date on a participle that states no act of its own
+        # times the act it describes, when that act has no date of its own or a wider one
+        if all(hist_key(o["start_date"]) <= hist_key(d["start_date"]) and hist_key(d["end_date"]) <= hist_key(o["end_date"])
+               for o in own.get(above.i, [])) and governs(d, (seg_start + by_i[above.i].start, seg_start + by_i[above.i].end,
+                                                by_i[above.i].type, by_i[above.i].rule)):
+            own[above.i].append(d)
+        else:
+            loose.append((anchor, d))
     kept = _drop_subsumed_preds(preds, text, seg_start)
     for p in preds:
         if p not in kept and own.get(p.token.i):

@@ -63,8 +63,9 @@ def lexicon() -> dict:
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
-                "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns"):
-        data[key] = frozenset(data[key])
+                "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
+                "light_object_partitives", "sending_verbs", "opening_verbs"):
+        data[key] = frozenset(data.get(key, ()))
     return data
 
 
@@ -247,12 +248,33 @@ def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _polities() -> frozenset:
+    """Names of states and historical polities (entities/demonyms.tsv: short names and canonical names)."""
+    from ..entities.demonyms import demonym_table
+    table = demonym_table()
+    return frozenset({k.lower() for k in table} | {v.lower() for v in table.values()})
+
+
+def _names_polity(g: Token) -> bool:
+    """The named place is a state ("Armenia", "the Republic of Armenia"), not a town or a region within one."""
+    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+    name = (ent.text if ent is not None else g.text).lower()
+    name = name[4:] if name.startswith("the ") else name
+    return name in _polities() or g.lower_ in _polities() or any(
+        _lemma(c) in ("republic", "kingdom", "empire", "state", "country") for c in g.subtree)
+
+
 def _noun_ok(t: Token, need: str) -> bool:
     if need == "any":
         return True
     of = _of(t)
     if need == "of":
         return of is not None
+    if need == "of_or_launched":
+        # "the push of the Third Army", "the Italians began a push which recovered territory"; not "a push for reforms"
+        return of is not None or (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"]
+                                  and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children))
     if need == "of_people":
         return of is not None and bool(arg_classes(of) & {"people", "number"})
     if need == "of_person":
@@ -289,7 +311,14 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "on_place":
         return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
     if need == "ground":
-        # "an amphibious assault", "a ground attack": an assault that takes ground
+        # "an amphibious assault", "a ground attack": an assault that takes ground; "the Allies commenced an attack of
+        # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
+        if (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"] and _struck(t) is None
+                and not any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+                and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") for c in t.children)):
+            subj = _subject(t.head)
+            if subj is not None and arg_classes(subj) & {"force", "state"}:
+                return True
         return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
                                  "parachute", "land", "combined") for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
     if need in ("from_body", "to_body"):
@@ -312,7 +341,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         prep, g, a = hit
         if a & {"force", "people", "person", "target"}:
             return False
-        return bool(a & {"place"}) and (prep == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC"))
+        # a named town or region is ground ("another attack on Kharkov"); a named country stays an attack
+        return bool(a & {"place"}) and (prep == "into" or "place_noun" in a or g.ent_type_ in ("LOC", "FAC")
+                                        or (g.ent_type_ == "GPE" and not _names_polity(g)))
     if need == "on_place_arg":
         # "an attack on Kharkov", "a small French attack into the Saarland": ground attacked, not a force or a fleet
         hit = _struck(t)
@@ -352,6 +383,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             subj = _subject(h) if h.pos_ in ("VERB", "AUX") else None
             if not wars and not (subj is not None and _lemma(subj) in ("war", "conflict")):
                 return False
+            if any(c.dep_ in ("amod", "advmod", "nummod") and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or _lemma(c) in ("only", "major"))
+                   and _lemma(c) not in ("last", "final") for c in t.children):
+                return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
@@ -381,6 +415,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False       # "the Republic fell": a regime falls (dissolution), a city falls to its taker
     if "subject_pos" in cls and not (subj is not None and subj.pos_ in cls["subject_pos"]):
         return False       # a name, whatever entity label the model gives it ("Carranza was executed")
+    if "fighting_needs_scale" in cls and subj is not None and _lemma(subj) == "fighting" and not any(
+            m in " ".join(w.lower_ for w in subj.subtree if w.i < subj.i).replace(" - ", "-") for m in cls["fighting_needs_scale"]):
+        return False          # "fierce fighting broke out along the border": a clash, not a war that began
     if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
         return False
     if cls.get("subject_body") and not _is_body(subj):
@@ -465,6 +502,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if cls.get("not_number_subject_passive") and passive and _has_number(subj):
         return False
+    if cls.get("not_agentless_count") and passive and _has_number(subj) and not any(c.dep_ == "agent" for c in t.children):
+        return False        # "400 officials were assassinated in 1957 alone": a tally, not one side's act
     if "subject_or_object" in cls:
         want = set(cls["subject_or_object"])
         if not ((arg_classes(subj) | arg_classes(obj)) & want):
@@ -478,6 +517,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem == "leave" and (obj is None or obj.pos_ == "PRON" or any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in t.children)):
             return False       # "leaving it in ruins", "left Japan overconfident"
+        if lem == "leave" and subj is not None and subj.pos_ == "NOUN" and classify(subj) is not None:
+            return False       # "the offensive left the city in ruins", "the clashes left three dead": the act's outcome
         if lem in ("disarm", "demobilize", "demobilise") and obj is not None and not is_passive(t):
             return False       # disarming another side's forces is no retreat of one's own
         if lem in ("leave", "abandon", "quit", "vacate", "evacuate") and not (arg_classes(obj) & {"place", "state", "unknown"}):
@@ -512,6 +553,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             if not (lem in ("send", "dispatch", "despatch") and obj is not None and (obj.pos_ == "PROPN" or "person" in arg_classes(obj))
                     and _purpose(t) is not None and _lemma(_purpose(t)) in MILITARY_ERRANDS):
                 return False
+        if lem in lexicon()["sending_verbs"] and obj is not None and not set().union(
+                *(arg_classes(o) for o in [obj] + [c for c in obj.children if c.dep_ == "conj"])) & {"force", "target", "number", "unknown", "person"}:
+            return False       # "sent a letter to the leader", "sent repercussions all along the front": no forces sent
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
                                               and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
             return False
@@ -778,6 +822,11 @@ def predicates_in(span: Span) -> list[Predicate]:
     # "the offensive started", "an agreement was reached"
     for i in list(found):
         t = found[i].token
+        carried = _carried_noun(t, found)
+        if carried is not None and _lemma(t) in lex["light_verbs"] and found[carried.i].type != "other":
+            if found[i].type == "other" or found[i].type == found[carried.i].type:
+                del found[i]      # "launched the first of two invasions", "launched a series of attacks"
+            continue
         if _lemma(t) in lex["light_verbs"] and any(
                 c.i in found and c.dep_ in OBJ | SUBJ | {"xcomp"} and found[c.i].type != "other"
                 or (c.dep_ == "prep" and any(g.i in found and g.dep_ == "pobj" for g in c.children))
@@ -949,6 +998,9 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
         for c in verb.children:
             if c.dep_ in OBJ | SUBJ and c.i in preds:
                 return c
+        carried = _carried_noun(verb, preds) if _lemma(verb) in lex["light_verbs"] else None
+        if carried is not None:
+            return carried
         for c in verb.children:
             if c.dep_ == "prep":
                 for g in c.children:
@@ -959,6 +1011,17 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
     return verb
 
 
+def _carried_noun(verb: Token, preds: dict) -> Token | None:
+    """The event noun a light verb carries through a partitive object: "launched the first of two invasions",
+    "launched a series of attacks" (the object itself states no act)."""
+    for c in verb.children:
+        if c.dep_ in OBJ and c.i not in preds and _lemma(c) in lexicon()["light_object_partitives"]:
+            of = _of(c)
+            if of is not None and of.i in preds:
+                return of
+    return None
+
+
 def governing_predicate(t: Token, preds: dict[int, Predicate]) -> Predicate | None:
     """The nearest predicate above a token in the parse (its own clause's act)."""
     h = t
@@ -966,6 +1029,12 @@ def governing_predicate(t: Token, preds: dict[int, Predicate]) -> Predicate | No
         h = h.head
         if h.i in preds:
             return preds[h.i]
+        if h.pos_ == "VERB" and _lemma(h) in lexicon()["light_verbs"]:
+            # "launched a series of attacks ... and attempted to outflank it with landings": the act the light
+            # verb carries governs what is coordinated with it
+            x = _through_light(h, preds)
+            if x.i != h.i and x.i in preds and x.i != t.i and not t.is_ancestor(x):
+                return preds[x.i]
     return None
 
 
