@@ -314,10 +314,10 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
           r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier|[Gg]overnor|"
           r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|[Ss]ecretary(?: of (?:State|War|Defense))?|"
-          r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
-SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+          r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
+SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
-SIDE_AFTER = re.compile(r"^,\s+(?:the|a)\s+(?:[a-z]+\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
 
 
 # who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
