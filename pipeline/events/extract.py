@@ -18,7 +18,7 @@ from .arguments import clause_extent, clause_text, event_arguments, places_named
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
-from .sides import acronyms, short_name, side_of
+from .sides import _polity_in, acronyms, short_name, side_of
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -317,6 +317,8 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
 SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
+TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
+SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
 
 
@@ -328,7 +330,8 @@ ACTOR_ROLES = {"agent": frozenset({"subject"}), "sides": frozenset({"subject", "
 
 def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     """Which side a person acts for, as the text says it: "British General William Howe", "Gage, the British
-    commander-in-chief". Returns entity id -> the demonym's text (mapped to the polity by _as_polities)."""
+    commander-in-chief", "Prime Minister X of the State of Y". Returns entity id -> the demonym's text (mapped to
+    the polity by _as_polities)."""
     from ..entities.demonyms import polity_of
     sides = {}
     people = [m for m in mentions if m["label"] == "PERSON" or (m["label"] in ("ORG", "NORP")
@@ -347,6 +350,13 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             if hit and polity_of(hit.group(1)):
                 sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
                 break
+            if hit is None and rx is SIDE_AFTER and TITLED.search(text[max(0, start - 40):start]):
+                # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of
+                of = SIDE_OF.match(text[end:end + 60])
+                polity = of and _polity_in([w.lower() for w in of.group(1).split()])
+                if polity:
+                    sides[m["entity_id"]] = "side:" + polity
+                    break
             if hit and rx is SIDE_BEFORE:
                 # "Communist leader Mao", "White general Denikin": the side is a group the text names
                 at = start - len(piece) + hit.start(1)
