@@ -319,6 +319,12 @@ SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"
+SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
+                     r"(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                        r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
+                        r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
 
 
@@ -350,10 +356,15 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             if hit and polity_of(hit.group(1)):
                 sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
                 break
-            if hit is None and rx is SIDE_AFTER and TITLED.search(text[max(0, start - 40):start]):
-                # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of
-                of = SIDE_OF.match(text[end:end + 60])
+            if hit is None and rx is SIDE_AFTER:
+                # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of; "X was named
+                # premier of Y", "X replaced Z as British commander-in-chief": the office the text gives him
+                of = SIDE_OF.match(text[end:end + 60]) if TITLED.search(text[max(0, start - 40):start]) else None
+                of = of or SIDE_NAMED.match(text[end:end + 80])
                 polity = of and _polity_in([w.lower() for w in of.group(1).split()])
+                if not polity:
+                    as_ = SIDE_AS.match(text[end:end + 80])
+                    polity = as_ and polity_of(as_.group(1))
                 if polity:
                     sides[m["entity_id"]] = "side:" + polity
                     break
