@@ -18,7 +18,7 @@ from .arguments import clause_extent, clause_text, event_arguments, places_named
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
-from .sides import _polity_in, acronyms, short_name, side_of
+from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -603,7 +603,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
-    defined = acronyms(text)
+    defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
     war_rules = set(cfg.get("war_rules", []))
