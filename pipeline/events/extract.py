@@ -19,6 +19,7 @@ from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
+from .sides import lexicon as side_lexicon
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -720,13 +721,21 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 personal=label in cfg["personal_acts"])
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
-            if label not in cfg["personal_acts"]:
+            personal = label in cfg["personal_acts"]
+            if personal and label == "other" and t is not None:
+                # "Kennedy disagreed with Khrushchev", "Thieu ordered Hue held": a leader's act is his side's act;
+                # only what happens to him as a person (died, was appointed, resigned) keeps his name
+                tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+                lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
+                personal = lemma in side_lexicon()["personal_lemmas"] or not any(
+                    person_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+            if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
             actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
-                                  keep_persons=label in cfg["personal_acts"])
+                                  keep_persons=personal)
             if not actors and any(r[0] == "collective" for r in roles):
                 actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
             if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
