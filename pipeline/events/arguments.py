@@ -159,6 +159,8 @@ def _seat_of_government(tok: Token) -> str | None:
     if state is None or _is_polity(name):
         return None            # "Rome declared war": a city that is itself the polity (a city-state) acts as it is
         return None
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head         # "Seoul and Pyongyang traded accusations"
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return state           # "authorized by Washington"
     if tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.head.children):

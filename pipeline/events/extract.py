@@ -404,7 +404,7 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
     and so do a state's forces and organs named with its name or an acronym the text defines (sides.py);
     places and unit names the text gives no side for are no actors. The polity becomes an entity of the
     document when the text names it only by its demonym."""
-    from ..entities.demonyms import polity_of
+    from ..entities.demonyms import capital_table, polity_of
     out = []
     for eid in actors:
         if eid.startswith("side:"):
@@ -415,6 +415,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
+        if not polity and label == "GPE" and capital_table().get(name.lower()):
+            continue        # a capital named beside the act is where it happened ("Hanoi authorized" is mapped before)
         if not polity and sides:
             kind, polity = side_of(name, label, defined)
             if kind == "drop":
