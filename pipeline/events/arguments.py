@@ -138,8 +138,10 @@ def _faction(tok: Token) -> str | None:
         if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
             return factions[tok.lower_]
         return None
-    if tok.lemma_.lower() in lex["force_nouns"] or tok.lower_ in lex["force_nouns"]:
-        # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction
+    bodies = (set(lex["force_nouns"]) | set(lex["faction_bodies"])) - set(lex["state_organs"])
+    if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
+        # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction (a "revolutionary
+        # government" is a state's)
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i:
                 return factions[c.lower_]

@@ -114,6 +114,10 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
             kind, polity = side_of(long_form + " " + " ".join(w[1:]), label, defined, 1)
             if kind == "polity":
                 return kind, polity
+    if label in ("NORP", "ORG") and len(w) > 1 and w[-1] in lex["faction_bodies"]:
+        faction = next((lex["faction_nouns"][x] for x in w[:-1] if x in lex["faction_nouns"]), None)
+        if faction:
+            return "polity", faction   # "the Chinese Communist Party", "Nationalist Army": the faction
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
