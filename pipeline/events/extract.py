@@ -751,6 +751,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
                 if other is not None:
                     actors.append(other)
+            if label == "clash" and not actors and t is not None and re.match(r"[Bb]attles?\b", text[t[0]:t[1]]):
+                # "the Battle of Kapyong (22-25 April 1951)": a battle the sentence names no side of is fought
+                # by the two sides the paragraph last set against each other
+                for a, at in reversed(recent_sides):
+                    if a not in actors and "\n" not in text[at:s] and len(actors) < 2:
+                        actors.append(a)
+                if len(actors) < 2:
+                    actors = []
             recent_sides.extend((a, s) for a in actors if entity_labels.get(a) != "PERSON")
             del recent_sides[:-12]
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
