@@ -738,6 +738,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
             actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
                                   keep_persons=personal)
+            if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
+                # "Hitler sent German forces to Libya", "Washington moved American and French troops": the forces
+                # moved are the acting side's
+                forces = set(side_lexicon()["force_nouns"])
+                for r in roles:
+                    if r[0] != "object" or len(r) != 3:
+                        continue
+                    phrase = text[r[1] + seg_start:r[2] + seg_start].lower().split()
+                    if phrase and (phrase[-1] in forces or phrase[-1] in ("men", "soldiers")):
+                        inside = [m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, [])
+                                  if r[1] + seg_start <= m["start"] and m["end"] <= r[2] + seg_start and m["label"] in ("NORP", "GPE")]
+                        actors += [a for a in _as_polities(inside, entity_info, canonical_ids, defined) if a not in actors]
             if not actors and any(r[0] == "collective" for r in roles):
                 actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
             if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
