@@ -343,6 +343,18 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     sides = {}
     people = [m for m in mentions if m["label"] == "PERSON" or (m["label"] in ("ORG", "NORP")
                                                                 and side_of(m["text"], m["label"])[0] == "person")]
+    # "the Carthaginian Hannibal": a demonym before a bare name is the side of whoever bears the name, however
+    # the entity model labels him elsewhere
+    lex = side_lexicon()
+    nouns = set(lex["force_nouns"]) | set(lex["faction_nouns"]) | set(lex["faction_bodies"]) | set(lex["act_heads"]) | set(lex["collective_nouns"]) | set(lex["polity_nouns"])
+    for m in mentions:
+        w = m["text"].split()
+        if (len(w) == 2 and polity_of(w[0]) and w[1][:1].isupper() and w[1][1:].islower() and not w[1].endswith("s")
+                and w[1].lower() not in nouns and polity_of(w[1]) is None and w[1].lower() not in _polity_names()):
+            sides.setdefault(m["entity_id"], "side:" + polity_of(w[0]))
+            for x in mentions:
+                if x["text"] == w[1] and x["entity_id"] not in sides:
+                    sides[x["entity_id"]] = "side:" + polity_of(w[0])
     # every place the text names him, by his full name or his surname ("Gage, the British commander")
     places = [(m, m["start"], m["end"]) for m in people]
     for m in people:
