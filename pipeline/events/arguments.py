@@ -240,12 +240,14 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient"}),
-                    clause: tuple[int, int] | None = None, personal: bool = False) -> tuple[list[str], list[str], bool]:
+                    clause: tuple[int, int] | None = None, personal: bool = False,
+                    towns: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
     sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
-    that states the act, not the whole sentence."""
+    that states the act, not the whole sentence. `towns`: towns the clause names beside the act count too
+    (who takes part at all, for grouping mentions); as actors they do not."""
     in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -329,6 +331,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m) or in_faction(m):
                 continue
             before = text[max(0, m["start"] - 25):m["start"]].split()
+            if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
+                continue              # "Japan launched its first attack against Changsha": a town is where, not who
             if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps):
                 add(actors, eid)
     elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
@@ -344,6 +348,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
+            elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
+                add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
     return actors, locations, from_parse

@@ -723,7 +723,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # who takes part at all, whatever the role: which mentions are one real event (chronicle.py)
             participants = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
-                text, cfg, entity_kinds, entity_labels, two_sided=True)[0]
+                text, cfg, entity_kinds, entity_labels, two_sided=True, towns=True)[0]
             if any(entity_labels.get(a) != "PERSON" for a in participants):
                 participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
             participants = [person_sides.get(a, a) for a in participants]
