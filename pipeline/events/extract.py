@@ -320,6 +320,7 @@ SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+TITLED_PERSON = re.compile(r"\b" + TITLES + r"\s+$")
 # "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"
 SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
                      r"(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
@@ -618,6 +619,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
+    # with "the", never with a title, is a group, a side in its own right
+    titled_ids, the_ids = set(), set()
+    for m in tables.get("mentions", []):
+        if m["label"] == "PERSON":
+            before = text[max(0, m["start"] - 40):m["start"]]
+            if TITLED_PERSON.search(before):
+                titled_ids.add(m["entity_id"])
+            elif re.search(r"\b[Tt]he\s+$", before) and " " in m["text"].strip():
+                the_ids.add(m["entity_id"])
+    for eid in the_ids - titled_ids - set(person_sides):
+        entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
