@@ -651,7 +651,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
     recent_sides = []           # (actor id, offset) of the last acts' actors
 
+    prev_sid = None
     for sent in parsed.sentences:
+        sid_before, prev_sid = prev_sid, sent.sentence_id
         if sent.segment.kind == "cell":
             continue
         if is_heading(text[sent.start:sent.end]):
@@ -777,7 +779,21 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                         actors += [a for a in _as_polities(inside, entity_info, canonical_ids, defined) if a not in actors]
             if not actors and any(r[0] == "collective" for r in roles):
                 actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
-            if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
+            he = [r for r in roles if r[0] == "pronoun" and len(r) == 3
+                  and text[r[1] + seg_start:r[2] + seg_start].lower() in ("he", "she", "his", "her")]
+            he_unknown = False
+            if not actors and he:
+                # "he surrendered his army": the man the text last named before, as the side he acts for
+                at = he[0][1] + seg_start
+                named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
+                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in person_sides)
+                         and "\n" not in text[m["start"]:at]]
+                if named:
+                    last = max(named, key=lambda m: m["start"])
+                    if last["entity_id"] in person_sides:
+                        actors = _as_polities([person_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
+                    he_unknown = not actors      # a man the text gives no side: not the side that acted last
+            if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
