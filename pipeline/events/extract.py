@@ -428,6 +428,12 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
+        if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
+            # "the Saguntines" -> Saguntum: a people named after a city or land the text names
+            stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", name)
+            polity = next((info["canonical"] for e, info in entity_info.items() if len(stem) >= 5 and e != eid
+                           and info.get("label") in ("GPE", "ORG", "LOC") and info.get("canonical", "").startswith(stem)
+                           and " " not in info.get("canonical", "")), None)
         if not polity and label == "GPE" and capital_table().get(name.lower()):
             continue        # a capital named beside the act is where it happened ("Hanoi authorized" is mapped before)
         if not polity and sides:
