@@ -123,6 +123,53 @@ def _group_name(tok: Token) -> bool:
                                              for c in tok.children if c.dep_ == "compound"))
 
 
+def _faction(tok: Token) -> str | None:
+    """ "the rebels", "Italian partisans", "the mercenary troops", "the local resistance": a group named by what
+    it is in the conflict (sides.json "faction_nouns") is a side of its own, whatever state its demonym names."""
+    from .sides import lexicon
+    lex = lexicon()
+    factions = lex["faction_nouns"]
+    if tok.lower_ in factions and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.lower_ == "resistance":
+            # "the local resistance", "the French Resistance" is a group; "meeting resistance", "after moderate
+            # resistance", "overcame all resistance" is fighting back
+            group = tok.text[0].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass", "pobj") else None
+        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
+            return factions[tok.lower_]
+        return None
+    bodies = (set(lex["force_nouns"]) | set(lex["faction_bodies"])) - set(lex["state_organs"])
+    if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
+        # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction (a "revolutionary
+        # government" is a state's)
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i:
+                return factions[c.lower_]
+    return None
+
+
+def _seat_of_government(tok: Token) -> str | None:
+    """ "Hanoi authorized the creation of ...", "London sent troops", "Washington decided to ...": a capital that
+    is the agent of a transitive act stands for its state's government (entities/capitals.tsv); a capital that
+    only undergoes ("Seoul fell") or is a place ("in Paris") stays a place."""
+    from ..entities.demonyms import capital_table
+    if tok.ent_type_ != "GPE":
+        return None
+    first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
+    name = tok.doc.text[first.idx:tok.idx + len(tok)]
+    state = capital_table().get(name.lower())
+    if state is None or _is_polity(name):
+        return None            # "Rome declared war": a city that is itself the polity (a city-state) acts as it is
+        return None
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head         # "Seoul and Pyongyang traded accusations"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return state           # "authorized by Washington"
+    if tok.dep_ == "nsubj" and any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in tok.head.children):
+        return state
+    return None
+
+
 def _collective(tok: Token) -> bool:
     """ "the countries", "both sides", "the two powers": the states the text has just named."""
     from .sides import lexicon
@@ -142,7 +189,10 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     for role, tok in roles:
         lo, hi = _phrase(tok)
         side = _force_side(tok)
-        if side:
+        faction = _faction(tok) or (_seat_of_government(tok) if role == "subject" else None)
+        if faction:
+            out.append((role, lo, hi, "for:" + faction))
+        elif side:
             out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
         elif _group_name(tok):
             first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
@@ -190,12 +240,14 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient"}),
-                    clause: tuple[int, int] | None = None, personal: bool = False) -> tuple[list[str], list[str], bool]:
+                    clause: tuple[int, int] | None = None, personal: bool = False,
+                    towns: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
     sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
-    that states the act, not the whole sentence."""
+    that states the act, not the whole sentence. `towns`: towns the clause names beside the act count too
+    (who takes part at all, for grouping mentions); as actors they do not."""
     in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -206,8 +258,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         if eid not in lst:
             lst.append(eid)
 
-    side_words = [r for r in roles if len(r) == 4]
+    side_words = [r for r in roles if len(r) == 4 and r[3].startswith("side:")]
+    factions = [r for r in roles if len(r) == 4 and r[3].startswith("for:")]
     roles = [r[:3] for r in roles if len(r) == 3]
+
+    def in_faction(m):
+        # "Chinese communists launched": the demonym says where the faction is; the faction acts
+        return any(lo + offset <= m["start"] and m["end"] <= hi + offset for _, lo, hi, _ in factions)
 
     def role_of(m):
         for role, lo, hi in roles:
@@ -220,8 +277,12 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
               and m["label"] in ("GPE", "NORP") and TITLE_GAP.fullmatch(text[m["end"]:p["start"]])}
     with_role = agent_named = False
+    for role, lo, hi, side in factions:
+        if role in actor_roles:
+            add(actors, "side:" + side.split(":", 1)[1])
+            with_role = agent_named = True
     for m in mentions:
-        if id(m) in titled:
+        if id(m) in titled or in_faction(m):
             continue
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
@@ -267,9 +328,11 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # the other states and peoples the clause names take part too ("closed its border with Armenia")
         for m in mentions:
             eid = m["entity_id"]
-            if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m):
+            if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m) or in_faction(m):
                 continue
             before = text[max(0, m["start"] - 25):m["start"]].split()
+            if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
+                continue              # "Japan launched its first attack against Changsha": a town is where, not who
             if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps):
                 add(actors, eid)
     elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
@@ -285,6 +348,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
+            elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
+                add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
     return actors, locations, from_parse

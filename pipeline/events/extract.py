@@ -18,7 +18,8 @@ from .arguments import clause_extent, clause_text, event_arguments, places_named
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
-from .sides import acronyms, short_name, side_of
+from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
+from .sides import lexicon as side_lexicon
 from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
 
 TYPES_FILE = Path(__file__).with_name("types.json")
@@ -351,10 +352,19 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
           r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier|[Gg]overnor|"
           r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|[Ss]ecretary(?: of (?:State|War|Defense))?|"
-          r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
-SIDE_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+          r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
+SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
-SIDE_AFTER = re.compile(r"^,\s+(?:the|a)\s+(?:[a-z]+\s+)?([A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
+SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+TITLED_PERSON = re.compile(r"\b" + TITLES + r"\s+$")
+# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"
+SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
+                     r"(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                        r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
+                        r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
 
 
 # who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
@@ -365,11 +375,24 @@ ACTOR_ROLES = {"agent": frozenset({"subject"}), "sides": frozenset({"subject", "
 
 def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     """Which side a person acts for, as the text says it: "British General William Howe", "Gage, the British
-    commander-in-chief". Returns entity id -> the demonym's text (mapped to the polity by _as_polities)."""
+    commander-in-chief", "Prime Minister X of the State of Y". Returns entity id -> the demonym's text (mapped to
+    the polity by _as_polities)."""
     from ..entities.demonyms import polity_of
     sides = {}
     people = [m for m in mentions if m["label"] == "PERSON" or (m["label"] in ("ORG", "NORP")
                                                                 and side_of(m["text"], m["label"])[0] == "person")]
+    # "the Carthaginian Hannibal": a demonym before a bare name is the side of whoever bears the name, however
+    # the entity model labels him elsewhere
+    lex = side_lexicon()
+    nouns = set(lex["force_nouns"]) | set(lex["faction_nouns"]) | set(lex["faction_bodies"]) | set(lex["act_heads"]) | set(lex["collective_nouns"]) | set(lex["polity_nouns"])
+    for m in mentions:
+        w = m["text"].split()
+        if (len(w) == 2 and polity_of(w[0]) and w[1][:1].isupper() and w[1][1:].islower() and not w[1].endswith("s")
+                and w[1].lower() not in nouns and polity_of(w[1]) is None and w[1].lower() not in _polity_names()):
+            sides.setdefault(m["entity_id"], "side:" + polity_of(w[0]))
+            for x in mentions:
+                if x["text"] == w[1] and x["entity_id"] not in sides:
+                    sides[x["entity_id"]] = "side:" + polity_of(w[0])
     # every place the text names him, by his full name or his surname ("Gage, the British commander")
     places = [(m, m["start"], m["end"]) for m in people]
     for m in people:
@@ -384,6 +407,18 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             if hit and polity_of(hit.group(1)):
                 sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
                 break
+            if hit is None and rx is SIDE_AFTER:
+                # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of; "X was named
+                # premier of Y", "X replaced Z as British commander-in-chief": the office the text gives him
+                of = SIDE_OF.match(text[end:end + 60]) if TITLED.search(text[max(0, start - 40):start]) else None
+                of = of or SIDE_NAMED.match(text[end:end + 80])
+                polity = of and _polity_in([w.lower() for w in of.group(1).split()])
+                if not polity:
+                    as_ = SIDE_AS.match(text[end:end + 80])
+                    polity = as_ and polity_of(as_.group(1))
+                if polity:
+                    sides[m["entity_id"]] = "side:" + polity
+                    break
             if hit and rx is SIDE_BEFORE:
                 # "Communist leader Mao", "White general Denikin": the side is a group the text names
                 at = start - len(piece) + hit.start(1)
@@ -419,7 +454,7 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
     and so do a state's forces and organs named with its name or an acronym the text defines (sides.py);
     places and unit names the text gives no side for are no actors. The polity becomes an entity of the
     document when the text names it only by its demonym."""
-    from ..entities.demonyms import polity_of
+    from ..entities.demonyms import capital_table, polity_of
     out = []
     for eid in actors:
         if eid.startswith("side:"):
@@ -430,6 +465,14 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         label = entity_info.get(eid, {}).get("label", "")
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
+        if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
+            # "the Saguntines" -> Saguntum: a people named after a city or land the text names
+            stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", name)
+            polity = next((info["canonical"] for e, info in entity_info.items() if len(stem) >= 5 and e != eid
+                           and info.get("label") in ("GPE", "ORG", "LOC") and info.get("canonical", "").startswith(stem)
+                           and " " not in info.get("canonical", "")), None)
+        if not polity and label == "GPE" and capital_table().get(name.lower()):
+            continue        # a capital named beside the act is where it happened ("Hanoi authorized" is mapped before)
         if not polity and sides:
             kind, polity = side_of(name, label, defined)
             if kind == "drop":
@@ -693,7 +736,19 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
-    defined = acronyms(text)
+    # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
+    # with "the", never with a title, is a group, a side in its own right
+    titled_ids, the_ids = set(), set()
+    for m in tables.get("mentions", []):
+        if m["label"] == "PERSON":
+            before = text[max(0, m["start"] - 40):m["start"]]
+            if TITLED_PERSON.search(before):
+                titled_ids.add(m["entity_id"])
+            elif re.search(r"\b[Tt]he\s+$", before) and " " in m["text"].strip():
+                the_ids.add(m["entity_id"])
+    for eid in the_ids - titled_ids - set(person_sides):
+        entity_labels[eid] = "NORP"
+    defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
     war_rules = set(cfg.get("war_rules", []))
@@ -716,7 +771,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
     recent_sides = []           # (actor id, offset) of the last acts' actors
 
+    prev_sid = None
     for sent in parsed.sentences:
+        sid_before, prev_sid = prev_sid, sent.sentence_id
         if sent.segment.kind == "cell":
             continue
         if is_heading(text[sent.start:sent.end]):
@@ -839,7 +896,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # who takes part at all, whatever the role: which mentions are one real event (chronicle.py)
             participants = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
-                text, cfg, entity_kinds, entity_labels, two_sided=True)[0]
+                text, cfg, entity_kinds, entity_labels, two_sided=True, towns=True)[0]
             if any(entity_labels.get(a) != "PERSON" for a in participants):
                 participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
             participants = [person_sides.get(a, a) for a in participants]
@@ -851,16 +908,50 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 personal=label in cfg["personal_acts"])
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
-            if label not in cfg["personal_acts"]:
+            personal = label in cfg["personal_acts"]
+            if personal and label == "other" and t is not None:
+                # "Kennedy disagreed with Khrushchev", "Thieu ordered Hue held": a leader's act is his side's act;
+                # only what happens to him as a person (died, was appointed, resigned) keeps his name
+                tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+                lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
+                personal = lemma in side_lexicon()["personal_lemmas"] or not any(
+                    person_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+            if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
             actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
-                                  keep_persons=label in cfg["personal_acts"])
+                                  keep_persons=personal)
+            if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
+                # "Hitler sent German forces to Libya", "Washington moved American and French troops": the forces
+                # moved are the acting side's
+                forces = set(side_lexicon()["force_nouns"])
+                for r in roles:
+                    if r[0] != "object" or len(r) != 3:
+                        continue
+                    phrase = text[r[1] + seg_start:r[2] + seg_start].lower().split()
+                    if phrase and (phrase[-1] in forces or phrase[-1] in ("men", "soldiers")):
+                        inside = [m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, [])
+                                  if r[1] + seg_start <= m["start"] and m["end"] <= r[2] + seg_start and m["label"] in ("NORP", "GPE")]
+                        actors += [a for a in _as_polities(inside, entity_info, canonical_ids, defined) if a not in actors]
             if not actors and any(r[0] == "collective" for r in roles):
                 actors = _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, s)
-            if not actors and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
+            he = [r for r in roles if r[0] == "pronoun" and len(r) == 3
+                  and text[r[1] + seg_start:r[2] + seg_start].lower() in ("he", "she", "his", "her")]
+            he_unknown = False
+            if not actors and he:
+                # "he surrendered his army": the man the text last named before, as the side he acts for
+                at = he[0][1] + seg_start
+                named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
+                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in person_sides)
+                         and "\n" not in text[m["start"]:at]]
+                if named:
+                    last = max(named, key=lambda m: m["start"])
+                    if last["entity_id"] in person_sides:
+                        actors = _as_polities([person_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
+                    he_unknown = not actors      # a man the text gives no side: not the side that acted last
+            if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
@@ -871,6 +962,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
                 if other is not None:
                     actors.append(other)
+            if label == "clash" and not actors and t is not None and re.match(r"[Bb]attles?\b", text[t[0]:t[1]]):
+                # "the Battle of Kapyong (22-25 April 1951)": a battle the sentence names no side of is fought
+                # by the two sides the paragraph last set against each other
+                for a, at in reversed(recent_sides):
+                    if a not in actors and "\n" not in text[at:s] and len(actors) < 2:
+                        actors.append(a)
+                if len(actors) < 2:
+                    actors = []
             recent_sides.extend((a, s) for a in actors if entity_labels.get(a) != "PERSON")
             del recent_sides[:-12]
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]

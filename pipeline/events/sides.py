@@ -13,6 +13,10 @@ from pathlib import Path
 from ..entities.demonyms import demonym_table
 
 SIDES_FILE = Path(__file__).with_name("sides.json")
+# "US Eighth Army", "ROK 1st Division", "Eighth US Army": a state's short name or demonym and a numbered unit
+NUMBERED_UNIT = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z][\w]*)?\s*\b((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+                           r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[IVX]{1,4}))\s+(?:((?:[A-Z]\.){2,3}|[A-Z][\w]*)\s+)?"
+                           r"((?:[A-Z][a-z]+\s+){0,2}(?:Army|Corps|Division|Fleet|Brigade|Regiment|Battalion|Air Force))\b")
 ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
 
 
@@ -45,6 +49,35 @@ def _polity_in(words: list[str]) -> str | None:
             if v:
                 return v
     return None
+
+
+def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
+    """Numbered units the text names once with their state ("the US Eighth Army", "Eighth US Army", "the ROK 1st
+    Division") act for it when named without it ("the Eighth Army attacked"): {"unit:eighth army": "United States"}."""
+    out = {}
+    units = set(lexicon()["unit_words"])
+    for m in mentions:
+        if m["label"] not in ("ORG", "NORP", "GPE"):
+            continue
+        w = _words(m["text"])
+        if not _has_force_noun(w):
+            continue
+        rest = [x for x in w if _polity_in([x]) is None]
+        if not any(x in units or x[:1].isdigit() for x in rest):
+            continue            # only numbered units: "the Army", "Special Forces" name no one unit
+        polity = _polity_in([x for x in w if x not in units])
+        if not polity:
+            # the state's short name or demonym just before the unit's name ("US Eighth Army")
+            before = re.findall(r"[\w'’.]+", text[max(0, int(m["start"]) - 12):int(m["start"])])
+            polity = _polity_in([before[-1].lower()]) if before else None
+        if polity and rest:
+            out.setdefault("unit:" + " ".join(rest), polity)
+    # the same in the text, where the entity model split the state from the unit ("the US Eighth Army")
+    for m in NUMBERED_UNIT.finditer(text):
+        polity = _polity_in([(m.group(1) or "").lower()]) or _polity_in([(m.group(3) or "").lower()])
+        if polity:
+            out.setdefault("unit:" + " ".join(_words(m.group(2) + " " + m.group(4))), polity)
+    return out
 
 
 def _has_force_noun(words: list[str]) -> bool:
@@ -81,9 +114,13 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
             kind, polity = side_of(long_form + " " + " ".join(w[1:]), label, defined, 1)
             if kind == "polity":
                 return kind, polity
+    if label in ("NORP", "ORG") and len(w) > 1 and w[-1] in lex["faction_bodies"]:
+        faction = next((lex["faction_nouns"][x] for x in w[:-1] if x in lex["faction_nouns"]), None)
+        if faction:
+            return "polity", faction   # "the Chinese Communist Party", "Nationalist Army": the faction
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
-        polity = _polity_in(stripped)
+        polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
         if polity:
             return "polity", polity
         rest = " ".join(stripped)
