@@ -27,7 +27,7 @@ from pipeline.events import rerank  # noqa: E402
 from pipeline.events.scoring import agrees, doc_key, match, read_event_gold, score, _date  # noqa: E402
 from pipeline.extract import combine  # noqa: E402
 
-DEV = ["01_WW2", "04_AmRevWar", "06_KoreanWar", "10_PunicWars"]
+DEV = ["01_WW2", "02_WW1", "04_AmRevWar", "05_VietnamWar", "06_KoreanWar", "08_FrenchRev", "10_PunicWars"]
 KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
 CORPUS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 
