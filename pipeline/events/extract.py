@@ -20,7 +20,7 @@ from . import rerank
 from .rerank import candidate_features
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon
+from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -629,6 +629,21 @@ def _named_act(text: str, t) -> bool:
     return t is not None and NAMED_ACT.match(text, t[0]) is not None
 
 
+POLITICAL_TYPES = ("other", "resolution", "declaration", "dissolution", "election")
+
+
+def _undated_confidence(base: float, t, tok, text: str) -> float:
+    """How sure an act dated by its sentence or by the narrative is: an untyped happening ("other") is a weaker
+    guess, and words inside a quotation weaker still; but a political act stated as done in the narrative's own
+    voice ("Necker was fired", "the Assembly suspended the King", "Danton fled to England") is as sure as a typed
+    act, and reaches the chronicle when it is told in the paragraph that gave the date."""
+    if _in_speech(text, t[0]):
+        return base - (0.1 if t[2] == "other" else 0.0) - 0.2
+    if tok is not None and t[2] in POLITICAL_TYPES and political_act(tok):
+        return base + 0.05 if base >= 0.45 else base
+    return base - (0.1 if t[2] == "other" else 0.0)
+
+
 def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
@@ -824,16 +839,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # the sentence dates itself ("Finland rejected the demands and was invaded in November 1939"):
                 # an act of it the date was not linked to is nearer that date than the story's before it
                 d = min(own, key=lambda d: abs(d["start"] - t[0]))
-                pairs.append((t, d, 0.45 - (0.1 if t[2] == "other" else 0.0) - (0.2 if _in_speech(text, t[0]) else 0.0)))
+                pairs.append((t, d, _undated_confidence(0.45, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0 and sent.sentence_id not in span_sents:
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
-                conf = (0.45 if same_paragraph else 0.3) - (0.1 if t[2] == "other" else 0.0)
-                if _in_speech(text, t[0]):
-                    conf -= 0.2
+                conf = _undated_confidence(0.45 if same_paragraph else 0.3, t, tok, text)
                 story_date = narrative_state[i]
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates

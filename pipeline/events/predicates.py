@@ -64,7 +64,8 @@ def lexicon() -> dict:
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
-                "light_object_partitives", "sending_verbs", "opening_verbs"):
+                "light_object_partitives", "sending_verbs", "opening_verbs", "political_act_verbs",
+                "political_act_not_objects"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -651,6 +652,43 @@ def classify(t: Token) -> tuple[str, str] | None:
         if _class_ok(t, cls):
             return cls["type"], cls["id"]
     return None
+
+
+def political_act(t: Token) -> bool:
+    """A political act the narrative states as done, whatever date it takes: a verb of the act lexicon
+    (`political_act_verbs`: appoint, dismiss, arrest, vote, abolish, swear, convene, flee, resign ...) in the
+    past tense of a main, coordinated or adverbial clause, with a subject of its own (active) or a passive
+    subject ("Necker was fired", "the Assembly suspended the King", "Danton fled to England"); not what a
+    relative clause or a participle describes, nor an infinitive, nor what someone said ("he argued that ..."),
+    nor an idiom whose object names no act (`political_act_not_objects`: "met fierce resistance")."""
+    if t.pos_ != "VERB" or _lemma(t) not in lexicon()["political_act_verbs"]:
+        return False
+    if t.dep_ not in ("ROOT", "conj", "advcl", "relcl"):
+        return False
+    kids = {c.dep_ for c in t.children}
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if t.dep_ == "relcl" and (subj is None or subj.pos_ != "PRON" or t.head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")):
+        return False               # "intelligence data that established ...", "which formed part of ...": description;
+                                   # but "Necker, who convened ...": what a person or a body did
+    if subj is not None and subj.lower_ in ("this", "that", "these", "those", "what"):
+        return False               # "This established an election system": an act named before, its consequence
+    obj = _object(t)
+    if obj is not None and _lemma(obj) in lexicon()["political_act_not_objects"]:
+        return False               # "met fierce resistance", "met his fate": no meeting
+    if t.tag_ == "VBD":
+        if "nsubj" not in kids and t.dep_ != "conj":
+            return False
+    elif t.tag_ == "VBN":
+        if "auxpass" not in kids or not any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in t.children):
+            return False           # "was fired", "were arrested"; not "had been" in a pluperfect flashback
+    else:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in t.children):
+        return False               # a pluperfect flashback happened before the narrative's date
+    h = t
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    return h.dep_ not in ("ccomp", "xcomp", "acl") and _lemma(h) not in lexicon()["saying_verbs"]
 
 
 def classify_type(t: Token) -> str | None:
