@@ -216,3 +216,17 @@ def test_two_acts_dated_only_by_one_period_stay_two_rows(nlp):
     chron = extract_text("The Gallic War (58 BC - 50 BC) was fought in Gaul. During this war the Romans invaded Britain. "
                          "Rome also conquered Aquitania during the war.", doc_id="ex", nlp=nlp)["chronicle"]
     assert len(chron[(chron.event_type == "offensive") & (chron.start_date == "-0058-01-01")]) == 2
+
+
+def test_typed_act_of_another_doer_in_a_dated_sentence_is_kept(nlp):
+    """A typed act in a clause of its own with another doer than the dated act ("...; fighting continued") is another
+    act of the sentence, at its date, above the chronicle's floor; the same act told again with "the" is not raised."""
+    from pipeline.events.extract import types
+    floor = types()["chronicle_min_confidence"]
+    ev = extract_text("On 10 August 1914 German forces in the colony attacked the border posts; sporadic fighting "
+                      "continued for the remainder of the war.", doc_id="ex", nlp=nlp)["events"]
+    clash = ev[(ev.event_type == "clash") & (ev.start_date == "1914-08-10")]
+    assert len(clash) and clash.confidence.max() >= floor
+    ev = extract_text("The army captured the fortress in May 1812; the fighting continued for the remainder of the year.",
+                      doc_id="ex", nlp=nlp)["events"]
+    assert ev[ev.event_type == "clash"].confidence.max() < floor

@@ -561,6 +561,18 @@ def _act_places(tok) -> frozenset:
                      for w in c.subtree if w.ent_type_ in PLACE_ENTS)
 
 
+RESTATING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _clause_verb(tok):
+    """The verb of the clause an act noun is the subject of ("fighting continued", "the siege began"); else the
+    predicate's own token."""
+    h = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+        return h
+    return tok
+
+
 def _other_actor(tok) -> bool:
     """A coordinated act with a doer of its own ("Roosevelt died and was succeeded by Truman",
     "took the town, and the garrison fled") is not a detail of the act it is coordinated with."""
@@ -648,6 +660,9 @@ def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
     subjects = defaultdict(set)     # type -> subjects of the clauses already taken
+    for p in preds:                 # ... the dated ones too ("Denmark capitulated, and Norway was conquered within two months")
+        if (seg_start + p.start, p.type) in done:
+            subjects[p.type].add(_clause_subject(p.token))
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
@@ -839,7 +854,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # the sentence dates itself ("Finland rejected the demands and was invaded in November 1939"):
                 # an act of it the date was not linked to is nearer that date than the story's before it
                 d = min(own, key=lambda d: abs(d["start"] - t[0]))
-                pairs.append((t, d, _undated_confidence(0.45, t, tok, text)))
+                # a typed act in a clause with a doer of its own, beside a dated act of another doer ("On 10 August
+                # the Germans attacked ...; fighting continued ...", "the USAF destroyed depots, while the Navy attacked
+                # transport hubs"): another act of the sentence, at its date
+                verb = _clause_verb(tok) if tok is not None else None
+                if verb is not None and verb is not tok and any(
+                        c.dep_ in ("det", "poss") and c.lower_ in RESTATING_DETERMINERS for c in tok.children):
+                    verb = None     # "The agreement guaranteed ...": an act told before, not another one
+                subj = _clause_subject(verb) if verb is not None and not any(c.dep_ == "neg" for c in verb.children) else None
+                taken = {_clause_subject(pred_tokens[u[0]]) for u, _, c in pairs
+                         if u is not None and u[0] in pred_tokens and c >= 0.65}
+                bonus = 0.1 if t[2] != "other" and subj is not None and taken and subj not in taken else 0.0
+                pairs.append((t, d, _undated_confidence(0.45 + bonus, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0 and sent.sentence_id not in span_sents:

@@ -175,7 +175,12 @@ def _passive_subject(t: Token) -> Token | None:
 
 
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (t.dep_ == "acl" and t.tag_ == "VBN")
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        return True
+    # "Diem was overthrown and executed", "was beaten, stabbed and decapitated": a participle coordinated with a
+    # passive shares its auxiliary and subject
+    return (t.dep_ == "conj" and t.tag_ == "VBN" and t.head.pos_ in ("VERB", "AUX") and t.head.i < t.i
+            and not any(c.dep_ in ("aux", "nsubj", "dobj") for c in t.children) and is_passive(t.head))
 
 
 MILITARY_ERRANDS = {"defend", "protect", "guard", "reinforce", "relieve", "hold", "command", "lead", "help", "assist", "support",
