@@ -164,9 +164,13 @@ def cmd_evaluate(args) -> int:
             for g in res["_missed"]:
                 print(f"[chronicle missed] {g['doc_id']} {g['event_type']} {g['start_date']}..{g['end_date']} "
                       f"{g['quote'][:100]!r}")
+            scored = {d for d in chron if d not in ("all", "agreement")}
             for it in res["_unmatched_rows"]:
-                print(f"[chronicle unmatched] {it['event_type']} {it['interval'][0]}..{it['interval'][1]} "
-                      f"{it['summary'][:100]!r}")
+                # a chronicle row may group mentions of several documents: show only a mention of a scored one,
+                # so that --docs <dev split> never prints text of a kept-aside document
+                doc, said = next(((d, s) for d, s in it.get("mentions", []) if d in scored), ("", ""))
+                print(f"[chronicle unmatched] {doc} {it['event_type']} {it['interval'][0]}..{it['interval'][1]} "
+                      f"{said[:100]!r}")
             for it, g in res["_pairs"]:
                 if it["event_type"] != g["event_type"]:
                     print(f"[chronicle type] gold {g['event_type']} got {it['event_type']} {g['doc_id']} "

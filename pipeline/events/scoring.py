@@ -72,13 +72,15 @@ def chronicle_items(extracted_dir: str) -> list[dict]:
     events = {e["event_id"]: e for e in _read(os.path.join(extracted_dir, "events.csv"))}
     items = []
     for c in _read(os.path.join(extracted_dir, "chronicle.csv")):
-        spans = []
+        spans, mentions = [], []
         for eid in filter(None, c["event_ids"].split(";")):
             e = events.get(eid)
             if e is not None:
                 spans.append((doc_key(e["doc_id"]), int(e["start"]), int(e["end"])))
+                mentions.append((doc_key(e["doc_id"]), e.get("summary") or e.get("text", "")))
         items.append({"event_type": c["event_type"], "interval": (_date(c["start_date"]), _date(c["end_date"])),
-                      "spans": spans, "actors": c.get("actors", ""), "summary": c.get("summary", "")})
+                      "spans": spans, "actors": c.get("actors", ""), "summary": c.get("summary", ""),
+                      "mentions": mentions})
     return items
 
 
