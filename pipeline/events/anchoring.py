@@ -37,7 +37,7 @@ def _phrase() -> re.Pattern:
     return re.compile(
         r"(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
         r"\s+(?P<u>" + units + r")\s+|(?P<theday>[Tt]he\s+day)\s+|(?P<vague>(?:" + _alt(a["vague_modifiers"]) + r"))\s+)?"
-        r"\b(?P<dir>" + _alt(a["after"] + a["before"]) + r")\s+"
+        r"\b(?P<dir>" + _alt(a["after"] + a["before"] + list(a["day_of"])) + r")\s+"
         r"(?:" + _alt(a["determiners"]) + r")\s+"
         r"(?P<pre>(?:[\w'’.-]+\s+){0,3}?)"
         r"(?P<noun>" + _alt(a["event_nouns"]) + r")\b"
@@ -62,12 +62,18 @@ def find_phrases(text: str, lo: int, hi: int) -> list[Phrase]:
     a = anchors()
     out = []
     for m in _phrase().finditer(text, lo, hi):
-        direction = 1 if re.sub(r"\s+", " ", m.group("dir").lower()) in a["after"] else -1
+        word = re.sub(r"\s+", " ", m.group("dir").lower())
+        direction = 1 if word in a["after"] else -1
         pre = m.group("pre") or ""
         if re.search(r"[,;:()]", pre):
             continue
         count, unit = None, "D"
-        if m.group("q"):
+        if word in a["day_of"]:
+            if m.group("q") or m.group("theday") or m.group("vague"):
+                continue
+            # "on the day of the signing", "on the eve of the election": that day, the day before
+            count, direction = abs(a["day_of"][word]), (-1 if a["day_of"][word] < 0 else 1)
+        elif m.group("q"):
             q = m.group("q").lower()
             count = 1 if q in ("a", "an") else number(q)
             unit = unit_code(m.group("u"))
@@ -76,7 +82,7 @@ def find_phrases(text: str, lo: int, hi: int) -> list[Phrase]:
             count = int(count)
         elif m.group("theday"):
             count, unit = 1, "D"
-        elif direction < 0 or re.sub(r"\s+", " ", m.group("dir").lower()) not in a["vague_after"]:
+        elif direction < 0 or word not in a["vague_after"]:
             continue              # "before the war": an upper bound only
         edge = ""
         if m.group("edge"):
