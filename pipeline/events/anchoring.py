@@ -46,6 +46,20 @@ def _phrase() -> re.Pattern:
         re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _clause() -> re.Pattern:
+    """ "two days after the KPA invaded", "a week before Germany surrendered": a count from an act told as a clause
+    with a named doer."""
+    a = anchors()
+    verbs = {f for forms in a["event_nouns"].values() for f in forms if f not in a["event_nouns"]}
+    return re.compile(
+        r"(?:(?P<q>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+        r"\s+(?P<u>days?|weeks?|months?|years?)|(?P<theday>[Tt]he\s+day))\s+"
+        r"(?P<dir>after|before)\s+(?:the\s+)?"
+        r"(?P<subj>(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,2})\s+(?:had\s+)?"
+        r"(?P<verb>" + _alt(verbs) + r")\b", re.IGNORECASE)
+
+
 @dataclass
 class Phrase:
     start: int
@@ -89,11 +103,22 @@ def find_phrases(text: str, lo: int, hi: int) -> list[Phrase]:
             key = re.sub(r"\s+", " ", re.sub(r"^(?:had|has)\s+", "", m.group("edge").strip().lower()))
             edge = a["edges"].get(key, "")
         out.append(Phrase(m.start(), m.end(), count, unit, direction, m.group("noun").lower(), m.group("arg"), edge))
+    for m in _clause().finditer(text, lo, hi):
+        if any(p.start <= m.start() < p.end for p in out):
+            continue
+        count, unit = (1, "D") if m.group("theday") else (number(m.group("q").lower()) if m.group("q").lower() not in ("a", "an") else 1,
+                                                          unit_code(m.group("u")))
+        if count is None or not float(count).is_integer():
+            continue
+        direction = 1 if m.group("dir").lower() == "after" else -1
+        out.append(Phrase(m.start(), m.end(), int(count), unit, direction, m.group("verb").lower(),
+                          m.group("subj").split()[-1], ""))
     return out
 
 
-def _forms(noun: str) -> re.Pattern:
-    forms = anchors()["event_nouns"].get(noun, [noun])
+def _forms(word: str) -> re.Pattern:
+    """The words that state the event: the forms of every event noun the word is, or is a form of."""
+    forms = {word} | {f for key, fs in anchors()["event_nouns"].items() if word == key or word in fs for f in fs}
     return re.compile(r"\b(?:" + _alt(forms) + r")\b", re.IGNORECASE)
 
 
