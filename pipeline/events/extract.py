@@ -14,6 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
+from .anchoring import anchored_date, find_phrases
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -799,6 +800,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         else:
             narrative_state.append(d)
     last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
+    # the sentences that date an event of their own: where "after the siege of Boston" finds the siege's date
+    dated_sentences = [(s.start, s.end, dates_by_sent.get(s.sentence_id, [])) for s in parsed.sentences
+                       if s.segment.kind != "cell" and not is_heading(text[s.start:s.end])]
+    relative_at = {d["start"]: d for d in tables.get("dates", []) if d["kind"] == "relative"}
+    linked = defaultdict(list)  # sentence start -> (trigger start, trigger end, date) of the acts it dates itself
+    anchored_ids = set()        # dates counted from an event the text names
     recent_sides = []           # (actor id, offset) of the last acts' actors
 
     prev_sid = None
@@ -815,6 +822,33 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             w = _within(text, d, all_dates[i] if i >= 0 else None)
             if w is not None:
                 sent_dates = sent_dates + [w]
+        # "Three weeks after the siege of Boston began", "the day after the battle", "following the coup": a time
+        # counted from another event of the text, dated where the text states that event
+        anchored = []
+        for ph in find_phrases(text, sent.start, sent.end):
+            if any(d["start"] != ph.start for d in sent_story):
+                continue          # "On 2 March, following an attack on ...": the sentence's own date
+            got = anchored_date(text, ph, dated_sentences, (sent.start, sent.end), linked)
+            if got is None:
+                continue
+            i = bisect.bisect_left(date_pos, sent.start) - 1
+            if ph.count is None and i >= 0 and hist_key(narrative_state[i]["start_date"]) > hist_key(got["start_date"]):
+                continue          # "after X" is a lower bound only: a story already past X keeps its own date
+            old = relative_at.get(ph.start) if ph.count is not None else None
+            if old is None:
+                old = {"doc_id": doc_id, "date_id": f"{doc_id}:d{ph.start}-{ph.end}", "sentence_id": sent.sentence_id,
+                       "start": ph.start, "end": ph.end, "text": text[ph.start:ph.end], "kind": "relative", "value": "",
+                       "mod": "", "rule": "event_anchor", "review_status": ""}
+                tables.setdefault("dates", []).append(old)
+            elif old in sent_dates:
+                sent_dates = [d for d in sent_dates if d is not old]
+            # the date expression now holds the time counted from the event it names
+            old.update(start_date=got["start_date"], end_date=got["end_date"], granularity=got["granularity"],
+                       anchor_id=got["anchor_id"], value=got["start_date"] if got["start_date"] == got["end_date"] else "")
+            anchored_ids.add(old["date_id"])
+            anchored.append((ph, old))
+            if ph.count is not None:
+                sent_dates = sent_dates + [old]
         seg_start, doc = seg_doc_at(sent.start)
         span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
         if span is None or not has_finite_verb(span):
@@ -823,11 +857,22 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
+        in_phrase = lambda t: any(ph.start <= t[0] < ph.end for ph, _ in anchored)
+        if anchored:
+            # the anchor event named in the phrase is stated, with its date, where the text dates it
+            pairs = [(t, d, c) for t, d, c in pairs if t is None or not in_phrase(t)]
+            preds = [p for p in preds if not in_phrase((seg_start + p.start,))]
         # predicates without a date of their own: a named period the clause is set in, the sentence's own
         # date, else the narrative
         pred_tokens = {seg_start + p.start: p.token for p in preds}
         dated = {t[0] for t, _, _ in pairs if t is not None}
         for t in _undated(pairs, _drop_subsumed_preds(preds, text, seg_start), seg_start, text):
+            if anchored and not sent_story:
+                # an act of a sentence timed from another event: a count from it is as good as a date; "after X"
+                # bounds it from below only, as the narrative would
+                ph, d = anchored[0]
+                pairs.append((t, d, (0.6 if ph.count is not None else 0.45) - (0.1 if t[2] == "other" else 0.0)))
+                continue
             period = _period_setting(text, period_mentions_by_sent.get(sent.sentence_id, []), t)
             if period is None and _named_act(text, t):
                 # a named battle with no date of its own, told while the story is inside a war the text dates
@@ -1039,6 +1084,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if any(r["event_id"] == event_id for r in rows[-50:]):
                 # a course date starts where its first date does: the same trigger with both needs its end too
                 event_id += f"-{date['end']}"
+            if t is not None and date.get("sentence_id") == sent.sentence_id and date.get("start_date") \
+                    and date.get("date_id") not in anchored_ids:
+                linked[sent.start].append((t[0], t[1], date))
             rows.append({"doc_id": doc_id, "event_id": event_id,
                          "sentence_id": sent.sentence_id, "start": sent.start, "end": sent.end,
                          "event_type": label, "trigger": text[s:e] if t else "",
