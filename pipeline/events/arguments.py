@@ -288,6 +288,10 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # "Chinese communists launched": the demonym says where the faction is; the faction acts
         return any(lo + offset <= m["start"] and m["end"] <= hi + offset for _, lo, hi, _ in factions)
 
+    def own_phrase(m):
+        # the role's phrase is the name itself ("Saguntum attacked"), not a longer one it stands in
+        return any(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip()) == m["text"] for _, lo, hi in roles)
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
@@ -328,6 +332,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if (label == "GPE" and not known_kind and (role == "object" or role == "patient" and role not in actor_roles)
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
+            elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
+                  and not (before and before[-1].lower() == "of")):
+                # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
+                # who acts is where, not who (a town that is the whole role, "Saguntum attacked", or whose the
+                # acting office or force is, "the president of Ruritania", may act)
+                add(locations, eid)
+                with_role = True
             else:
                 with_role = True          # an entity in one of the act's roles, acting or not
                 if role in actor_roles:
