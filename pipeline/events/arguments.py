@@ -57,10 +57,20 @@ def _passive(verb: Token) -> bool:
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
     a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases."""
+    from .sides import lexicon
     roles = []
+    # "the city fell to the insurgents": the "to" phrase names the taker, who acts; the place undergoes the act
+    taker = verb.lemma_.lower() in lexicon()["taker_lemmas"] and any(
+        c.dep_ == "prep" and c.lower_ == "to" and _pobjs(c) for c in verb.children)
     for c in verb.children:
         if c.tag_ in ("WDT", "WP"):
             continue              # "forces, which attacked": the noun is the subject (below)
+        if taker and c.dep_ in SUBJECT:
+            roles += [("patient", t) for t in _with_conjuncts(c)]
+            continue
+        if taker and c.dep_ == "prep" and c.lower_ == "to":
+            roles += [("taker", t) for t in _pobjs(c)]
+            continue
         if c.dep_ == "nsubjpass":
             roles += [("patient", t) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
@@ -121,6 +131,16 @@ def _group_name(tok: Token) -> bool:
     return (tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() and tok.i > tok.sent.start
             and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
                                              for c in tok.children if c.dep_ == "compound"))
+
+
+def _body_name(tok: Token) -> bool:
+    """ "the Convention voted", "the Assembly declared", "the Committee reacted": a body the text names by its
+    capitalised class noun alone (sides.json "body_nouns") and no entity stands for is a side under that name."""
+    from .sides import lexicon
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.i > tok.sent.start and tok.ent_type_ == ""
+            and tok.lower_ in lexicon()["body_nouns"]
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("compound", "amod") for c in tok.children))
 
 
 def _faction(tok: Token) -> str | None:
@@ -194,6 +214,8 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
             out.append((role, lo, hi, "for:" + faction))
         elif side:
             out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
+        elif _body_name(tok):
+            out.append((role, tok.idx, tok.idx + len(tok), "side:" + tok.text))
         elif _group_name(tok):
             first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
             out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
@@ -239,7 +261,7 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
                     cfg: dict, entity_kind: dict, entity_label: dict,
-                    two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient"}),
+                    two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient", "taker"}),
                     clause: tuple[int, int] | None = None, personal: bool = False,
                     towns: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
@@ -266,6 +288,10 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # "Chinese communists launched": the demonym says where the faction is; the faction acts
         return any(lo + offset <= m["start"] and m["end"] <= hi + offset for _, lo, hi, _ in factions)
 
+    def own_phrase(m):
+        # the role's phrase is the name itself ("Saguntum attacked"), not a longer one it stands in
+        return any(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip()) == m["text"] for _, lo, hi in roles)
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
@@ -288,7 +314,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)
         named = role is not None and (label in actor_labels or entity_label.get(eid, label) in actor_labels)
-        agent_named = agent_named or (named and role in ("subject", "patient"))
+        agent_named = agent_named or (named and role in ("subject", "patient", "taker"))
         before = text[max(0, m["start"] - 25):m["start"]].split()
         after_prep = bool(before) and before[-1].lower() in preps
         is_actor_label = label in actor_labels or entity_label.get(eid, label) in actor_labels
@@ -306,6 +332,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if (label == "GPE" and not known_kind and (role == "object" or role == "patient" and role not in actor_roles)
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
+            elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
+                  and not (before and before[-1].lower() == "of")):
+                # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
+                # who acts is where, not who (a town that is the whole role, "Saguntum attacked", or whose the
+                # acting office or force is, "the president of Ruritania", may act)
+                add(locations, eid)
+                with_role = True
             else:
                 with_role = True          # an entity in one of the act's roles, acting or not
                 if role in actor_roles:

@@ -370,8 +370,17 @@ SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?
 
 # who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
 # clash or a treaty, the person an appointment or a death happens to
-ACTOR_ROLES = {"agent": frozenset({"subject"}), "sides": frozenset({"subject", "object", "patient"}),
+# ("taker": who a place or force fell or surrendered to, an agent of the taking, not of a surrender)
+ACTOR_ROLES = {"agent": frozenset({"subject", "taker"}), "sides": frozenset({"subject", "object", "patient", "taker"}),
                "personal": frozenset({"subject", "patient"})}
+
+
+def _plural_name(name: str, text: str) -> bool:
+    """A one-word name that is the plural of a word the text also uses ("Jacobins": "a Jacobin Club"): the members
+    of a group, not a person."""
+    name = name.strip()
+    return (" " not in name and len(name) > 4 and name.endswith("s") and name[:1].isupper()
+            and re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text) is not None)
 
 
 def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
@@ -775,8 +784,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             before = text[max(0, m["start"] - 40):m["start"]]
             if TITLED_PERSON.search(before):
                 titled_ids.add(m["entity_id"])
-            elif re.search(r"\b[Tt]he\s+$", before) and " " in m["text"].strip():
-                the_ids.add(m["entity_id"])
+            elif re.search(r"\b[Tt]he\s+$", before) and (" " in m["text"].strip() or _plural_name(m["text"], text)):
+                the_ids.add(m["entity_id"])     # "the Viet Cong"; "the Jacobins" (the text writes "Jacobin" too)
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))

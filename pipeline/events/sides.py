@@ -56,6 +56,7 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
     Division") act for it when named without it ("the Eighth Army attacked"): {"unit:eighth army": "United States"}."""
     out = {}
     units = set(lexicon()["unit_words"])
+    lex_force = set(lexicon()["force_nouns"])
     for m in mentions:
         if m["label"] not in ("ORG", "NORP", "GPE"):
             continue
@@ -64,7 +65,18 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
             continue
         rest = [x for x in w if _polity_in([x]) is None]
         if not any(x in units or x[:1].isdigit() for x in rest):
-            continue            # only numbered units: "the Army", "Special Forces" name no one unit
+            # a named force the text gives once with its state ("the Chinese People's Volunteer Army") is that
+            # state's when named without it ("the People's Volunteer Army (PVA)"); "the Army", "Special Forces"
+            # name no one force
+            proper = all(x[:1].isupper() for x in re.findall(r"[\w'’.]+", m["text"]) if x.lower() not in ("of", "the"))
+            named = proper and len(rest) >= 2 and " ".join(rest) not in lex_force and any(x not in lex_force and x not in lexicon()["not_sides"] for x in rest)
+            polity = _polity_in(w) if named and len(rest) < len(w) else None
+            if named and not polity:
+                before = re.findall(r"[\w'’.]+", text[max(0, int(m["start"]) - 12):int(m["start"])])
+                polity = _polity_in([before[-1].lower()]) if before and before[-1][:1].isupper() else None
+            if polity:
+                out.setdefault("unit:" + " ".join(rest), polity)
+            continue
         polity = _polity_in([x for x in w if x not in units])
         if not polity:
             # the state's short name or demonym just before the unit's name ("US Eighth Army")
