@@ -63,6 +63,23 @@ def test_same_side_same_month_different_places_are_two_events(nlp):
     assert len(one) == 2 and one.event_key.nunique() == 1
 
 
+def test_two_acts_each_dated_by_its_own_sentence_are_two_rows(nlp):
+    """A finer date inside a coarser one (within a season) joins the two mentions only when they name the act with
+    the same word: each sentence dating its own act with other words tells two acts."""
+    for text in ("By 21 April 1975 the garrison had surrendered. By the end of April 1975 the army had collapsed on "
+                 "all fronts.",
+                 "In mid-June 1944 the Japanese army captured the city. By June 1944 the Japanese army had attacked "
+                 "the province."):
+        ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        assert len(ev) == 2 and ev.event_key.nunique() == 2, ev[["trigger", "start_date", "end_date", "event_key"]]
+    for text in ("In November 1950 the Chinese army attacked the enemy lines. On 26 November 1950 the Chinese army "
+                 "launched its attack on the enemy lines.",
+                 "In October 1967 the army withdrew from the capital. In October 1967 the army completed its "
+                 "withdrawal from the capital."):
+        one = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        assert len(one) == 2 and one.event_key.nunique() == 1
+
+
 def test_actors_from_roles_and_places_as_locations(nlp):
     tables = extract_text("On 25 October 2020, the Azerbaijani forces seized control of the city of Qubadlı. "
                           "In April 1993 Turkey closed its border with Armenia after Armenian forces captured Kalbajar.",

@@ -8,6 +8,8 @@ from collections import defaultdict
 from ..structure import find_markers, render_residue
 from ..time.calendar import day_number
 
+SURE = 0.75                    # a mention this sure is dated by its own words
+TOLD_APART_DAYS = 180          # ... and a date narrower than a year ("in late November") dates an act of its own
 MAX_GROUP_SPAN_DAYS = 366      # a containing interval longer than this is too vague to merge on
 
 
@@ -85,6 +87,15 @@ def assign_event_keys(events: list[dict]) -> None:
         actors = set().union(*(actor_sets[i] for i in members))
         where = set().union(*(places[i] for i in members))
         by_type[events[root]["event_type"]].append((intervals[root], root, actors, where))
+    def told_apart(wide, fine):
+        """Each dated by words of its own sentence, within a season, and told with other words ("the garrison had
+        surrendered by 21 April" and "the army had collapsed by the end of April"; "captured the city in mid-June" and
+        "had attacked the province by June"): two acts, not one act told once vaguely and once precisely, which
+        names it with the same word ("attacked ... in November", "launched its attack on 26 November")."""
+        own = lambda ms: {word(events[i]) for i in ms if float(events[i].get("confidence") or 0) >= SURE}
+        a, b = own(wide), own(fine)
+        return bool(a) and bool(b) and not a & b
+
     def members_of(roots):
         return [j for r in roots for j in groups.get(r, ())]
 
@@ -101,6 +112,8 @@ def assign_event_keys(events: list[dict]) -> None:
             fits.discard(find(root))
             # nor does it join a finer group with a mention of its own sentence that is another predicate
             # ("the Battle of the Hook (28-29 May 1953) ... the Battle of Pork Chop Hill (23 March - 16 July 1953)")
+            if len(fits) == 1 and b - a < TOLD_APART_DAYS and told_apart(groups[root], members_of(fits)):
+                continue
             if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
                 parent[find(root)] = fits.pop()
 
