@@ -65,7 +65,7 @@ def lexicon() -> dict:
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "opening_verbs", "political_act_verbs",
-                "political_act_not_objects"):
+                "political_act_not_objects", "none_determiners", "counterfactual_aux"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -732,6 +732,19 @@ def factual(t: Token) -> bool:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
             return False
+    v = t if t.pos_ in ("VERB", "AUX") else (t.head if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None)
+    if v is not None and v.pos_ in ("VERB", "AUX"):
+        auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in lex["counterfactual_aux"] for a in auxes) and "have" in auxes:
+            return False       # "continuation of the war would have meant the invasion of Germany": it did not happen
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
+            subj = v.head      # "any country ... which attacked an Axis power"
+        if subj is not None and subj is not t and any(
+                c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
+            return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
+    if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
     while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
