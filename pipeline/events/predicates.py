@@ -815,6 +815,11 @@ def factual(t: Token) -> bool:
 def is_heading(sent_text: str) -> bool:
     """A heading or a bare line: no final punctuation and short ("War in the north, 1775-1780", "1942")."""
     s = sent_text.strip()
+    if s.endswith(")") and "(" in s:
+        # a heading dated by a parenthesis ("Stalemate (July 1951 - July 1953)", "Third Punic War (149 B.C to 146 B.C)"):
+        # the line before its parenthesis
+        head = s[:s.rindex("(")].strip()
+        return bool(head) and head[-1] not in '.!?:;,"”’\')' and len(s.split()) <= 12
     return bool(s) and s[-1] not in '.!?:;"”’\')' and len(s.split()) <= 12
 
 
