@@ -761,6 +761,13 @@ def factual(t: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         h = head
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if t.pos_ == "VERB" and t.tag_ == "VB" and first is not t and not any(
+            c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return factual(first)    # "objectives were to eliminate the army, exterminate ...": the infinitive's series
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
             t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
         # ("Bulgaria was the first to sign an armistice" states that it signed)
