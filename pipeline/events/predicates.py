@@ -745,6 +745,11 @@ def factual(t: Token) -> bool:
             return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
         return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["inability_adjectives"]:
+        return False           # "Diem was incapable of defeating the communists", "afraid of an uprising": it did not happen
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in t.children) and (
+            t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i and not factual(t.head)):
+        return False           # "hoped to strike a decisive blow before U.S. forces arrived": no act of the story's date
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
     while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
