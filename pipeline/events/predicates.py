@@ -745,6 +745,10 @@ def factual(t: Token) -> bool:
             return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
         return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
+            t.head.head.lower_ in lex["aim_for_heads"] or (_lemma(t.head.head) == "come" and any(
+                c.dep_ == "nsubj" and c.lower_ in lex["aim_for_heads"] for c in t.head.head.children))):
+        return False           # "high hopes for a quick offensive", "the time had come for an assault": wanted, not done
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["inability_adjectives"]:
         return False           # "Diem was incapable of defeating the communists", "afraid of an uprising": it did not happen
     if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in t.children) and (
