@@ -661,6 +661,11 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
     act, and reaches the chronicle when it is told in the paragraph that gave the date."""
     if _in_speech(text, t[0]):
         return base - (0.1 if t[2] == "other" else 0.0) - 0.2
+    if tok is not None and tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children):
+        # an act without a date of its own in a pluperfect relative clause describes a thing or a person by what had
+        # happened before ("the bathtub in which Marat had been murdered"): background told elsewhere, not the story's act
+        base -= 0.1
     if tok is not None and t[2] in POLITICAL_TYPES and political_act(tok):
         return base + 0.05 if base >= 0.45 else base
     return base - (0.1 if t[2] == "other" else 0.0)

@@ -65,7 +65,7 @@ def lexicon() -> dict:
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "opening_verbs", "political_act_verbs",
-                "political_act_not_objects"):
+                "political_act_not_objects", "none_determiners", "counterfactual_aux"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -732,6 +732,28 @@ def factual(t: Token) -> bool:
             return False
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
             return False
+    v = t if t.pos_ in ("VERB", "AUX") else (t.head if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None)
+    if v is not None and v.pos_ in ("VERB", "AUX"):
+        auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in lex["counterfactual_aux"] for a in auxes) and "have" in auxes:
+            return False       # "continuation of the war would have meant the invasion of Germany": it did not happen
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
+            subj = v.head      # "any country ... which attacked an Axis power"
+        if subj is not None and subj is not t and any(
+                c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
+            return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
+    if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
+            t.head.head.lower_ in lex["aim_for_heads"] or (_lemma(t.head.head) == "come" and any(
+                c.dep_ == "nsubj" and c.lower_ in lex["aim_for_heads"] for c in t.head.head.children))):
+        return False           # "high hopes for a quick offensive", "the time had come for an assault": wanted, not done
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["inability_adjectives"]:
+        return False           # "Diem was incapable of defeating the communists", "afraid of an uprising": it did not happen
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in t.children) and (
+            t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i and not factual(t.head)):
+        return False           # "hoped to strike a decisive blow before U.S. forces arrived": no act of the story's date
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
     while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
@@ -748,6 +770,13 @@ def factual(t: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         h = head
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    if t.pos_ == "VERB" and t.tag_ == "VB" and first is not t and not any(
+            c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        return factual(first)    # "objectives were to eliminate the army, exterminate ...": the infinitive's series
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
             t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
         # ("Bulgaria was the first to sign an armistice" states that it signed)
@@ -802,6 +831,11 @@ def factual(t: Token) -> bool:
 def is_heading(sent_text: str) -> bool:
     """A heading or a bare line: no final punctuation and short ("War in the north, 1775-1780", "1942")."""
     s = sent_text.strip()
+    if s.endswith(")") and "(" in s:
+        # a heading dated by a parenthesis ("Stalemate (July 1951 - July 1953)", "Third Punic War (149 B.C to 146 B.C)"):
+        # the line before its parenthesis
+        head = s[:s.rindex("(")].strip()
+        return bool(head) and head[-1] not in '.!?:;,"”’\')' and len(s.split()) <= 12
     return bool(s) and s[-1] not in '.!?:;"”’\')' and len(s.split()) <= 12
 
 
