@@ -7,17 +7,22 @@ from pathlib import Path
 DEMONYMS_FILE = Path(__file__).with_name("demonyms.tsv")
 
 
-@lru_cache(maxsize=1)
-def demonym_table() -> dict[str, str]:
+def _pairs(path: Path, what: str) -> dict[str, str]:
+    """A two-column TSV (name<TAB>value, '#' comments) as a lower-cased lookup; a malformed line names the file."""
     table = {}
-    for n, line in enumerate(DEMONYMS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2:
-            raise ValueError(f"{DEMONYMS_FILE}:{n}: expected 'name<TAB>polity', got {line!r}")
+            raise ValueError(f"{path}:{n}: expected '{what}', got {line!r}")
         table[parts[0].strip().lower()] = parts[1].strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def demonym_table() -> dict[str, str]:
+    return _pairs(DEMONYMS_FILE, "name<TAB>polity")
 
 
 def polity_of(name: str) -> str | None:
@@ -31,12 +36,4 @@ CAPITALS_FILE = Path(__file__).with_name("capitals.tsv")
 @lru_cache(maxsize=1)
 def capital_table() -> dict[str, str]:
     """Capitals -> the state whose government they stand for (capitals.tsv): "Hanoi authorized" -> Vietnam."""
-    table = {}
-    for n, line in enumerate(CAPITALS_FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"{CAPITALS_FILE}:{n}: expected 'capital<TAB>state', got {line!r}")
-        table[parts[0].strip().lower()] = parts[1].strip()
-    return table
+    return _pairs(CAPITALS_FILE, "capital<TAB>state")
