@@ -158,7 +158,7 @@ def _faction(tok: Token) -> str | None:
         if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
             return factions[tok.lower_]
         return None
-    bodies = (set(lex["force_nouns"]) | set(lex["faction_bodies"])) - set(lex["state_organs"])
+    bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
     if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
         # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction (a "revolutionary
         # government" is a state's)

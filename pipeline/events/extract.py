@@ -394,7 +394,8 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     # "the Carthaginian Hannibal": a demonym before a bare name is the side of whoever bears the name, however
     # the entity model labels him elsewhere
     lex = side_lexicon()
-    nouns = set(lex["force_nouns"]) | set(lex["faction_nouns"]) | set(lex["faction_bodies"]) | set(lex["act_heads"]) | set(lex["collective_nouns"]) | set(lex["polity_nouns"])
+    nouns = (lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"]
+             | lex["collective_nouns"] | lex["polity_nouns"])
     for m in mentions:
         w = m["text"].split()
         if (len(w) == 2 and polity_of(w[0]) and w[1][:1].isupper() and w[1][1:].islower() and not w[1].endswith("s")
@@ -1024,7 +1025,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
                 # "Hitler sent German forces to Libya", "Washington moved American and French troops": the forces
                 # moved are the acting side's
-                forces = set(side_lexicon()["force_nouns"])
+                forces = side_lexicon()["force_nouns"]
                 for r in roles:
                     if r[0] != "object" or len(r) != 3:
                         continue

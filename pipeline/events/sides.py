@@ -22,7 +22,9 @@ ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6})\(([A-
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return json.loads(SIDES_FILE.read_text(encoding="utf-8"))
+    """sides.json, its word lists as frozensets (they are looked up on every actor, never iterated)."""
+    data = json.loads(SIDES_FILE.read_text(encoding="utf-8"))
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def _words(name: str) -> list[str]:
@@ -55,8 +57,8 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
     """Numbered units the text names once with their state ("the US Eighth Army", "Eighth US Army", "the ROK 1st
     Division") act for it when named without it ("the Eighth Army attacked"): {"unit:eighth army": "United States"}."""
     out = {}
-    units = set(lexicon()["unit_words"])
-    lex_force = set(lexicon()["force_nouns"])
+    units = lexicon()["unit_words"]
+    lex_force = lexicon()["force_nouns"]
     for m in mentions:
         if m["label"] not in ("ORG", "NORP", "GPE"):
             continue
@@ -93,7 +95,7 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
 
 
 def _has_force_noun(words: list[str]) -> bool:
-    nouns = set(lexicon()["force_nouns"])
+    nouns = lexicon()["force_nouns"]
     return any(" ".join(words[i:i + n]) in nouns for n in (1, 2, 3) for i in range(len(words) - n + 1))
 
 
