@@ -33,7 +33,13 @@ UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
 UNTIL_AHEAD_DAYS = 122
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
-PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b(?:[^,;:.()]{0,60}|,\s+(?:in|on)\s+)$")
+# "the August 1792 uprising", "the 1614 rules", "Hitler's 1930s aggressions", "the '99 Boys": a date before a
+# noun names a thing; it does not say where the story is
+ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ", "PROPN"}
+ATTRIBUTIVE_DEPS = {"nummod", "compound", "nmod", "amod", "poss"}
+# a date inside a short quoted title ("the song \"White Christmas\"") is part of the name
+QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{0,40}$")
 APPOSITION = re.compile(r"\s*,\s*")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
@@ -160,6 +166,23 @@ def is_dateline(text: str, s: int, e: int) -> bool:
     return not text[ls:s].strip(" \t-–—") and not text[e:le].strip(" \t.,-–—")
 
 
+def _attributive(doc, s: int, e: int) -> bool:
+    """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    if before.pos_ not in ATTRIBUTIVE_BEFORE or after.pos_ not in ("NOUN", "PROPN") or after.like_num:
+        return False
+    root = span.root
+    return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end
+
+
+def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
+    """The date stands inside a short quotation with a closing mark soon after it: a title."""
+    return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(re.match(r"[^\"”]{0,20}[\"”]", text[e:e + 21]))
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -221,10 +244,16 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
                                         or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
                 pass                    # "for a planned campaign in 1976": the story stays where it was
+            elif (t.start is not None and story is not None and ctx.dct is None
+                  and ((t.end < story.start and _attributive(doc, m["start"], m["end"]))
+                       or _quoted_title(text, sent.start, s, e))):
+                # "the August 1792 uprising" told in 1793: a thing's date, not a step back of the story
+                rows[-1]["moves_story"] = False
+                ctx.anchor = story
             elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
-                  and not t.anchor_used
-                  and ((UNTIL.search(before) and t.start > ctx.anchor.end)
-                       or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)
+                  and ((not t.anchor_used
+                        and ((UNTIL.search(before) and t.start > ctx.anchor.end)
+                             or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
                 rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
             elif t.start_iso:
