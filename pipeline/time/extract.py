@@ -194,6 +194,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
             ctx.new_section = True      # a heading: the narrative may start again earlier
+            ctx.frontier = None
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             while k < len(anchors) and anchors[k][0] < s:
@@ -264,4 +265,6 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
                     ctx.last_fine = (t.end.year, t.end.month)
+                    if ctx.frontier is None or t.end > ctx.frontier:
+                        ctx.frontier = t.end
     return rows
