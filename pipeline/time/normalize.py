@@ -638,6 +638,39 @@ def _relative_offset(g, ctx):
     return t
 
 
+def _relative_offset_bare(g, ctx):
+    """ "Hours later, the Council condemned ...", "but days later, they defeated ...": an offset without a count.
+    Hours after a day: that day or the next; days, weeks, months or years: the span of the counts they may
+    be (lexicon `bare_plural_offsets`), counted from the story's date. A quantity word before ("many years
+    later") is the count of a phrase this rule does not read: left without a value."""
+    unit = unit_code(g["u"])
+    direction = _lex()["offset_directions"][g["dir"].lower()]
+    prev = re.search(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$", ctx.before)
+    words = _lex()["offset_quantity_words"]
+    if prev is not None and (prev.group(1).lower() in words or prev.group(1).lower().split()[-1] in words):
+        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+    base = _base(ctx)
+    if base is None or base.period or direction == 0:
+        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+    if unit == "H":
+        if base.granularity != "day":
+            return unresolved("relative", "day")
+        a, b = (base.start, base.end + dt.timedelta(days=1)) if direction > 0 else (base.start - dt.timedelta(days=1), base.end)
+        t = Timex("relative", "", a, b, "day", "approx")
+    else:
+        counts = _lex()["bare_plural_offsets"].get(unit)
+        if not counts:
+            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        first, last = (shift(base, k * direction, unit) for k in sorted(counts, key=lambda k: k * direction))
+        if first is None or last is None:
+            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        t = Timex("relative", "", first.start, last.end, first.granularity, "approx")
+        t.value = f"{first.value}/{last.value}" if first.value and last.value else ""
+    t.anchor_used = True
+    t.sets_anchor = direction > 0
+    return t
+
+
 def _same_period(ctx):
     if ctx.anchor is None:
         return unresolved("relative")
@@ -1035,7 +1068,7 @@ NORMALIZERS = {
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
-    "relative_offset": _relative_offset, "relative_word": _relative_word,
+    "relative_offset": _relative_offset, "relative_word": _relative_word, "relative_offset_bare": _relative_offset_bare,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
