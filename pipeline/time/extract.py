@@ -24,6 +24,8 @@ NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
+# a comparison ("arranged as in 1614") dates no act after it either: the events' story stays too
+COMPARISON = re.compile(r"\bas\s+(?:it\s+was\s+|they\s+were\s+)?in\s+$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
 # until 1958 passage of the measure", "effective until 14 September 1978"); one a few months ahead still
@@ -244,12 +246,17 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             rows[-1]["moves_story"] = True
             if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
                                         or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
-                pass                    # "for a planned campaign in 1976": the story stays where it was
+                # "for a planned campaign in 1976": the story stays where it was
+                rows[-1]["moves_story"] = not COMPARISON.search(text[max(sent.start, s - 40):s])
+                # not a column either: a comparison's date times no act ("required that the estates be arranged as
+                # in 1614" was not required in 1614), nor a date in a title (the song "White Christmas")
+                rows[-1]["names_thing"] = not rows[-1]["moves_story"]
             elif (t.start is not None and story is not None and ctx.dct is None
                   and ((t.end < story.start and _attributive(doc, m["start"], m["end"]))
                        or _quoted_title(text, sent.start, s, e))):
                 # "the August 1792 uprising" told in 1793: a thing's date, not a step back of the story
                 rows[-1]["moves_story"] = False
+                rows[-1]["names_thing"] = _quoted_title(text, sent.start, s, e)
                 ctx.anchor = story
             elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
                   and ((not t.anchor_used
