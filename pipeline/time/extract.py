@@ -192,6 +192,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     text = parsed.text
     rows = []
     anchors = period_anchors(tables.get("mentions", []), periods)
+    thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
     k = 0
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
@@ -207,6 +208,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 continue
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
+            saved = ctx.anchor              # the story's date
+            attributive = ctx.anchor is not None and ctx.dct is None and _attributive(doc, m["start"], m["end"])
+            if attributive and thing is not None:
+                # "in violation of the 2020 cease-fire statement ... the 9 November ceasefire agreement": a thing's
+                # year-less date takes its year from the thing's date just named, not from the story
+                ctx.anchor = thing
             story = ctx.anchor
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
                     and prev["start_date"] and not prev["start_date"].startswith("-") and prev["kind"] in ("date", "range")
@@ -219,6 +226,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             t = normalize(m["rule"], m["groups"], ctx)
             if not t.sets_anchor or t.start is None:
                 ctx.anchor = story
+            resolved_from = ctx.anchor
+            if story is not saved and (t.start is None or t.end < saved.start):
+                ctx.anchor = story = saved  # a thing's date before the story: the story stays where it was
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
                     and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
                     and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
@@ -239,7 +249,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "start_date": t.start_iso or (t.start.isoformat() if t.start else ""),
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
-                "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
+                "anchor_id": resolved_from.date_id if (t.anchor_used and resolved_from) else ""})
             before = text[max(sent.start, s - 80):s]
             # not a column: tells the events which dates leave the story where it was (the end of a span
             # ahead, a step back), so that they date no clause after them
@@ -251,13 +261,15 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 # not a column either: a comparison's date times no act ("required that the estates be arranged as
                 # in 1614" was not required in 1614), nor a date in a title (the song "White Christmas")
                 rows[-1]["names_thing"] = not rows[-1]["moves_story"]
-            elif (t.start is not None and story is not None and ctx.dct is None
-                  and ((t.end < story.start and _attributive(doc, m["start"], m["end"]))
+            elif (t.start is not None and saved is not None and ctx.dct is None
+                  and ((t.end < saved.start and attributive)
                        or _quoted_title(text, sent.start, s, e))):
                 # "the August 1792 uprising" told in 1793: a thing's date, not a step back of the story
                 rows[-1]["moves_story"] = False
                 rows[-1]["names_thing"] = _quoted_title(text, sent.start, s, e)
-                ctx.anchor = story
+                ctx.anchor = saved
+                if attributive and t.explicit and not t.anchor_used:
+                    thing = Anchor(t.start, t.end, t.granularity, date_id)
             elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
                   and ((not t.anchor_used
                         and ((UNTIL.search(before) and t.start > ctx.anchor.end)
@@ -268,10 +280,13 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
+                thing = None
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
                     ctx.last_fine = (t.end.year, t.end.month)
                     if ctx.frontier is None or t.end > ctx.frontier:
                         ctx.frontier = t.end
+                    elif t.explicit and not t.anchor_used:
+                        ctx.stepped_back_id = date_id
     return rows

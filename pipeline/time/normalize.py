@@ -59,6 +59,7 @@ class Context:
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
+        self.stepped_back_id = ""     # the date that last took the story back from the frontier
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
 
     def future(self) -> bool:
@@ -96,10 +97,13 @@ class Context:
 
     def back_to_frontier(self, month: int) -> int | None:
         """ "... retreated by 28 March 1918. A council was created on 5 November 1917. ... Operation Marne was
-        launched on 15 July": after a date stepping back from where the section's story had got to, a year-less
-        month before the step-back date's own is the frontier's year's, when it falls after the frontier there."""
+        launched on 15 July": right after a date stepping back from where the section's story had got to, a
+        year-less month before the step-back date's own is the frontier's year's, when it falls after the frontier
+        there. Once the story has gone on from the step back ("On 19 September 2023 ... on 20 September ... the
+        following month ... on 21 September"), its dates keep its year."""
         a, f = self.anchor, self.frontier
         if (self.dct is not None or a is None or a.period or f is None or f <= a.end or self.new_section
+                or a.date_id != self.stepped_back_id      # a thread told on from the step back keeps its year
                 or a.granularity not in ("day", "week", "month") or f.year != a.end.year + 1 or self.flashback()):
             return None
         if month < a.end.month and cal.month_interval(f.year, month, "")[0] > f:
