@@ -707,7 +707,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 and d.get("granularity") not in ("year", "decade")):
             # "this period" after a day or a month: a stretch longer than the date the story gave last
             span_sents.add(d["sentence_id"])
-        elif (d["start_date"] and d["kind"] in ("date", "range", "relative")
+        elif (d["start_date"] and d["kind"] in ("date", "range", "relative") and not d.get("names_thing")
                 and not any(a <= d["start"] < b for a, b in residue)):
             dates_by_sent[d["sentence_id"]].append(d)
     durations_by_sent = defaultdict(list)

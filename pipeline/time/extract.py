@@ -24,6 +24,8 @@ NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+)$")
+# a comparison ("arranged as in 1614") dates no act after it either: the events' story stays too
+COMPARISON = re.compile(r"\bas\s+(?:it\s+was\s+|they\s+were\s+)?in\s+$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
 # until 1958 passage of the measure", "effective until 14 September 1978"); one a few months ahead still
@@ -33,7 +35,13 @@ UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
 UNTIL_AHEAD_DAYS = 122
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
-PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b[^,;:.()]{0,60}$")
+PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b(?:[^,;:.()]{0,60}|,\s+(?:in|on)\s+)$")
+# "the August 1792 uprising", "the 1614 rules", "Hitler's 1930s aggressions", "the '99 Boys": a date before a
+# noun names a thing; it does not say where the story is
+ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ", "PROPN"}
+ATTRIBUTIVE_DEPS = {"nummod", "compound", "nmod", "amod", "poss"}
+# a date inside a short quoted title ("the song \"White Christmas\"") is part of the name
+QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{0,40}$")
 APPOSITION = re.compile(r"\s*,\s*")
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
@@ -160,6 +168,23 @@ def is_dateline(text: str, s: int, e: int) -> bool:
     return not text[ls:s].strip(" \t-–—") and not text[e:le].strip(" \t.,-–—")
 
 
+def _attributive(doc, s: int, e: int) -> bool:
+    """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    if before.pos_ not in ATTRIBUTIVE_BEFORE or after.pos_ not in ("NOUN", "PROPN") or after.like_num:
+        return False
+    root = span.root
+    return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end
+
+
+def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
+    """The date stands inside a short quotation with a closing mark soon after it: a title."""
+    return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(re.match(r"[^\"”]{0,20}[\"”]", text[e:e + 21]))
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -167,10 +192,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     text = parsed.text
     rows = []
     anchors = period_anchors(tables.get("mentions", []), periods)
+    thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
     k = 0
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
             ctx.new_section = True      # a heading: the narrative may start again earlier
+            ctx.frontier = None
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             while k < len(anchors) and anchors[k][0] < s:
@@ -181,6 +208,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 continue
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
+            saved = ctx.anchor              # the story's date
+            attributive = ctx.anchor is not None and ctx.dct is None and _attributive(doc, m["start"], m["end"])
+            if attributive and thing is not None:
+                # "in violation of the 2020 cease-fire statement ... the 9 November ceasefire agreement": a thing's
+                # year-less date takes its year from the thing's date just named, not from the story
+                ctx.anchor = thing
             story = ctx.anchor
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
                     and prev["start_date"] and not prev["start_date"].startswith("-") and prev["kind"] in ("date", "range")
@@ -193,6 +226,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             t = normalize(m["rule"], m["groups"], ctx)
             if not t.sets_anchor or t.start is None:
                 ctx.anchor = story
+            resolved_from = ctx.anchor
+            if story is not saved and (t.start is None or t.end < saved.start):
+                ctx.anchor = story = saved  # a thing's date before the story: the story stays where it was
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
                     and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
                     and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
@@ -213,26 +249,44 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "start_date": t.start_iso or (t.start.isoformat() if t.start else ""),
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
-                "anchor_id": ctx.anchor.date_id if (t.anchor_used and ctx.anchor) else ""})
+                "anchor_id": resolved_from.date_id if (t.anchor_used and resolved_from) else ""})
             before = text[max(sent.start, s - 80):s]
             # not a column: tells the events which dates leave the story where it was (the end of a span
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
             if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
                                         or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
-                pass                    # "for a planned campaign in 1976": the story stays where it was
+                # "for a planned campaign in 1976": the story stays where it was
+                rows[-1]["moves_story"] = not COMPARISON.search(text[max(sent.start, s - 40):s])
+                # not a column either: a comparison's date times no act ("required that the estates be arranged as
+                # in 1614" was not required in 1614), nor a date in a title (the song "White Christmas")
+                rows[-1]["names_thing"] = not rows[-1]["moves_story"]
+            elif (t.start is not None and saved is not None and ctx.dct is None
+                  and ((t.end < saved.start and attributive)
+                       or _quoted_title(text, sent.start, s, e))):
+                # "the August 1792 uprising" told in 1793: a thing's date, not a step back of the story
+                rows[-1]["moves_story"] = False
+                rows[-1]["names_thing"] = _quoted_title(text, sent.start, s, e)
+                ctx.anchor = saved
+                if attributive and t.explicit and not t.anchor_used:
+                    thing = Anchor(t.start, t.end, t.granularity, date_id)
             elif (t.start is not None and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
-                  and not t.anchor_used
-                  and ((UNTIL.search(before) and t.start > ctx.anchor.end)
-                       or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)
+                  and ((not t.anchor_used
+                        and ((UNTIL.search(before) and t.start > ctx.anchor.end)
+                             or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
                 rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
+                thing = None
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
                     ctx.last_fine = (t.end.year, t.end.month)
+                    if ctx.frontier is None or t.end > ctx.frontier:
+                        ctx.frontier = t.end
+                    elif t.explicit and not t.anchor_used:
+                        ctx.stepped_back_id = date_id
     return rows

@@ -58,6 +58,8 @@ class Context:
         self.after = ""               # its words after the expression
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
+        self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
+        self.stepped_back_id = ""     # the date that last took the story back from the frontier
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
 
     def future(self) -> bool:
@@ -93,6 +95,21 @@ class Context:
             return year + 1
         return None
 
+    def back_to_frontier(self, month: int) -> int | None:
+        """ "... retreated by 28 March 1918. A council was created on 5 November 1917. ... Operation Marne was
+        launched on 15 July": right after a date stepping back from where the section's story had got to, a
+        year-less month before the step-back date's own is the frontier's year's, when it falls after the frontier
+        there. Once the story has gone on from the step back ("On 19 September 2023 ... on 20 September ... the
+        following month ... on 21 September"), its dates keep its year."""
+        a, f = self.anchor, self.frontier
+        if (self.dct is not None or a is None or a.period or f is None or f <= a.end or self.new_section
+                or a.date_id != self.stepped_back_id      # a thread told on from the step back keeps its year
+                or a.granularity not in ("day", "week", "month") or f.year != a.end.year + 1 or self.flashback()):
+            return None
+        if month < a.end.month and cal.month_interval(f.year, month, "")[0] > f:
+            return f.year
+        return None
+
     def winter_ahead(self, year: int) -> bool:
         """A narrative's "the winter" after a date of March-December of `year` is the winter that begins
         that December (a winter is named by the year of its January): the story moves on into it."""
@@ -117,6 +134,8 @@ class Context:
             if month is not None and a.granularity in ("decade", "century") and not a.period:
                 return None, False      # "in the 1940s ... In March": no year to give the month
             if month is not None and (y := self.progressed_year(month)) is not None:
+                return y, True
+            if month is not None and (y := self.back_to_frontier(month)) is not None:
                 return y, True
             if a.period and month is not None:
                 # "On 9 January" while the text is about the 2022-23 blockade: the year the month falls in it
@@ -270,6 +289,8 @@ def weekday_num(s: str) -> int:
 
 def _date_yearless(g, ctx):
     y, used = ctx.year_for_yearless(month_num(g["m"]))
+    if (shared := _shared_year(month_num(g["m"]), day_num(g["d"]), ctx)) is not None:
+        y, used = shared, False
     if y is None:
         return unresolved("date", "day")
     m, d = month_num(g["m"]), day_num(g["d"])
@@ -328,9 +349,29 @@ def _span_year(m: int, ctx) -> tuple[int | None, bool]:
     return (story.year if cal.month_interval(story.year, m)[0] > story else story.year + 1), True
 
 
+# "in August and September 1914", "on 15 and 16 July 1918" or "from 28 June to 3 July 1916": a year-less date
+# coordinated with a later one that carries its year takes that year (the first is not later than the second)
+SHARED_YEAR = re.compile(r"^,?\s*(?:and|or|to|until|till|through|–|—|-)\s+(?:early\s+|mid-?\s*|late\s+)?"
+                         r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[A-Z][a-z]+\.?)"
+                         r"|(?P<m2>[A-Z][a-z]+\.?)(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?),?\s+(?P<y>\d{3,4})\b(?!\s*BC)")
+
+
+def _shared_year(m: int, d: int | None, ctx) -> int | None:
+    g = SHARED_YEAR.match(ctx.after)
+    if g is None:
+        return None
+    m2 = _month_pair(g.group("m1") or g.group("m2"))
+    if m2 is None:
+        return None
+    d2 = int(g.group("d1") or g.group("d2") or 31)
+    return int(g.group("y")) if (m, d or 1) <= (m2, d2) else None
+
+
 def _month_yearless(g, ctx):
     mod = mod_of(g.get("mod"))
     y, used = _span_year(month_num(g["m"]), ctx)
+    if (shared := _shared_year(month_num(g["m"]), None, ctx)) is not None:
+        y, used = shared, False
     if y is None:
         y, used = ctx.year_for_yearless(month_num(g["m"]))
     if y is None:
@@ -597,6 +638,39 @@ def _relative_offset(g, ctx):
     t.mod = mod
     t.anchor_used = True
     # "almost two decades earlier" looks back from the story, which then goes on where it was
+    t.sets_anchor = direction > 0
+    return t
+
+
+def _relative_offset_bare(g, ctx):
+    """ "Hours later, the Council condemned ...", "but days later, they defeated ...": an offset without a count.
+    Hours after a day: that day or the next; days, weeks, months or years: the span of the counts they may
+    be (lexicon `bare_plural_offsets`), counted from the story's date. A quantity word before ("many years
+    later") is the count of a phrase this rule does not read: left without a value."""
+    unit = unit_code(g["u"])
+    direction = _lex()["offset_directions"][g["dir"].lower()]
+    prev = re.search(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$", ctx.before)
+    words = _lex()["offset_quantity_words"]
+    if prev is not None and (prev.group(1).lower() in words or prev.group(1).lower().split()[-1] in words):
+        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+    base = _base(ctx)
+    if base is None or base.period or direction == 0:
+        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+    if unit == "H":
+        if base.granularity != "day":
+            return unresolved("relative", "day")
+        a, b = (base.start, base.end + dt.timedelta(days=1)) if direction > 0 else (base.start - dt.timedelta(days=1), base.end)
+        t = Timex("relative", "", a, b, "day", "approx")
+    else:
+        counts = _lex()["bare_plural_offsets"].get(unit)
+        if not counts:
+            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        first, last = (shift(base, k * direction, unit) for k in sorted(counts, key=lambda k: k * direction))
+        if first is None or last is None:
+            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        t = Timex("relative", "", first.start, last.end, first.granularity, "approx")
+        t.value = f"{first.value}/{last.value}" if first.value and last.value else ""
+    t.anchor_used = True
     t.sets_anchor = direction > 0
     return t
 
@@ -998,7 +1072,7 @@ NORMALIZERS = {
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
-    "relative_offset": _relative_offset, "relative_word": _relative_word,
+    "relative_offset": _relative_offset, "relative_word": _relative_word, "relative_offset_bare": _relative_offset_bare,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
