@@ -64,7 +64,7 @@ def lexicon() -> dict:
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
-                "light_object_partitives", "sending_verbs", "opening_verbs", "political_act_verbs",
+                "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux"):
         data[key] = frozenset(data.get(key, ()))
     return data
@@ -112,6 +112,9 @@ def arg_classes(t: Token | None) -> set[str]:
     if any((c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod"))) and c.ent_type_ not in ("DATE", "TIME")
            for c in t.children):
         out.add("number")     # not a year parsed onto the name ("In 1913 Madero ...")
+    if "people" in out and lem in ("family", "families") and any(
+            _lemma(c) in lexicon()["ruling_modifiers"] for c in t.children if c.dep_ in ("amod", "compound")):
+        out = (out - {"people"}) | {"person"}     # "the royal family fled": the rulers, not a population
     if "place" in out and (low in lex["place"] or lem in lex["place"]):
         out.add("place_noun")
     if ent == "GPE" and any(c.lower_ in ("city", "town", "fortress", "port") for c in t.children):
@@ -246,12 +249,20 @@ def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
     upon / into" phrase; None when there is none or a strike modifier ("air", "drone") makes it a strike."""
     if any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod")):
         return None
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return c.lower_, g, arg_classes(g)
+    for c in _strike_preps(t):
+        for g in c.children:
+            if g.dep_ == "pobj":
+                return c.lower_, g, arg_classes(g)
     return None
+
+
+def _strike_preps(t: Token) -> list[Token]:
+    """The "on / against / upon / into" phrases of an attack noun; when it has none, those of the light verb
+    that carries it ("another assault was made on our lines", "an attack was launched against the town")."""
+    own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into")]
+    if own or t.dep_ not in ("dobj", "nsubjpass") or _lemma(t.head) not in lexicon()["light_verbs"]:
+        return own
+    return [c for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") and c.i > t.i]
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +326,7 @@ def _noun_ok(t: Token, need: str) -> bool:
         h = t.head
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
     if need == "on_place":
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in t.children)
+        return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
     if need == "ground":
         # "an amphibious assault", "a ground attack": an assault that takes ground; "the Allies commenced an attack of
         # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
@@ -324,6 +335,17 @@ def _noun_ok(t: Token, need: str) -> bool:
                 and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") for c in t.children)):
             subj = _subject(t.head)
             if subj is not None and arg_classes(subj) & {"force", "state"}:
+                return True
+        hit = _struck(t)
+        if hit is not None and hit[2] & {"force", "place", "state"} and not hit[2] & {"target", "people", "person"} \
+                and t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in lexicon()["light_verbs"]:
+            # an armed force's attack on a country, its forces or its ground, not a strike on targets or people
+            # (EVENTS.md: an assault on a position is an offensive): "the Romanian army launched an attack against
+            # Austria-Hungary"; a state's attack on a country stays an attack ("Azerbaijan launched an attack on Armenia")
+            h = t.head
+            agent = _subject(h) if t.dep_ == "dobj" else next(
+                (g for c in h.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if _is_force(agent):
                 return True
         return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
                                  "parachute", "land", "combined") for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
@@ -590,8 +612,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
 
 def _civil_person(t: Token | None) -> bool:
     """A person who is no commander of forces: "the president", "Danton"; not "General Carleton", "the admiral"."""
-    if t is None or not arg_classes(t) & {"person"} or arg_classes(t) & {"force", "state"} or _is_force(t):
+    if t is None or not arg_classes(t) & {"person"} or _is_force(t):
         return False
+    persons = lexicon()["_arg"]["person"]
+    if arg_classes(t) & {"force", "state"} and not (_lemma(t) in persons or t.lower_ in persons):
+        return False       # but a ruler's title the model takes for an organisation ("the Kaiser") is a person
     titles = lexicon()["military_titles"]
     return not any(_lemma(w) in titles or w.lower_ in titles for w in t.subtree if w.i <= t.i)
 
