@@ -247,3 +247,11 @@ def test_typed_act_of_another_doer_in_a_dated_sentence_is_kept(nlp):
     ev = extract_text("The army captured the fortress in May 1812; the fighting continued for the remainder of the year.",
                       doc_id="ex", nlp=nlp)["events"]
     assert ev[ev.event_type == "clash"].confidence.max() < floor
+
+
+def test_bracketed_alternative_date_is_one_act(nlp):
+    """ "On March 3 (March 4 in local time)": the bracketed date restates the first; one act, one row."""
+    events = extract_text("Tension grew in January 1950. On March 3 (March 4 in local time), the rebels attacked the fort.",
+                          doc_id="ex", nlp=nlp)["events"]
+    attacks = events[events.event_type == "offensive"]
+    assert list(attacks.start_date) == ["1950-03-03"]

@@ -188,6 +188,22 @@ def _began_date(text: str, sent_dates: list[dict], date: dict) -> dict | None:
 
 
 
+# "On December 7 (December 8 in Asian time zones)": a bracketed date right after another one restates it
+ALTERNATIVE = re.compile(r"\s*\(\s*$")
+
+
+def _one_act_dates(text: str, ds: list[dict]) -> list[dict]:
+    """The dates one act takes: a bracketed alternative of a date is that date, not a second act (one act, one row)."""
+    ds = sorted(ds, key=lambda d: d["start"])
+    out = []
+    for d in ds:
+        if out and d["start"] > out[-1]["end"] and ALTERNATIVE.fullmatch(text[out[-1]["end"]:d["start"]]) \
+                and d.get("granularity") == out[-1].get("granularity"):
+            continue
+        out.append(d)
+    return out
+
+
 def _inside_excluded(text: str, s: int, e: int, pattern: re.Pattern) -> bool:
     """ "cold war", "prisoners of war": the trigger word is part of a phrase that states no event."""
     return any(m.start() <= s and e <= m.end() for m in pattern.finditer(text, max(0, s - 30), e + 30))
@@ -297,6 +313,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
         elif ds:
             # "the April 2016 and July 2020 clashes": disjoint dates on one act are as many events;
             # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest
+            ds = _one_act_dates(text, ds)
             chosen = []
             for d in sorted(ds, key=_width):
                 if all(hist_key(d["end_date"]) < hist_key(c["start_date"])

@@ -1020,7 +1020,81 @@ def predicates_in(span: Span) -> list[Predicate]:
             v = t.head.head
             if v.i in found and found[v.i].type != "other" and v.pos_ in ("VERB", "AUX"):
                 del found[i]
+    _one_act_per_phrase(found)
     return [found[i] for i in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _type_priority() -> dict[str, int]:
+    from .extract import types
+    return {name: k for k, name in enumerate(types()["priority"])}
+
+
+# what a participle states of its own, not a detail of the act before it (EVENTS.md, GUIDELINES.md: an act that
+# began or ended a war is also that war's start or end; "invaded, declaring war on ...": a formal statement or a
+# vote is an act of its own beside the deed)
+OWN_ROW_TYPES = frozenset({"war_start", "war_end"})
+OWN_ROW_DETAILS = OWN_ROW_TYPES | {"declaration", "resolution", "election", "referendum"}
+# ... but "surrendered, ending the war", "signed a treaty, ending the war": the final surrender or the treaty that
+# ended the war is its end (EVENTS.md), one row; a ceasefire stays a ceasefire even when it ended the war
+WAR_ENDING_ACTS = frozenset({"withdrawal", "agreement"})
+
+
+def _one_act_per_phrase(found: dict) -> None:
+    """One act, one predicate (EVENTS.md: one type per act; GUIDELINES: a result of the act is the same row):
+    - an act word modifying another act word is one act named twice: "offensive action", "an invasion force",
+      "a ceasefire agreement"; the phrase keeps the head word with the first type of the priority list (a
+      predicate typed `other` never wins over a typed one);
+    - a participle clause after a typed act, with no subject or date of its own, states a detail or result of that
+      act ("took the town, closing the border", "defeated the fleet, cutting off the escape", "overcame all
+      resistance, quickly capturing the buildings", "bombed the town, killing hundreds"), and so does a participle
+      coordinated with it: one act, the head's, but forces moving are typed by what the participle says they did
+      ("moved through the countryside, destroying depots" is an attack), and a surrender or a treaty "ending the
+      war" is the war's end; otherwise a war's start or end, a declaration or a vote stays a row of its own
+      ("invaded, declaring war on ...")."""
+    prio = _type_priority()
+    rank = lambda p: prio.get(p.type, len(prio)) if p.type != "other" else len(prio) + 1
+    for i in list(found):
+        # "the suspension of offensive action", "a halt of the bombing": the halt is the act, not what it halts
+        if i in found and found[i].type == "ceasefire" and found[i].token.pos_ in ("NOUN", "PROPN"):
+            of = _of(found[i].token)
+            if of is not None and of.i in found:
+                for w in [of] + [c for c in of.children if c.dep_ in ("amod", "compound")]:
+                    found.pop(w.i, None)
+    for i in sorted(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        h = t.head
+        if t.dep_ not in ("amod", "compound") or h.i == t.i or h.i not in found or h.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mod, head = found[i], found[h.i]
+        if mod.type in OWN_ROW_TYPES or head.type in OWN_ROW_TYPES:
+            continue
+        if rank(mod) < rank(head):
+            found[h.i] = Predicate(h, mod.type, "modifier:" + mod.rule)
+        del found[i]
+    for i in sorted(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        ends_war = found[i].type == "war_end"
+        if t.tag_ != "VBG" or (found[i].type in OWN_ROW_DETAILS and not ends_war):
+            continue
+        p = t
+        while p.dep_ == "conj" and p.head.tag_ == "VBG" and p.head.i != p.i:
+            p = p.head       # "forcing the enemy off the heights, and closing towards the frontier"
+        if p.dep_ != "advcl" or p.head.i >= p.i or p.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in SUBJ for c in t.children) or any(w.ent_type_ == "DATE" for w in t.subtree):
+            continue
+        act = p.head if p.head.i in found else _through_light(p.head, found)
+        if ends_war and not (act.i in found and found[act.i].type in WAR_ENDING_ACTS):
+            continue
+        if act.i in found and act.i != t.i and found[act.i].type != "other":
+            if ends_war or (found[act.i].type == "deployment" and found[i].type != "other"):
+                found[act.i] = Predicate(act, found[i].type, "detail:" + found[i].rule)
+            del found[i]
 
 
 def anchors_above(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> list[Token]:
