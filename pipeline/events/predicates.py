@@ -840,7 +840,19 @@ def is_heading(sent_text: str) -> bool:
 
 
 def has_finite_verb(span: Span) -> bool:
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm") for t in span)
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm") or _past_read_as_participle(t)
+               for t in span)
+
+
+def _past_read_as_participle(t: Token) -> bool:
+    """A simple past the tagger read as a participle heading its sentence ("Thus, the Romans pre-emptively invaded
+    the Po region in 225 BC", "The Chinese counterattacked in April 1951"): the sentence's verb, or a verb hung
+    on its root noun, with no auxiliary and no subordinating word: a finite verb all the same."""
+    if t.tag_ != "VBN" or t.dep_ not in ("ROOT", "acl") or (t.dep_ == "acl" and t.head.dep_ != "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in t.children):
+        return False
+    return t.sent.text.rstrip()[-1:] in ".!?"
 
 
 def predicates_in(span: Span) -> list[Predicate]:
