@@ -644,6 +644,19 @@ def _is_body(t: Token | None) -> bool:
     return False
 
 
+def _dated_after(t: Token) -> bool:
+    """An act noun with a date phrase of its own after it ("the fall of Budapest in February 1945", "Romania's entry
+    into the war on 27 August"): a prepositional phrase of the noun whose object is a date."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("in", "on"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+                return True
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("into", "of", "to"):
+            if any(_dated_after(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
 def classify(t: Token) -> tuple[str, str] | None:
     """(event type, class id) of a predicate token, or None when it states no act."""
     lex = lexicon()
@@ -997,6 +1010,8 @@ def predicates_in(span: Span) -> list[Predicate]:
     for i in list(found):
         t = found[i].token
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            if _dated_after(t):
+                continue       # "lasted until the fall of Budapest in February 1945": the act the text dates of its own
             if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
     # an act named in a place-like phrase of another act is its setting, not a second act:
