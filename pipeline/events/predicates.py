@@ -392,6 +392,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             if any(c.dep_ in ("amod", "advmod", "nummod") and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or _lemma(c) in ("only", "major"))
                    and _lemma(c) not in ("last", "final") for c in t.children):
                 return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
+        if "needs_verb" in cls and _dated_noun(t):
+            return True        # "a secret 1902 pact with France", "the Concordat of 1801": the document the text dates
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
@@ -641,6 +643,18 @@ def _is_body(t: Token | None) -> bool:
         words = {_lemma(w) for w in ent} if ent is not None else {_lemma(t)}
         force = lexicon()["_arg"]["force"]
         return not words & (force | {"party", "politburo", "command", "staff", "headquarters", "ministry", "cabinet", "government"})
+    return False
+
+
+def _dated_noun(t: Token) -> bool:
+    """A noun with a date of its own: a year before it ("the 1902 pact") or a date phrase of it ("the Concordat of
+    1801", "the treaty of 9 May 1955")."""
+    for c in t.children:
+        if c.ent_type_ == "DATE" and c.i < t.i and c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.like_num:
+            return True
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "in") and any(
+                g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+            return True
     return False
 
 
