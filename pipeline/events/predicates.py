@@ -660,7 +660,12 @@ def _dated_noun(t: Token) -> bool:
 
 def _dated_after(t: Token) -> bool:
     """An act noun with a date phrase of its own after it ("the fall of Budapest in February 1945", "Romania's entry
-    into the war on 27 August"): a prepositional phrase of the noun whose object is a date."""
+    into the war on 27 August", "after the disastrous Siege of Kut (1915-16)"): a prepositional phrase of the noun whose
+    object is a date, or a date in brackets right after its phrase."""
+    doc = t.doc
+    for k in range(t.i + 1, min(t.right_edge.i + 2, len(doc) - 1)):
+        if doc[k].text == "(" and doc[k + 1].ent_type_ == "DATE":
+            return True
     for c in t.children:
         if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("in", "on"):
             if any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
