@@ -852,8 +852,8 @@ def factual(t: Token) -> bool:
         v = v.head
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and _lemma(subj) in AIM_NOUNS:
-            return False
+        if subj is not None and _lemma(subj) in AIM_NOUNS and not (v is t and t.pos_ == "VERB" and is_passive(t)):
+            return False       # but "the plan was approved by Johnson", "the proposal was rejected": done to the plan
         if v.head.i == v.i or v.dep_ == "conj":
             break          # "Both plans started in July, but ... troops were ordered to withdraw": a clause of its own
         v = v.head
