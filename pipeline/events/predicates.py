@@ -837,7 +837,9 @@ def factual(t: Token) -> bool:
         # 1777 campaign"); an act that is the subject of a judgement is judged, not stated ("The Kiev
         # offensive was overwhelmingly successful", "the victory at Kursk was a turning point")
         if t.dep_ == "nsubj" and _lemma(t.head) == "be" and any(c.dep_ in ("acomp", "attr") for c in t.head.children):
-            return False
+            if not (classify_type(t) == "casualties" and any(
+                    c.dep_ == "attr" and (c.like_num or any(g.like_num for g in c.children)) for c in t.head.children)):
+                return False   # (but "German casualties between March and April 1918 were 270,000" is a tally)
         # "the Tet Offensive became a political victory", "Frequent Wind was the largest evacuation in history": a noun
         # predicated of an act already named judges it; it states no second act (but "operations X and Y were a joint
         # assault" says what the act was)
