@@ -414,6 +414,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             if any(c.dep_ in ("amod", "advmod", "nummod") and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or _lemma(c) in ("only", "major"))
                    and _lemma(c) not in ("last", "final") for c in t.children):
                 return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
+        if "needs_verb" in cls and _dated_noun(t):
+            return True        # "a secret 1902 pact with France", "the Concordat of 1801": the document the text dates
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
@@ -669,6 +671,36 @@ def _is_body(t: Token | None) -> bool:
     return False
 
 
+def _dated_noun(t: Token) -> bool:
+    """A noun with a date of its own: a year before it ("the 1902 pact") or a date phrase of it ("the Concordat of
+    1801", "the treaty of 9 May 1955")."""
+    for c in t.children:
+        if c.ent_type_ == "DATE" and c.i < t.i and c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.like_num:
+            return True
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("of", "in") and any(
+                g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+            return True
+    return False
+
+
+def _dated_after(t: Token) -> bool:
+    """An act noun with a date phrase of its own after it ("the fall of Budapest in February 1945", "Romania's entry
+    into the war on 27 August", "after the disastrous Siege of Kut (1915-16)"): a prepositional phrase of the noun whose
+    object is a date, or a date in brackets right after its phrase."""
+    doc = t.doc
+    for k in range(t.i + 1, min(t.right_edge.i + 2, len(doc) - 1)):
+        if doc[k].text == "(" and doc[k + 1].ent_type_ == "DATE":
+            return True
+    for c in t.children:
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("in", "on"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "DATE" for g in c.children):
+                return True
+        if c.dep_ == "prep" and c.i > t.i and c.lower_ in ("into", "of", "to"):
+            if any(_dated_after(g) for g in c.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
 def classify(t: Token) -> tuple[str, str] | None:
     """(event type, class id) of a predicate token, or None when it states no act."""
     lex = lexicon()
@@ -830,7 +862,9 @@ def factual(t: Token) -> bool:
         # 1777 campaign"); an act that is the subject of a judgement is judged, not stated ("The Kiev
         # offensive was overwhelmingly successful", "the victory at Kursk was a turning point")
         if t.dep_ == "nsubj" and _lemma(t.head) == "be" and any(c.dep_ in ("acomp", "attr") for c in t.head.children):
-            return False
+            if not (classify_type(t) == "casualties" and any(
+                    c.dep_ == "attr" and (c.like_num or any(g.like_num for g in c.children)) for c in t.head.children)):
+                return False   # (but "German casualties between March and April 1918 were 270,000" is a tally)
         # "the Tet Offensive became a political victory", "Frequent Wind was the largest evacuation in history": a noun
         # predicated of an act already named judges it; it states no second act (but "operations X and Y were a joint
         # assault" says what the act was)
@@ -845,8 +879,8 @@ def factual(t: Token) -> bool:
         v = v.head
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and _lemma(subj) in AIM_NOUNS:
-            return False
+        if subj is not None and _lemma(subj) in AIM_NOUNS and not (v is t and t.pos_ == "VERB" and is_passive(t)):
+            return False       # but "the plan was approved by Johnson", "the proposal was rejected": done to the plan
         if v.head.i == v.i or v.dep_ == "conj":
             break          # "Both plans started in July, but ... troops were ordered to withdraw": a clause of its own
         v = v.head
@@ -865,7 +899,19 @@ def is_heading(sent_text: str) -> bool:
 
 
 def has_finite_verb(span: Span) -> bool:
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm") for t in span)
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm") or _past_read_as_participle(t)
+               for t in span)
+
+
+def _past_read_as_participle(t: Token) -> bool:
+    """A simple past the tagger read as a participle heading its sentence ("Thus, the Romans pre-emptively invaded
+    the Po region in 225 BC", "The Chinese counterattacked in April 1951"): the sentence's verb, or a verb hung
+    on its root noun, with no auxiliary and no subordinating word: a finite verb all the same."""
+    if t.tag_ != "VBN" or t.dep_ not in ("ROOT", "acl") or (t.dep_ == "acl" and t.head.dep_ != "ROOT"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in t.children):
+        return False
+    return t.sent.text.rstrip()[-1:] in ".!?"
 
 
 def predicates_in(span: Span) -> list[Predicate]:
@@ -1010,6 +1056,8 @@ def predicates_in(span: Span) -> list[Predicate]:
     for i in list(found):
         t = found[i].token
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+            if _dated_after(t):
+                continue       # "lasted until the fall of Budapest in February 1945": the act the text dates of its own
             if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
     # an act named in a place-like phrase of another act is its setting, not a second act:
