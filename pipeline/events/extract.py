@@ -21,7 +21,7 @@ from . import rerank
 from .rerank import candidate_features
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import _conditional_consequence, anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -233,8 +233,12 @@ def _unasserted(verb) -> bool:
     if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
         return True            # "had been allied with Germany since 1882": a standing alliance
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "acl" and (infinitive or verb.lemma_.lower() in lex["non_factual_heads"]):
+    if verb.dep_ in ("acl", "relcl") and (infinitive or verb.lemma_.lower() in lex["non_factual_heads"]):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AIM_NOUNS for c in verb.children) and (
+            verb.lemma_.lower() not in lex["light_verbs"] or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)):
+        return True            # "the operational plan called for the capture of the city before 1 May": the plan's content
+                               # (but "both plans started in July": they were carried out)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
         return True
     return _conditional_consequence(verb)

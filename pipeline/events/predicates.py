@@ -786,11 +786,6 @@ def factual(t: Token) -> bool:
         return False           # "they held high hopes for a quick offensive" (the phrase on the verb)
     if t.pos_ in ("VERB", "AUX") and _holds_hopes(t):
         return False           # "they held high hopes": a state of mind, no act
-    if t.pos_ == "NOUN" and (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "into"))):
-        v = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
-        if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in v.children) and not any(
-                c.dep_ == "neg" for c in v.children):
-            return False       # "supplies could be brought up for a new offensive", "might launch an invasion": not done
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["inability_adjectives"]:
         return False           # "Diem was incapable of defeating the communists", "afraid of an uprising": it did not happen
     if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in t.children) and (
