@@ -21,7 +21,7 @@ from . import rerank
 from .rerank import candidate_features
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, lexicon, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -238,6 +238,28 @@ def _circumstance(anchor, above) -> bool:
             and (above.is_ancestor(anchor) or (above.dep_ == "xcomp" and above.head.i == anchor.head.i)) and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in anchor.children))
 
 
+def _unasserted(verb) -> bool:
+    """A verb no predicate class types, with a date, that states no happening: a modal or conditional ("the road
+    would be exposed if the town fell", "supplies could be brought up in 1917"), what a noun is for or planned for
+    ("plans for a withdrawal to be completed in the spring", "the big push planned for 1976"), or what was
+    planned or hoped ("hoped to finish by May")."""
+    lex = lexicon()
+    if any(c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in verb.children):
+        return True
+    if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
+        return True            # "had been allied with Germany since 1882": a standing alliance
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("acl", "relcl") and (infinitive or verb.lemma_.lower() in lex["non_factual_heads"]):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AIM_NOUNS for c in verb.children) and (
+            verb.lemma_.lower() not in lex["light_verbs"] or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)):
+        return True            # "the operational plan called for the capture of the city before 1 May": the plan's content
+                               # (but "both plans started in July": they were carried out)
+    if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
+        return True
+    return _conditional_consequence(verb)
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
@@ -358,7 +380,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     for anchor, d in loose:
         if id(d) in claimed or anchor.pos_ != "VERB" or anchor.lemma_.lower() in stative:
             continue
-        if any(c.dep_ == "neg" for c in anchor.children):
+        if any(c.dep_ == "neg" for c in anchor.children) or _unasserted(anchor):
             continue
         s = seg_start + anchor.idx
         pairs.append(((s, s + len(anchor), "other", "eventive-verb"), d, 0.5))

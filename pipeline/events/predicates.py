@@ -65,7 +65,7 @@ def lexicon() -> dict:
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
-                "political_act_not_objects", "none_determiners", "counterfactual_aux"):
+                "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states"):
         data[key] = frozenset(data.get(key, ()))
     return data
 
@@ -634,7 +634,8 @@ def _names_no_act(t: Token) -> bool:
         return False
     if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
         return True
-    return _lemma(t.head) in lexicon()["modifier_heads"]
+    heads = lexicon()["modifier_heads"]
+    return _lemma(t.head) in heads or t.head.lower_ in heads     # the list holds words as written ("troops")
 
 
 def _is_force(t: Token | None) -> bool:
@@ -709,6 +710,8 @@ def classify(t: Token) -> tuple[str, str] | None:
         return None
     if _names_no_act(t):
         return None
+    if t.pos_ == "VERB" and (_lemma(t) in lex["passive_states"] or t.lower_ in lex["passive_states"]) and is_passive(t):
+        return None            # "Italy had been allied with Germany since 1882": a standing alliance, no act
     for i in idx:
         cls = lex["classes"][i]
         if _class_ok(t, cls):
@@ -770,6 +773,31 @@ def _quoted_present(t: Token) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+def _holds_hopes(v: Token) -> bool:
+    """A stative verb whose object is a hope, need or wish: "held high hopes for", "had a need for"."""
+    lex = lexicon()
+    return v.pos_ in ("VERB", "AUX") and _lemma(v) in lex["stative_verbs"] and any(
+        c.dep_ == "dobj" and (c.lower_ in lex["aim_for_heads"] or _lemma(c) in lex["aim_for_heads"]) for c in v.children)
+
+
+def _conditional_consequence(v: Token) -> bool:
+    """A modal verb with an if/unless clause: what would follow from a condition ("if the town fell, the road would
+    be exposed"), not what happened."""
+    lex = lexicon()
+    return v.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("aux", "auxpass") and (c.lower_ in lex["counterfactual_aux"] or c.lower_ in lex["non_factual_aux"])
+        for c in v.children) and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children) for c in v.children)
+
+
+def _came_about(t: Token) -> bool:
+    """An act noun that a light verb states as done: "the planned invasion was launched on 6 June", "the expected
+    attack came at dawn" (a plan that did happen is an event, EVENTS.md)."""
+    h = t.head
+    return (t.dep_ in ("nsubj", "nsubjpass", "dobj") and h.pos_ in ("VERB", "AUX") and h.i != t.i
+            and _lemma(h) in lexicon()["light_verbs"] and factual(h))
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
@@ -780,8 +808,9 @@ def factual(t: Token) -> bool:
             return False
         if c.dep_ == "advmod" and c.lower_ in lex["not_happened_adverbs"]:
             return False       # "almost reached the suburbs", "had nearly taken Stalingrad"
-        if c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and _lemma(c) in lex["not_happened_modifiers"]:
-            return False       # "its possible seizure", "the planned invasion"
+        if c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN") and (
+                c.lower_ in lex["not_happened_modifiers"] or _lemma(c) in lex["not_happened_modifiers"]) and not _came_about(t):
+            return False       # "its possible seizure", "the planned invasion" (the list holds words as written)
         if c.dep_ == "amod" and t.pos_ == "NOUN" and c.lower_ in lex["figurative_modifiers"] and classify_type(t) in (
                 "attack", "offensive", "clash"):
             return False       # "in a scathing attack on the US, he suggested ...": words, not violence
@@ -794,18 +823,26 @@ def factual(t: Token) -> bool:
         auxes = [c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a in lex["counterfactual_aux"] for a in auxes) and "have" in auxes:
             return False       # "continuation of the war would have meant the invasion of Germany": it did not happen
+        if _conditional_consequence(v):
+            return False       # "if the town could be taken, the road would be exposed": the consequence of a condition
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
             subj = v.head      # "any country ... which attacked an Axis power"
         if subj is not None and subj is not t and any(
                 c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
             return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep" and _conditional_consequence(t.head.head):
+        return False           # "if the fortress fell, the capital would be exposed to an attack"
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
         return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
             t.head.head.lower_ in lex["aim_for_heads"] or (_lemma(t.head.head) == "come" and any(
                 c.dep_ == "nsubj" and c.lower_ in lex["aim_for_heads"] for c in t.head.head.children))):
         return False           # "high hopes for a quick offensive", "the time had come for an assault": wanted, not done
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and _holds_hopes(t.head.head):
+        return False           # "they held high hopes for a quick offensive" (the phrase on the verb)
+    if t.pos_ in ("VERB", "AUX") and _holds_hopes(t):
+        return False           # "they held high hopes": a state of mind, no act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["inability_adjectives"]:
         return False           # "Diem was incapable of defeating the communists", "afraid of an uprising": it did not happen
     if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in t.children) and (
@@ -871,8 +908,9 @@ def factual(t: Token) -> bool:
         if t.dep_ in ("attr", "oprd") and (_lemma(t.head) in ("become", "prove", "remain") or (
                 _lemma(t.head) == "be" and any(c.tag_ == "JJS" for c in t.children))):
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (subj.ent_type_ == "EVENT" or classify(subj) is not None):
-                return False
+            if subj is not None and (subj.ent_type_ == "EVENT" or classify(subj) is not None or (
+                    _lemma(t.head) == "be" and subj.pos_ in ("PROPN", "PRON"))):
+                return False   # "Frequent Wind was arguably the largest evacuation in history", "it was the bloodiest battle"
     # "Japan's next plan was to seize Midway", "Hitler's objectives were to eliminate ...": an aim
     v = t
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
