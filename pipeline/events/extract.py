@@ -459,7 +459,12 @@ def _command_patterns():
     succession = [re.compile(r"^,?\s+" + _alts(lex["succession_after"]) + r"\s+" + titles),
                   re.compile(r"^\s+(?:[a-z]+\s+){0,2}" + _alts(lex["succession_by"]) + r"\s+(?:as\s+(?:[A-Za-z-]+\s+){1,3})?by\s+(?:his\s+[a-z-]+\s+)?" + titles),
                   re.compile(r"^['’]s\s+" + _alts(lex["succession_nouns"]) + r",?\s+" + titles)]
-    return after, before, succession
+    # "Enver Pasha, supreme commander of the Turkish armed forces"; "Rawlinson's Fourth British Army"
+    office = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
+                        + r"|commander|general|admiral|leader|officer|head|chief)\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
+                        + r"\s+(?:[a-z]+\s+)?" + objects + r"\b")
+    own = re.compile(r"^['’]s\s+(?:own\s+)?(?:[A-Z][a-z]+\s+)?" + side + r"\s+(?i:" + objects + r")\b")
+    return (after, office, own), before, succession
 
 
 def _command_and_succession(text: str, places: list, sides: dict) -> None:
@@ -471,7 +476,7 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
     for m, start, end in places:
         if m["entity_id"] in sides:
             continue
-        hit = after.match(text[end:end + 100]) or before.search(text[max(0, start - 140):start])
+        hit = next(filter(None, (rx.match(text[end:end + 100]) for rx in after)), None) or before.search(text[max(0, start - 140):start])
         if hit and polity_of(hit.group(1)):
             sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
     at = {}
