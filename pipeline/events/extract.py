@@ -454,8 +454,9 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             continue
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
-            if hit and polity_of(hit.group(1)):
-                sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+            named = hit and re.sub(r"^(?:The|A|An)\s+", "", hit.group(1))   # "The British general X" opens a sentence
+            if hit and polity_of(named):
+                sides[m["entity_id"]] = "side:" + polity_of(named)
                 break
             if hit is None and rx is SIDE_AFTER:
                 # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of; "X was named
@@ -476,7 +477,67 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                 if group:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
+    _command_and_succession(text, places, sides)
     return sides
+
+
+def _alts(words) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _command_patterns():
+    lex = side_lexicon()
+    side = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
+    objects = _alts(lex["command_objects"])
+    after = re.compile(r"^\s+(?:(?:then|later|also|quickly|soon|had|now)\s+)?" + _alts(lex["command_verbs"])
+                       + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
+    before = re.compile(side + r"\s+(?:[a-z]+\s+)?" + objects + r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
+                        + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
+    titles = r"(?:the\s+)?(?:[a-z-]+\s+)?(?:" + TITLES + r"\s+)*"
+    succession = [re.compile(r"^,?\s+" + _alts(lex["succession_after"]) + r"\s+" + titles),
+                  re.compile(r"^\s+(?:[a-z]+\s+){0,2}" + _alts(lex["succession_by"]) + r"\s+(?:as\s+(?:[A-Za-z-]+\s+){1,3})?by\s+(?:his\s+[a-z-]+\s+)?" + titles),
+                  re.compile(r"^['’]s\s+" + _alts(lex["succession_nouns"]) + r",?\s+" + titles)]
+    # "Enver Pasha, supreme commander of the Turkish armed forces"; "Rawlinson's Fourth British Army"
+    office = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
+                        + r"|commander|general|admiral|leader|officer|head|chief)\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
+                        + r"\s+(?:[a-z]+\s+)?" + objects + r"\b")
+    own = re.compile(r"^['’]s\s+(?:own\s+)?(?:[A-Z][a-z]+\s+)?" + side + r"\s+(?i:" + objects + r")\b")
+    return (after, office, own), before, succession
+
+
+def _command_and_succession(text: str, places: list, sides: dict) -> None:
+    """A person the text gives no side by title or apposition: the side of the force he commands ("Cornwallis took
+    over British operations", "an American army of 8,000 men, commanded by General Gates"), else the side of the man
+    he succeeded or who succeeded him ("Greene, who replaced General Gates"; "X was succeeded by his deputy Y")."""
+    from ..entities.demonyms import polity_of
+    after, before, succession = _command_patterns()
+    for m, start, end in places:
+        if m["entity_id"] in sides:
+            continue
+        hit = next(filter(None, (rx.match(text[end:end + 100]) for rx in after)), None) or before.search(text[max(0, start - 140):start])
+        if hit and polity_of(hit.group(1)):
+            sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+    at = {}
+    for m, start, _ in places:
+        at.setdefault(start, m["entity_id"])
+    for _ in range(3):
+        changed = False
+        for m, start, end in places:
+            for rx in succession:
+                hit = rx.match(text[end:end + 90])
+                other = hit and at.get(end + hit.end())
+                if not other or other == m["entity_id"]:
+                    continue
+                a, b = m["entity_id"], other
+                if a in sides and b not in sides:
+                    sides[b] = sides[a]
+                    changed = True
+                elif b in sides and a not in sides:
+                    sides[a] = sides[b]
+                    changed = True
+        if not changed:
+            break
 
 
 @lru_cache(maxsize=1)
