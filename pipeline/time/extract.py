@@ -48,6 +48,9 @@ APPOSITION = re.compile(r"\s*,\s*")
 # "the colonel, who fought there in 1805, now ...": a date in a modifier set off by commas describes a person
 # or thing; one before the story's date does not take the story back
 BACKGROUND_DEPS = {"amod", "appos", "relcl", "acl"}
+# "Meanwhile Dearborn ... had attacked York on April 27": a paragraph opening on a past perfect day or month starts
+# a thread there; the story follows it
+FINE = {"day", "week", "month"}
 # a date coarser than a year ("the nineteenth century", "the 1990s") never replaces a finer anchor
 COARSE = {"decade", "century", "millennium"}
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
@@ -229,7 +232,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
-            if (p := text.rfind("\n", 0, s)) != paragraph:
+            opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
+            if p != paragraph:
                 paragraph, unordered = p, False
             ctx.unordered = unordered
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
@@ -309,7 +313,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                         and ((UNTIL.search(before) and t.start > ctx.anchor.end)
                              or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (UNTIL.search(before) and t.anchor_used and kind == "relative" and t.start > ctx.anchor.end)
-                       or ((PAST_PERFECT.search(before) or _background(doc, m["start"], m["end"])
+                       or (((PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
+                             or _background(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
                            and t.end < ctx.anchor.start))):
                 # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
