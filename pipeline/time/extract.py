@@ -23,9 +23,10 @@ HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
 NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
-                     r"|\bas\s+in\s+)$")
-# a comparison ("arranged as in 1614") dates no act after it either: the events' story stays too
-COMPARISON = re.compile(r"\bas\s+(?:it\s+was\s+|they\s+were\s+)?in\s+$")
+                     r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
+# a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
+# story stays too
+COMPARISON = re.compile(r"(?:\bas\s+(?:it\s+was\s+|they\s+were\s+)?in|\bthan\s+(?:(?:that|those)\s+of|in))\s+(?:the\s+)?$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
 # until 1958 passage of the measure", "effective until 14 September 1978"); one a few months ahead still
@@ -43,6 +44,15 @@ ATTRIBUTIVE_DEPS = {"nummod", "compound", "nmod", "amod", "poss"}
 # a date inside a short quoted title ("the song \"White Christmas\"") is part of the name
 QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{0,40}$")
 APPOSITION = re.compile(r"\s*,\s*")
+# "Harrison, victorious over the Indians at X in 1811, was now expected ...", "Smith, a veteran of 1805,",
+# "the colonel, who fought there in 1805, now ...": a date in a modifier set off by commas describes a person
+# or thing; one before the story's date does not take the story back
+BACKGROUND_DEPS = {"amod", "appos", "relcl", "acl"}
+# "Meanwhile Dearborn ... had attacked York on April 27": a paragraph opening on a past perfect day or month starts
+# a thread there; the story follows it
+FINE = {"day", "week", "month"}
+# a date coarser than a year ("the nineteenth century", "the 1990s") never replaces a finer anchor
+COARSE = {"decade", "century", "millennium"}
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
 
 
@@ -180,6 +190,21 @@ def _attributive(doc, s: int, e: int) -> bool:
     return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end
 
 
+def _background(doc, s: int, e: int) -> bool:
+    """The date stands in a non-restrictive modifier of a noun: an apposition, adjective phrase or relative
+    clause set off by a comma before it."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        if (tok.dep_ in BACKGROUND_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < tok.i
+                and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
+            return True
+        tok = tok.head
+    return False
+
+
 def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     """The date stands inside a short quotation with a closing mark soon after it: a title."""
     return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(re.match(r"[^\"”]{0,20}[\"”]", text[e:e + 21]))
@@ -192,6 +217,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     text = parsed.text
     rows = []
     anchors = period_anchors(tables.get("mentions", []), periods)
+    paragraph, unordered = -1, False
     thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
     k = 0
     for seg, doc in parsed.segment_docs():
@@ -206,6 +232,10 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
+            opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
+            if p != paragraph:
+                paragraph, unordered = p, False
+            ctx.unordered = unordered
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
             saved = ctx.anchor              # the story's date
@@ -223,7 +253,15 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 # act just dated, even when that date left the story where it was
                 ctx.anchor = Anchor(dt.date.fromisoformat(prev["start_date"]), dt.date.fromisoformat(prev["end_date"]),
                                     prev["granularity"], prev["date_id"])
+            last_month = (ctx.anchor.end.year, ctx.anchor.end.month) if (
+                ctx.anchor is not None and ctx.anchor.granularity in ("day", "week", "month")) else None
             t = normalize(m["rule"], m["groups"], ctx)
+            if (last_month and t.anchor_used and t.start is not None and t.granularity == "month"
+                    and (t.start.year, t.start.month) < last_month and t.start.year == last_month[0]):
+                # "In June ..., in December ..., in October": a paragraph telling the months of a year out of order
+                # does not roll over into the next year when a later month goes back
+                unordered = True
+                ctx.last_fine = None
             if not t.sets_anchor or t.start is None:
                 ctx.anchor = story
             resolved_from = ctx.anchor
@@ -274,17 +312,28 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                   and ((not t.anchor_used
                         and ((UNTIL.search(before) and t.start > ctx.anchor.end)
                              or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
-                       or (PAST_PERFECT.search(before) and t.end < ctx.anchor.start))):
-                rows[-1]["moves_story"] = False   # the end of a span ahead, or a step back: the story stays
+                       or (UNTIL.search(before) and t.anchor_used and kind == "relative" and t.start > ctx.anchor.end)
+                       or (((PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
+                             or _background(doc, m["start"], m["end"])
+                            or (kind == "relative" and t.anchor_used))
+                           and t.end < ctx.anchor.start))):
+                # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
+                # thing, a date counted back from the story's ("the previous September", "nineteen years
+                # before"): the story stays
+                rows[-1]["moves_story"] = False
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
+            elif (t.start is not None and t.granularity in COARSE and ctx.anchor is not None
+                  and ctx.anchor.granularity not in COARSE):
+                pass                    # "the final decade of the nineteenth century": the story keeps its date
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
                 thing = None
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
-                    ctx.last_fine = (t.end.year, t.end.month)
+                    # the last month told of a year, unless the paragraph tells its months out of order
+                    ctx.last_fine = None if unordered else (t.end.year, t.end.month)
                     if ctx.frontier is None or t.end > ctx.frontier:
                         ctx.frontier = t.end
                     elif t.explicit and not t.anchor_used:

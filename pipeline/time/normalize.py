@@ -61,6 +61,7 @@ class Context:
         self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
         self.stepped_back_id = ""     # the date that last took the story back from the frontier
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
+        self.unordered = False        # the paragraph tells the months of a year out of order: no roll-over
 
     def future(self) -> bool:
         """News: the clause before the expression speaks of what is to come ("will be held in January",
@@ -81,7 +82,7 @@ class Context:
         """Narratives move forward: after "... by December 1943", a year-less "January" is 1944. Only
         from a date finer than a year (after "in 1943", "June" is 1943's), not in a flashback."""
         a = self.anchor
-        if self.dct is not None or a is None or a.period or self.new_section:
+        if self.dct is not None or a is None or a.period or self.new_section or self.unordered:
             return None
         if a.granularity in ("day", "week", "month", "season"):
             year, last = a.end.year, a.end.month
@@ -387,7 +388,8 @@ def _relative_year(rel_words: str, ctx) -> int | None:
     """The year "that/this/last/next/the following ..." points at: deictic ones from the reference date
     when there is one, the rest (and all in narratives) from the anchor; None when neither exists."""
     rel = re.sub(r"\s+", " ", rel_words.lower()).removeprefix("the ")
-    step = {"that": 0, "same": 0, "this": 0, "last": -1, "previous": -1, "next": 1, "following": 1}[rel]
+    step = {"that": 0, "same": 0, "this": 0, "last": -1, "previous": -1, "preceding": -1, "next": 1,
+            "following": 1}[rel]
     if rel in ("this", "last", "next") and ctx.dct is not None:
         return ctx.dct.year + step
     if ctx.anchor is not None:
@@ -520,6 +522,18 @@ def _season_relative(g, ctx):
     y = _relative_year(g["rel"], ctx)
     if y is None:
         return unresolved("relative", "season")
+    step = _lex()["relative_words"].get(re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the "), 0)
+    a = ctx.anchor
+    if step and ctx.dct is None and a is not None and a.granularity in ("day", "week", "month", "season"):
+        # "the preceding winter" told in June 1813 is the winter of 1812-13 (named 1813), the last one ended
+        # before the story's date; "the following spring" the first one begun after it
+        y = a.end.year
+        if step < 0:
+            while cal.season_interval(y, code)[1] >= a.start:
+                y -= 1
+        else:
+            while cal.season_interval(y, code)[0] <= a.end:
+                y += 1
     a, b = cal.season_interval(y, code)
     t = Timex("relative", f"{y:04d}-{code}", a, b, "season", "")
     t.anchor_used = True
