@@ -255,3 +255,18 @@ def test_bracketed_alternative_date_is_one_act(nlp):
                           doc_id="ex", nlp=nlp)["events"]
     attacks = events[events.event_type == "offensive"]
     assert list(attacks.start_date) == ["1950-03-03"]
+
+
+def test_two_sure_acts_sharing_a_month_or_year_with_other_words_are_two_rows(nlp):
+    """Two mentions of one type, each dated by its own sentence with the same month or year, told with other words
+    and done to other things: two acts, two rows; the same word in the other's clause, the same place or the same
+    thing acted on is one act told twice."""
+    for text in ("In 1940 Japan seized the southern provinces. Later in 1940 Japanese marines captured the island of Hainan.",
+                 "In March 1857 the rebels burned the customs house. In March 1857 the rebels murdered the governor."):
+        ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        assert len(ev) == 2 and ev.event_key.nunique() == 2, ev[["trigger", "start_date", "end_date", "event_key"]]
+    for text in ("In 1779 Spanish forces seized the forts on the river. Spanish forces took the forts on the river in 1779.",
+                 "In June 1940, the Soviet Armed Forces invaded and occupied the neutral Baltic States. "
+                 "The Baltic States were occupied by the Soviet Armed Forces in June 1940."):
+        ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        assert len(ev) == 2 and ev.event_key.nunique() == 1, ev[["trigger", "start_date", "end_date", "event_key"]]

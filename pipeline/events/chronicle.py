@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
 
 from ..structure import find_markers, render_residue
 from ..time.calendar import day_number
@@ -17,6 +20,21 @@ def _interval(e: dict):
     """(first day, last day) as day numbers, BC dates included (time/calendar.py); None when not dated."""
     a, b = day_number(e.get("start_date")), day_number(e.get("end_date"))
     return None if a is None or b is None else (a, b)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    return frozenset(json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8"))["function_words"])
+
+
+def acted_on(e: dict) -> set:
+    """The content words of a mention's clause after its trigger: what the act was done to, where and how
+    ("took the forts on the river" -> forts, river)."""
+    clause = (e.get("summary") or e.get("text") or "").lower()
+    trig = (e.get("trigger") or "").lower()
+    at = clause.find(trig) if trig else -1
+    tail = clause[at + len(trig):] if at >= 0 else ""
+    return set(re.findall(r"[a-z]{4,}", tail)) - _function_words()
 
 
 def assign_event_keys(events: list[dict]) -> None:
@@ -60,6 +78,21 @@ def assign_event_keys(events: list[dict]) -> None:
         return bool(places[i]) and bool(places[j]) and not places[i] & places[j]
 
     word = lambda e: (e.get("trigger") or "").lower()[:5]
+    sure = lambda k: float(events[k].get("confidence") or 0) >= SURE
+
+    def told_apart_sure(i, j):
+        """Two mentions of one type and one period wider than a day, each dated by words of its own sentence and told
+        with other words ("seized control of the south in 1940", "the capture of the port in 1940"; "landed ... in
+        autumn 1915", "opened the campaigns of 1915"): two acts that share a month or a year, not one act told twice,
+        which the same day, the same word (in the other's clause: "invaded and occupied the Baltic States in June",
+        "the Baltic States were occupied in June") or the same place shows ("captured Athens in May", "entered Athens
+        in May")."""
+        a, b = intervals[i]
+        if b == a or not (sure(i) and sure(j)) or events[i].get("sentence_id") == events[j].get("sentence_id"):
+            return False
+        clause = lambda e: (e.get("summary") or e.get("text") or "").lower()
+        return (word(events[i]) not in clause(events[j]) and word(events[j]) not in clause(events[i])
+                and not places[i] & places[j] and not acted_on(events[i]) & acted_on(events[j]))
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
     members = {i: [i] for i in range(len(events))}
@@ -67,7 +100,7 @@ def assign_event_keys(events: list[dict]) -> None:
         for a_pos, i in enumerate(idx):
             # a restatement joins the mention with its own word first ("captured ... was captured")
             for j in sorted(idx[:a_pos], key=lambda j: word(events[j]) != word(events[i])):
-                if two_acts(i, j) or elsewhere(i, j) or period_apart(i, j):
+                if two_acts(i, j) or elsewhere(i, j) or period_apart(i, j) or told_apart_sure(i, j):
                     continue
                 ri, rj = find(i), find(j)
                 if ri != rj and any(two_acts(a, b) for a in members[ri] for b in members[rj]):
