@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..parse import Parsed
 from .normalize import EVENT_PHRASE, Anchor, Context, Timex, normalize
-from .patterns import rules
+from .patterns import lexicon, rules
 
 log = logging.getLogger(__name__)
 # a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
@@ -188,6 +188,16 @@ def is_heading_date(text: str, s: int, e: int) -> bool:
     return bool(HEADING_PLACE.fullmatch(text[ls:s])) and bool(DATELINE_END.match(text, e))
 
 
+# "held by the 28th" in a text that names "the 28th Division": a unit, not a day; "on the 28th" stays a day
+DAY_PREPOSITION = re.compile(r"(\w+)\s+$")
+
+
+def unit_ordinals(text: str) -> set[int]:
+    """The numbers of the units a text names ("the 28th Division", "the 2nd Lincoln Militia")."""
+    nouns = "|".join(re.escape(w) for w in lexicon()["ordinal_nouns"]["nouns"])
+    return {int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:[A-Z][\w'’.-]*\s+){0,2}(?i:" + nouns + r")\b", text)}
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -213,6 +223,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     rows = []
     anchors = period_anchors(tables.get("mentions", []), periods)
     thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
+    units = unit_ordinals(text)
     k = 0
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
@@ -220,6 +231,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             ctx.frontier = None
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
+            if m["rule"] in ("day_only", "day_only_range") and re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1") or "x") \
+                    and int(re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1"))) in units:
+                prep = DAY_PREPOSITION.search(text[max(0, s - 15):s])
+                if prep is None or prep.group(1).lower() not in ("on", "of"):
+                    continue        # "relieved by the 28th": the unit the text names, not a day
             while k < len(anchors) and anchors[k][0] < s:
                 ctx.anchor = anchors[k][1]
                 k += 1
