@@ -60,7 +60,7 @@ def placeholders(lex: dict) -> dict[str, str]:
         "DAY": r"(?:(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + day_words(lex) + ")",
         # a day of the month said alone, as an ordinal ("on the 13th", "the twenty-third")
         # (in words only from the thirteenth: "after the first encounter", "the eleventh hour" count other things)
-        "DAY_ORD": r"(?:(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])|" + day_words(lex, 13) + ")",
+        "DAY_ORD": r"(?:(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])|" + day_words(lex, 13) + ")",
         "DAY_WORD": day_words(lex),
         "ORD_NOUN": r"(?i:" + "|".join(re.escape(w) for w in sorted(lex["ordinal_nouns"]["nouns"], key=len, reverse=True)) + r")(?![\w])",
         "YEAR": r"(?<![\d.,/$€£#])(?:1[5-9]\d\d|20\d\d)(?![\d])",
