@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..parse import Parsed
 from .normalize import EVENT_PHRASE, Anchor, Context, Timex, normalize
-from .patterns import rules
+from .patterns import lexicon, rules
 
 log = logging.getLogger(__name__)
 # a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
@@ -175,7 +175,37 @@ def is_dateline(text: str, s: int, e: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     le = len(text) if le < 0 else le
-    return not text[ls:s].strip(" \t-–—") and not text[e:le].strip(" \t.,-–—")
+    if not text[ls:s].strip(" \t-–—") and not text[e:le].strip(" \t.,-–—"):
+        return True
+    # "LONDON, May 3 — The government ...": a place, the date and a dash before the story
+    return s - ls <= 60 and bool(HEADING_PLACE.fullmatch(text[ls:s])) and bool(DATELINE_END.match(text, e))
+
+
+# "GENERAL HEADQUARTERS, June 15, 1915.", "War Office, 10th July, 1915": a place or office before a letter's date
+HEADING_PLACE = re.compile(r"(?:(?:[A-Z][\w'’.&-]*|of|the|and|in|at|de|du|la|le)(?:\s+|,\s*))*")
+HEADING_LINES = 6
+# after the date: the end of its line, or a news dateline's dash before the story ("LONDON, May 3, 1915 — The ...")
+DATELINE_END = re.compile(r"[ \t.,:]*(?:$|\n|(?:—|–|--|-)\s)", re.MULTILINE)
+
+
+def is_heading_date(text: str, s: int, e: int) -> bool:
+    """A letter's, despatch's or report's own date on a short line of its heading, alone or after a place."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    if le - ls > 100 or sum(1 for ln in text[:ls].splitlines() if ln.strip()) > HEADING_LINES:
+        return False
+    return bool(HEADING_PLACE.fullmatch(text[ls:s])) and bool(DATELINE_END.match(text, e))
+
+
+# "held by the 28th" in a text that names "the 28th Division": a unit, not a day; "on the 28th" stays a day
+DAY_PREPOSITION = re.compile(r"(\w+)\s+$")
+
+
+def unit_ordinals(text: str) -> set[int]:
+    """The numbers of the units a text names ("the 28th Division", "the 2nd Lincoln Militia")."""
+    nouns = "|".join(re.escape(w) for w in lexicon()["ordinal_nouns"]["nouns"])
+    return {int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:[A-Z][\w'’.-]*\s+){0,2}(?i:" + nouns + r")\b", text)}
 
 
 def _attributive(doc, s: int, e: int) -> bool:
@@ -219,6 +249,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     anchors = period_anchors(tables.get("mentions", []), periods)
     paragraph, unordered = -1, False
     thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
+    units = unit_ordinals(text)
     k = 0
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
@@ -226,6 +257,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             ctx.frontier = None
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
+            if m["rule"] in ("day_only", "day_only_range") and re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1") or "x") \
+                    and int(re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1"))) in units:
+                prep = DAY_PREPOSITION.search(text[max(0, s - 15):s])
+                if prep is None or prep.group(1).lower() not in ("on", "of"):
+                    continue        # "relieved by the 28th": the unit the text names, not a day
             while k < len(anchors) and anchors[k][0] < s:
                 ctx.anchor = anchors[k][1]
                 k += 1
@@ -281,6 +317,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 warn(tables, f"date {text[s:e]!r} at {s}-{e} left without a value ({t.warning})")
             if ctx.dct is not None and t.start == t.end == ctx.dct and is_dateline(text, s, e):
                 ctx.dateline_id = date_id   # the publication date: what follows is not dated from it
+            heading = (ctx.dct is None and not ctx.heading_id and t.explicit and not t.anchor_used
+                       and t.granularity == "day" and t.start is not None and not any(r["start_date"] for r in rows)
+                       and is_heading_date(text, s, e))
             rows.append({
                 "doc_id": doc_id, "date_id": date_id, "sentence_id": sent.sentence_id, "start": s,
                 "end": e, "text": text[s:e], "kind": kind, "value": t.value,
@@ -338,4 +377,10 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                         ctx.frontier = t.end
                     elif t.explicit and not t.anchor_used:
                         ctx.stepped_back_id = date_id
+            if heading:
+                # the date of the letter or despatch itself: what it tells happened before it, and no act in it
+                # is dated by it
+                ctx.heading_id, ctx.heading_date = date_id, t.end
+                ctx.frontier, ctx.last_fine = None, None
+                rows[-1]["moves_story"], rows[-1]["names_thing"] = False, True
     return rows

@@ -62,6 +62,8 @@ class Context:
         self.stepped_back_id = ""     # the date that last took the story back from the frontier
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
         self.unordered = False        # the paragraph tells the months of a year out of order: no roll-over
+        self.heading_id = ""          # a letter's or despatch's own date in its heading: what it tells is before it
+        self.heading_date: dt.date | None = None
 
     def future(self) -> bool:
         """News: the clause before the expression speaks of what is to come ("will be held in January",
@@ -121,7 +123,29 @@ class Context:
             return a.end.month >= 3
         return a.granularity == "year" and bool(self.last_fine) and self.last_fine[0] == year and self.last_fine[1] >= 3
 
+    def heading_anchor(self) -> bool:
+        """The story has given no date of its own yet, only the date of the letter or despatch in its heading."""
+        return self.anchor is not None and self.anchor.date_id == self.heading_id != ""
+
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
+        y, used = self._year_for_yearless(month)
+        h = self.heading_date
+        if self.dct is None and h is not None and y is not None and month is not None \
+                and cal.month_interval(y, month, "")[0] > h:
+            # a despatch dated June 15, 1915 reports what happened before it: "In December" is December 1914
+            y -= 1
+        elif (self.dct is None and h is not None and y is not None and month is not None
+              and cal.month_interval(y, month, "")[1] < h - dt.timedelta(days=365)
+              and cal.month_interval(y + 1, month, "")[0] <= h):
+            # ... and within the year before it: "December ... May 8" is the May before the despatch
+            y += 1
+        return y, used
+
+    def _year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
+        if self.dct is None and month is not None and self.heading_anchor():
+            # "May 8" in a despatch dated June 15, 1915: what it reports happened before its own date
+            a = self.anchor
+            return (a.end.year if month <= a.end.month else a.end.year - 1), True
         if self.dct is not None:
             # an announced event ("will be held in January"): the coming such month
             if month is not None and self.future():
@@ -931,14 +955,80 @@ def _anchor_day(ctx, step: int) -> Timex:
 
 def _part_of_day(g, ctx):
     """A part of a day is resolved to its day: "this morning" (news), "that afternoon", "the next
-    morning" (narrative)."""
+    morning", "next morning" (narrative)."""
     rel = re.sub(r"\s+", " ", g["rel"].lower())
-    if rel in ("that", "the same", "the next", "the following"):
-        return _anchor_day(ctx, 0 if rel in ("that", "the same") else 1)
+    if rel in ("that", "the same", "same", "the next", "the following") or (rel == "next" and ctx.dct is None):
+        return _anchor_day(ctx, 0 if rel in ("that", "the same", "same") else 1)
     if ctx.dct is None:
         return unresolved("relative", "day")
     d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(rel, 0))
     return make("relative", "day", d, d)
+
+
+def _day_month(d: int, ctx) -> tuple[int, int] | None:
+    """The month and year of a day of the month said alone ("on the 13th"): the story's month. After a day
+    of the month, a smaller day is the next month's when that is nearer ("on the 28th ... on the 2nd"), not in a
+    step back ("had been taken on the 20th"); in a letter or despatch, whose heading date the story has not yet
+    left, and in news, the latest such day not after its date."""
+    a = ctx.anchor
+    if ctx.heading_anchor() or (ctx.dct is not None and (a is None or a.period or ctx.dateline_anchor())):
+        ref = a.end if ctx.heading_anchor() else ctx.dct
+        y, m = (ref.year, ref.month) if d <= ref.day else cal.add_months(ref.year, ref.month, -1)
+        return (y, m) if d <= cal.last_day(y, m) else None
+    if a is None or a.period:
+        return None
+    ref = a.end
+    if a.granularity == "month":
+        return (ref.year, ref.month) if d <= cal.last_day(ref.year, ref.month) else None
+    if a.granularity not in ("day", "week"):
+        return None
+    if d >= ref.day:
+        return (ref.year, ref.month) if d <= cal.last_day(ref.year, ref.month) else None
+    y2, m2 = cal.add_months(ref.year, ref.month, 1)
+    h = ctx.heading_date
+    if (d <= cal.last_day(y2, m2) and (dt.date(y2, m2, d) - ref).days < ref.day - d and not ctx.flashback()
+            and (h is None or dt.date(y2, m2, d) <= h)):
+        return y2, m2
+    return ref.year, ref.month
+
+
+def _day_only(g, ctx):
+    """ "On the 11th", "the night of the 12th": that day of the story's month."""
+    d = day_num(g["d"])
+    ym = _day_month(d, ctx)
+    if ym is None:
+        return unresolved("date", "day")
+    t = day_timex("date", ym[0], ym[1], d, False)
+    if t:
+        t.anchor_used = True
+    return t
+
+
+def _day_only_range(g, ctx):
+    """ "the night of the 12th-13th", "from the 10th to the 13th": those days of the story's month."""
+    d1, d2 = day_num(g["d1"]), day_num(g["d2"])
+    if g.get("m2"):
+        return _range_days(g, ctx)      # "from the 13th to the 19th of October 1950": the month named once, last
+    ym = _day_month(d1, ctx)
+    if ym is None:
+        return unresolved("range", "day")
+    a = _endpoint_day(ym[0], ym[1], d1)
+    y2, m2 = ym if d2 >= d1 else cal.add_months(ym[0], ym[1], 1)
+    b = _endpoint_day(y2, m2, d2)
+    t = _range(a, b, a.isoformat() if a else "", b.isoformat() if b else "", "day", explicit=False)
+    if t:
+        t.anchor_used = True
+    return t
+
+
+def _time_of_day(g, ctx):
+    """ "at 4 a.m.", "at dawn", "during the night": a time of the story's day. It dates the clause, and leaves
+    the story where it was."""
+    # "just after midnight": the small hours of the next day
+    after_midnight = (g.get("pod") or "").lower() == "midnight" and re.match(r"(?i)after\b", g.get("x") or "")
+    t = _anchor_day(ctx, 1 if after_midnight else 0)
+    t.sets_anchor = False
+    return t
 
 
 def _part_of_day_anchor(g, ctx):
@@ -1090,7 +1180,7 @@ NORMALIZERS = {
     "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
-    "set_every": _set_every,
+    "set_every": _set_every, "day_only": _day_only, "day_only_word": _day_only, "day_only_range": _day_only_range, "time_of_day": _time_of_day,
 }
 def _rule_kind(rule: str) -> str:
     from .patterns import rules

@@ -34,8 +34,8 @@ def day_ordinals(lex: dict) -> dict[str, int]:
     return out
 
 
-def day_words(lex: dict) -> str:
-    words = sorted(day_ordinals(lex), key=len, reverse=True)
+def day_words(lex: dict, least: int = 1) -> str:
+    words = sorted((w for w, n in day_ordinals(lex).items() if n >= least), key=len, reverse=True)
     return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])"
 
 
@@ -58,6 +58,11 @@ def placeholders(lex: dict) -> dict[str, str]:
                  "|".join(re.escape(a) + r"\.?" for a in sorted(abbr + [x for x in lower if len(x) <= 4], key=len, reverse=True)) +
                  "|" + "|".join(sorted((x for x in lower if len(x) > 4), key=len, reverse=True)) + r")(?![a-z])",
         "DAY": r"(?:(?<![\d.,/$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])|" + day_words(lex) + ")",
+        # a day of the month said alone, as an ordinal ("on the 13th", "the twenty-third")
+        # (in words only from the thirteenth: "after the first encounter", "the eleventh hour" count other things)
+        "DAY_ORD": r"(?:(?<![\d.,$])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])|" + day_words(lex, 13) + ")",
+        "DAY_WORD": day_words(lex),
+        "ORD_NOUN": r"(?i:" + "|".join(re.escape(w) for w in sorted(lex["ordinal_nouns"]["nouns"], key=len, reverse=True)) + r")(?![\w])",
         "YEAR": r"(?<![\d.,/$€£#])(?:1[5-9]\d\d|20\d\d)(?![\d])",
         "SEASON": _alt(lex["seasons"]),
         "MODWORD": _alt([m for m in lex["modifiers"]]),
