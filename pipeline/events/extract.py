@@ -40,6 +40,17 @@ EMBEDDING = {"relcl", "acl"}
 YEARLESS_KIND_RULES = {"season_bare"}
 
 
+def _telling_clause(verb) -> bool:
+    """A clause set off by a comma after a person it goes on to tell about ("outmaneuvered by Washington, who
+    successfully attacked the British rearguard at Princeton on January 3, 1777"): the story moves on with its date,
+    though the date times no act outside it."""
+    lex = lexicon()
+    first = verb.doc[min(w.i for w in verb.subtree)]
+    return (verb.dep_ == "relcl" and first.lower_ in set(lex.get("telling_relatives", ())) and first.i > 0
+            and verb.doc[first.i - 1].text == "," and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["_by_lemma"]
+            and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
+
+
 def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
     """How each date sits in its sentence.
 
@@ -72,6 +83,7 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if anc.dep_ in EMBEDDING:
                 sub = list(anc.head.subtree)      # the clause with the noun it describes
                 scopes[d["date_id"]] = (seg_start + sub[0].idx, seg_start + sub[-1].idx + len(sub[-1]))
+                d["tells_story"] = _telling_clause(anc)
                 break
     return attributive, scopes
 
@@ -260,6 +272,65 @@ def _unasserted(verb) -> bool:
     return _conditional_consequence(verb)
 
 
+def _not_its_time(top, anchor) -> bool:
+    """A date on a verb below `top` that does not time `top`'s act: what a saying verb reports ("warned that they could
+    only continue the war until December"), a clause describing a noun ("the troops, who had landed in May,
+    attacked"), or an until/before/after/since clause, which bounds the act rather than dates it ("held out until the
+    relief arrived in May")."""
+    lex = lexicon()
+    deps, marks = set(lex.get("content_clause_deps", ())), set(lex.get("bound_marks", ()))
+    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
+    t = anchor
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in deps and (t.dep_ != "ccomp" or t.head.lemma_.lower() in reporting
+                               or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
+            # a clausal complement is reported content when a saying verb takes it or "that" opens it (the parse
+            # also hangs a clause beside another one on it: "He launched an offensive in December; ..., he lost")
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _content_deadline(dspan, anchor) -> bool:
+    """ "predicted victory by the end of 1967", "promised to withdraw within a month": a by/until/within date on a
+    saying or intending verb is the time of what is said or meant, not of the saying."""
+    lex = lexicon()
+    if anchor.lemma_.lower() not in lex["saying_verbs"] | lex["non_factual_heads"]:
+        return False
+    t = dspan.root
+    while t.head.i != t.i and t.head.i != anchor.i:
+        t = t.head
+    return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in set(lex.get("content_deadline_preps", ()))
+
+
+def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = False) -> bool:
+    """The sentence's date times what the act's clause reports or bounds, not the act itself (_not_its_time,
+    _content_deadline)."""
+    if tok is None or not d.get("date_id"):
+        return False
+    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    if dspan is None or not len(dspan) or not tok.is_ancestor(dspan.root):
+        return False
+    if reported_only:
+        # the sentence's date, in what a saying or intending verb reports: "warned that they could only continue
+        # the war until December"
+        return _content_deadline(dspan, tok) or _reported(tok, dspan.root)
+    return _not_its_time(tok, dspan.root) or _content_deadline(dspan, tok)
+
+
+def _reported(top, anchor) -> bool:
+    lex = lexicon()
+    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
+    t = anchor
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting:
+            return True
+        t = t.head
+    return False
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
@@ -299,6 +370,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                     loose.append((anchor, d))
                 break
             p = by_i[anchor.i]
+            if k == 0 and _content_deadline(dspan, anchor):
+                break
             if governs(d, (seg_start + p.start, seg_start + p.end, p.type, p.rule)):
                 own[anchor.i].append(d)
                 break
@@ -357,6 +430,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 break
         if d is None:         # a date on a verb above it ("In 1939, as tensions rose, Germany ...")
             for anchor, ld in loose:
+                if p.token.is_ancestor(anchor) and _not_its_time(p.token, anchor):
+                    continue
                 if p.token.is_ancestor(anchor) or anchor.is_ancestor(p.token) or anchor.i == p.token.i:
                     d, conf = ld, 0.65
                     break
@@ -382,6 +457,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             continue
         if any(c.dep_ == "neg" for c in anchor.children) or _unasserted(anchor):
             continue
+        if _date_of_content(doc, seg_start, d, anchor):
+            continue          # "predicted victory by the end of 1967": the date of what was said
         s = seg_start + anchor.idx
         pairs.append(((s, s + len(anchor), "other", "eventive-verb"), d, 0.5))
         claimed.add(id(d))
@@ -829,12 +906,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     periods = document_periods(text, tables.get("mentions", []), tables.get("dates", []), definitions)
     defining = {d["date_id"]: eid for eid, d in definitions.items()}
     all_dates = sorted((d for ds in dates_by_sent.values() for d in ds
-                        if (d["date_id"] not in attributive and d["date_id"] not in scopes
+                        if (d["date_id"] not in attributive and (d["date_id"] not in scopes or d.get("tells_story"))
                             and d.get("moves_story", True)) or d["date_id"] in defining), key=lambda d: d["start"])
     # "On December 7 (...), 1941, Japan attacked ...": a coarser date holding the sentence's finer one
     # ("1941", "a client state in 1939") leaves the story at the finer date
     story = []
     for d in all_dates:
+        if d.get("tells_story") and d["date_id"] in scopes and story and hist_key(d["start_date"]) <= hist_key(story[-1]["end_date"]):
+            continue        # a clause about a person moves the story forward only, never back
         if (story and story[-1]["sentence_id"] == d["sentence_id"]
                 and hist_key(d["start_date"]) <= hist_key(story[-1]["start_date"])
                 and hist_key(story[-1]["end_date"]) <= hist_key(d["end_date"]) and _width(d) > _width(story[-1])):
@@ -903,7 +982,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     date_pos = [d["start"] for d in all_dates]
     story_by_sent = defaultdict(list)
     for d in all_dates:
-        story_by_sent[d["sentence_id"]].append(d)
+        if d["date_id"] not in scopes:     # a clause about a person dates its own sentence's acts only through the parse
+            story_by_sent[d["sentence_id"]].append(d)
     # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
     narrative_state = []
     for d in all_dates:
@@ -1006,8 +1086,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                   "kind": "range", "granularity": _period_granularity(a, b)},
                               0.55 if period.get("mention_id") or period.get("anaphor") else 0.5))
                 continue
-            own = [d for d in sent_story if governs(d, t)]
             tok = pred_tokens.get(t[0])
+            own = [d for d in sent_story if governs(d, t) and not _date_of_content(doc, seg_start, d, tok, reported_only=True)]
             if own and tok is not None and tok.dep_ != "conj" and seg_start + tok.head.idx in dated:
                 own = []        # "quashed a coup in May": what the dated act acts on has no date from it
             if own:
