@@ -644,7 +644,12 @@ def _base(ctx, prefer_dct=False) -> Anchor | None:
 
 def _relative_offset(g, ctx):
     n = number(g.get("q"))
-    unit = unit_code(g["u"])
+    multiple = _lex()["unit_multiples"].get(g["u"].lower())
+    if multiple is not None:        # "a fortnight earlier": fourteen days
+        unit, k = multiple
+        n = n * k if n is not None else None
+    else:
+        unit = unit_code(g["u"])
     direction = _lex()["offset_directions"][g["dir"].lower()]
     mod = "approx" if g.get("approx") else ""
     base = _base(ctx, prefer_dct=g["dir"].lower() == "ago")
