@@ -62,7 +62,7 @@ def lexicon() -> dict:
             data["_by_lemma"].setdefault(lemma.lower(), []).append(i)
     data["_arg"] = {name: frozenset(words) for name, words in data["arg_classes"].items()}
     for key in ("light_verbs", "stative_verbs", "non_factual_heads", "non_factual_aux", "saying_verbs", "purpose_carriers", "failure_adverbs", "failure_modifiers",
-                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
+                "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "decision_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states"):
@@ -468,6 +468,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if "object_pos" in cls and not (obj is not None and obj.pos_ in cls["object_pos"]):
         return False
+    if cls.get("object_determined") and not (obj is not None and any(
+            c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children)):
+        return False           # "took the gunboats", "captured two frigates"; not "took ship for England" (a passage)
     if "object_lemma" in cls:
         cands = [obj] if obj is not None else []
         if cls.get("object_lemma_only_obj"):
@@ -667,6 +670,10 @@ def _is_body(t: Token | None) -> bool:
     if t.ent_type_ == "ORG":
         ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
         words = {_lemma(w) for w in ent} if ent is not None else {_lemma(t)}
+        if (ent is None or len(ent) == 1) and t.pos_ == "PROPN" and not t.text.isupper() and not any(
+                c.dep_ in ("det", "poss", "compound") for c in t.children):
+            return False       # "Baynes and Prevost decided to retreat": a bare name the model took for an organisation
+                               # is no assembly (bodies are named with an article, an acronym or a body noun)
         force = lexicon()["_arg"]["force"]
         return not words & (force | {"party", "politburo", "command", "staff", "headquarters", "ministry", "cabinet", "government"})
     return False
@@ -1004,6 +1011,19 @@ def predicates_in(span: Span) -> list[Predicate]:
             found.pop(aim.i, None)
         elif typed is None and _lemma(aim) in MILITARY_ERRANDS:
             found[t.i] = Predicate(t, "deployment", "ordered-errand")
+    # "Baynes and Prevost decided to retreat", "the general resolved to attack at dawn": a commander's decision
+    # is told as the act decided (an assembly's decision stays a resolution)
+    for t in span:
+        if _lemma(t) not in lex["decision_verbs"] or t.pos_ != "VERB" or (t.i in found and found[t.i].type != "other"):
+            continue
+        aim = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if aim is None or not factual(t):
+            continue
+        typed = classify(aim)
+        if typed is not None and typed[0] in ("offensive", "attack", "withdrawal", "deployment"):
+            found[t.i] = Predicate(t, typed[0], "decided:" + typed[1])
+            found.pop(aim.i, None)
     # a light verb carrying an event noun is not an act of its own: "launched an offensive",
     # "the offensive started", "an agreement was reached"
     for i in list(found):
