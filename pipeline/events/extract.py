@@ -46,7 +46,7 @@ def _telling_clause(verb) -> bool:
     though the date times no act outside it."""
     lex = lexicon()
     first = verb.doc[min(w.i for w in verb.subtree)]
-    return (verb.dep_ == "relcl" and first.lower_ in set(lex.get("telling_relatives", ())) and first.i > 0
+    return (verb.dep_ == "relcl" and first.lower_ in lex["telling_relatives"] and first.i > 0
             and verb.doc[first.i - 1].text == "," and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["_by_lemma"]
             and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
@@ -278,31 +278,36 @@ def _not_its_time(top, anchor) -> bool:
     attacked"), or an until/before/after/since clause, which bounds the act rather than dates it ("held out until the
     relief arrived in May")."""
     lex = lexicon()
-    deps, marks = set(lex.get("content_clause_deps", ())), set(lex.get("bound_marks", ()))
-    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
-    t = anchor
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in deps and (t.dep_ != "ccomp" or t.head.lemma_.lower() in reporting
-                               or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
+    for t in _clauses_up_to(top, anchor):
+        if t.dep_ in lex["content_clause_deps"] and (
+                t.dep_ != "ccomp" or t.head.lemma_.lower() in lex["_reporting"]
+                or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
             # a clausal complement is reported content when a saying verb takes it or "that" opens it (the parse
             # also hangs a clause beside another one on it: "He launched an offensive in December; ..., he lost")
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["bound_marks"] for c in t.children):
             return True
-        t = t.head
     return False
+
+
+def _clauses_up_to(top, anchor):
+    """`anchor` and each head above it, up to (not including) `top` or the root."""
+    t = anchor
+    while t.i != top.i and t.head.i != t.i:
+        yield t
+        t = t.head
 
 
 def _content_deadline(dspan, anchor) -> bool:
     """ "predicted victory by the end of 1967", "promised to withdraw within a month": a by/until/within date on a
     saying or intending verb is the time of what is said or meant, not of the saying."""
     lex = lexicon()
-    if anchor.lemma_.lower() not in lex["saying_verbs"] | lex["non_factual_heads"]:
+    if anchor.lemma_.lower() not in lex["_reporting"]:
         return False
     t = dspan.root
     while t.head.i != t.i and t.head.i != anchor.i:
         t = t.head
-    return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in set(lex.get("content_deadline_preps", ()))
+    return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
 
 
 def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = False) -> bool:
@@ -321,14 +326,9 @@ def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = Fa
 
 
 def _reported(top, anchor) -> bool:
-    lex = lexicon()
-    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
-    t = anchor
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting:
-            return True
-        t = t.head
-    return False
+    """`anchor` stands in a clause that a saying or intending verb below `top` (or `top` itself) reports."""
+    reporting = lexicon()["_reporting"]
+    return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
 
 
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
