@@ -14,7 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
-from .anchoring import anchored_date, find_phrases
+from .anchoring import _alt, anchored_date, find_phrases
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -559,7 +559,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
 
 
 def _alts(words) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+    return "(?:" + _alt(words) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -567,7 +567,7 @@ def _command_patterns():
     lex = side_lexicon()
     side = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
     objects = _alts(lex["command_objects"])
-    after = re.compile(r"^\s+(?:(?:then|later|also|quickly|soon|had|now)\s+)?" + _alts(lex["command_verbs"])
+    after = re.compile(r"^\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?" + _alts(lex["command_verbs"])
                        + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
     before = re.compile(side + r"\s+(?:[a-z]+\s+)?" + objects + r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
                         + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
@@ -576,8 +576,8 @@ def _command_patterns():
                   re.compile(r"^\s+(?:[a-z]+\s+){0,2}" + _alts(lex["succession_by"]) + r"\s+(?:as\s+(?:[A-Za-z-]+\s+){1,3})?by\s+(?:his\s+[a-z-]+\s+)?" + titles),
                   re.compile(r"^['’]s\s+" + _alts(lex["succession_nouns"]) + r",?\s+" + titles)]
     # "Enver Pasha, supreme commander of the Turkish armed forces"; "Rawlinson's Fourth British Army"
-    office = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
-                        + r"|commander|general|admiral|leader|officer|head|chief)\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
+    office = re.compile(r"^,\s+(?:" + _alts(lex["office_adverbs"]) + r"\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
+                        + "|" + _alt(lex["office_nouns"]) + r")\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
                         + r"\s+(?:[a-z]+\s+)?" + objects + r"\b")
     own = re.compile(r"^['’]s\s+(?:own\s+)?(?:[A-Z][a-z]+\s+)?" + side + r"\s+(?i:" + objects + r")\b")
     return (after, office, own), before, succession
@@ -588,13 +588,20 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
     over British operations", "an American army of 8,000 men, commanded by General Gates"), else the side of the man
     he succeeded or who succeeded him ("Greene, who replaced General Gates"; "X was succeeded by his deputy Y")."""
     from ..entities.demonyms import polity_of
-    after, before, succession = _command_patterns()
+    after_name, before_name, succession = _command_patterns()
     for m, start, end in places:
         if m["entity_id"] in sides:
             continue
-        hit = next(filter(None, (rx.match(text[end:end + 100]) for rx in after)), None) or before.search(text[max(0, start - 140):start])
+        hit = (next(filter(None, (rx.match(text[end:end + 100]) for rx in after_name)), None)
+               or before_name.search(text[max(0, start - 140):start]))
         if hit and polity_of(hit.group(1)):
             sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+    _share_side_in_succession(text, places, sides, succession)
+
+
+def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:
+    """A man and the one he succeeded or who succeeded him are on one side: a side known for either is the other's
+    (a few rounds, so that it passes along a chain of successors)."""
     at = {}
     for m, start, _ in places:
         at.setdefault(start, m["entity_id"])
