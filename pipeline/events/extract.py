@@ -481,7 +481,9 @@ SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-
 SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                         r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
                         r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
-SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+# "The British general X" opens a sentence: the article is no part of the side's name
+LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 
 # who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
@@ -531,7 +533,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             continue
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
-            named = hit and re.sub(r"^(?:The|A|An)\s+", "", hit.group(1))   # "The British general X" opens a sentence
+            named = hit and LEADING_ARTICLE.sub("", hit.group(1))
             if hit and polity_of(named):
                 sides[m["entity_id"]] = "side:" + polity_of(named)
                 break
