@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "raw" / "nagorno-karabakh-conflict.txt"
 SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "tests" / "gold"
+
+
+def extract_corpus(raw: Path, out: Path, timeout: int) -> subprocess.CompletedProcess:
+    """`chronicle extract` of a folder in a subprocess, with a parse cache of its own beside `out`."""
+    env = dict(os.environ, CHRONICLE_CACHE_DIR=str(out.parent / "cache"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(raw), "--out", str(out), "--no-progress"],
+                          capture_output=True, text=True, env=env, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, extract_corpus
 
 CORPUS = SHARED / "corpora" / "wikiwars-dev"
 pytestmark = pytest.mark.skipif(not (CORPUS / "raw").is_dir(), reason="WikiWars dev corpus not present")
@@ -20,9 +20,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 @pytest.fixture(scope="module")
 def dev_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("wikiwars") / "extracted"
-    env = dict(os.environ, CHRONICLE_CACHE_DIR=str(out.parent / "cache"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(CORPUS / "raw"), "--out", str(out),
-                        "--no-progress"], capture_output=True, text=True, env=env, timeout=900)
+    r = extract_corpus(CORPUS / "raw", out, timeout=900)
     return r, out
 
 

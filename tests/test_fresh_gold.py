@@ -3,13 +3,12 @@ despatch, a history-book chapter, an encyclopedia history), annotated by hand. N
 aside while rules were written (tests/gold_fresh/README.md)."""
 import csv
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, extract_corpus
 from pipeline.events.scoring import _date, evaluate_chronicle
 
 FRESH = ROOT / "tests" / "gold_fresh"
@@ -36,9 +35,7 @@ def test_fresh_gold_quotes_the_text_and_follows_the_contract(path):
 @pytest.fixture(scope="module")
 def fresh_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("fresh") / "extracted"
-    env = dict(os.environ, CHRONICLE_CACHE_DIR=str(out.parent / "cache"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(FRESH / "raw"), "--out", str(out),
-                        "--no-progress"], capture_output=True, text=True, env=env, timeout=600)
+    r = extract_corpus(FRESH / "raw", out, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
     return out
 

@@ -14,7 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
-from .anchoring import anchored_date, find_phrases
+from .anchoring import _alt, anchored_date, find_phrases
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -46,7 +46,7 @@ def _telling_clause(verb) -> bool:
     though the date times no act outside it."""
     lex = lexicon()
     first = verb.doc[min(w.i for w in verb.subtree)]
-    return (verb.dep_ == "relcl" and first.lower_ in set(lex.get("telling_relatives", ())) and first.i > 0
+    return (verb.dep_ == "relcl" and first.lower_ in lex["telling_relatives"] and first.i > 0
             and verb.doc[first.i - 1].text == "," and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["_by_lemma"]
             and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
@@ -278,31 +278,36 @@ def _not_its_time(top, anchor) -> bool:
     attacked"), or an until/before/after/since clause, which bounds the act rather than dates it ("held out until the
     relief arrived in May")."""
     lex = lexicon()
-    deps, marks = set(lex.get("content_clause_deps", ())), set(lex.get("bound_marks", ()))
-    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
-    t = anchor
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in deps and (t.dep_ != "ccomp" or t.head.lemma_.lower() in reporting
-                               or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
+    for t in _clauses_up_to(top, anchor):
+        if t.dep_ in lex["content_clause_deps"] and (
+                t.dep_ != "ccomp" or t.head.lemma_.lower() in lex["_reporting"]
+                or any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in t.children)):
             # a clausal complement is reported content when a saying verb takes it or "that" opens it (the parse
             # also hangs a clause beside another one on it: "He launched an offensive in December; ..., he lost")
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex["bound_marks"] for c in t.children):
             return True
-        t = t.head
     return False
+
+
+def _clauses_up_to(top, anchor):
+    """`anchor` and each head above it, up to (not including) `top` or the root."""
+    t = anchor
+    while t.i != top.i and t.head.i != t.i:
+        yield t
+        t = t.head
 
 
 def _content_deadline(dspan, anchor) -> bool:
     """ "predicted victory by the end of 1967", "promised to withdraw within a month": a by/until/within date on a
     saying or intending verb is the time of what is said or meant, not of the saying."""
     lex = lexicon()
-    if anchor.lemma_.lower() not in lex["saying_verbs"] | lex["non_factual_heads"]:
+    if anchor.lemma_.lower() not in lex["_reporting"]:
         return False
     t = dspan.root
     while t.head.i != t.i and t.head.i != anchor.i:
         t = t.head
-    return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in set(lex.get("content_deadline_preps", ()))
+    return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
 
 
 def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = False) -> bool:
@@ -321,14 +326,9 @@ def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = Fa
 
 
 def _reported(top, anchor) -> bool:
-    lex = lexicon()
-    reporting = lex["saying_verbs"] | lex["non_factual_heads"]
-    t = anchor
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting:
-            return True
-        t = t.head
-    return False
+    """`anchor` stands in a clause that a saying or intending verb below `top` (or `top` itself) reports."""
+    reporting = lexicon()["_reporting"]
+    return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
 
 
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
@@ -481,7 +481,9 @@ SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-
 SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                         r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
                         r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
-SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES.replace("[Cc]ommander", "[Cc]ommander") + r"|commander|general|admiral|leader|officer)")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+# "The British general X" opens a sentence: the article is no part of the side's name
+LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 
 # who acts, by the kind of act (types.json "actor_roles"): the agent of a one-sided act, both sides of a
@@ -531,7 +533,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             continue
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
-            named = hit and re.sub(r"^(?:The|A|An)\s+", "", hit.group(1))   # "The British general X" opens a sentence
+            named = hit and LEADING_ARTICLE.sub("", hit.group(1))
             if hit and polity_of(named):
                 sides[m["entity_id"]] = "side:" + polity_of(named)
                 break
@@ -559,7 +561,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
 
 
 def _alts(words) -> str:
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+    return "(?:" + _alt(words) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -567,7 +569,7 @@ def _command_patterns():
     lex = side_lexicon()
     side = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
     objects = _alts(lex["command_objects"])
-    after = re.compile(r"^\s+(?:(?:then|later|also|quickly|soon|had|now)\s+)?" + _alts(lex["command_verbs"])
+    after = re.compile(r"^\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?" + _alts(lex["command_verbs"])
                        + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
     before = re.compile(side + r"\s+(?:[a-z]+\s+)?" + objects + r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
                         + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
@@ -576,8 +578,8 @@ def _command_patterns():
                   re.compile(r"^\s+(?:[a-z]+\s+){0,2}" + _alts(lex["succession_by"]) + r"\s+(?:as\s+(?:[A-Za-z-]+\s+){1,3})?by\s+(?:his\s+[a-z-]+\s+)?" + titles),
                   re.compile(r"^['’]s\s+" + _alts(lex["succession_nouns"]) + r",?\s+" + titles)]
     # "Enver Pasha, supreme commander of the Turkish armed forces"; "Rawlinson's Fourth British Army"
-    office = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
-                        + r"|commander|general|admiral|leader|officer|head|chief)\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
+    office = re.compile(r"^,\s+(?:" + _alts(lex["office_adverbs"]) + r"\s+)?(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:" + TITLES
+                        + "|" + _alt(lex["office_nouns"]) + r")\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
                         + r"\s+(?:[a-z]+\s+)?" + objects + r"\b")
     own = re.compile(r"^['’]s\s+(?:own\s+)?(?:[A-Z][a-z]+\s+)?" + side + r"\s+(?i:" + objects + r")\b")
     return (after, office, own), before, succession
@@ -588,13 +590,20 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
     over British operations", "an American army of 8,000 men, commanded by General Gates"), else the side of the man
     he succeeded or who succeeded him ("Greene, who replaced General Gates"; "X was succeeded by his deputy Y")."""
     from ..entities.demonyms import polity_of
-    after, before, succession = _command_patterns()
+    after_name, before_name, succession = _command_patterns()
     for m, start, end in places:
         if m["entity_id"] in sides:
             continue
-        hit = next(filter(None, (rx.match(text[end:end + 100]) for rx in after)), None) or before.search(text[max(0, start - 140):start])
+        hit = (next(filter(None, (rx.match(text[end:end + 100]) for rx in after_name)), None)
+               or before_name.search(text[max(0, start - 140):start]))
         if hit and polity_of(hit.group(1)):
             sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+    _share_side_in_succession(text, places, sides, succession)
+
+
+def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:
+    """A man and the one he succeeded or who succeeded him are on one side: a side known for either is the other's
+    (a few rounds, so that it passes along a chain of successors)."""
     at = {}
     for m, start, _ in places:
         at.setdefault(start, m["entity_id"])

@@ -36,6 +36,8 @@ EVENT_FORCE_NOUNS = {"attempt", "attempts", "assault", "attack", "offensive", "i
 # a strike from the air or the sea, or a surprise strike, is an attack even on a place
 STRIKE_MODIFIERS = {"air", "aerial", "naval", "missile", "drone", "rocket", "artillery", "carrier", "bombing", "bomber", "terrorist",
                     "suicide", "chemical", "nuclear", "surprise", "submarine", "torpedo", "gas", "mortar", "sniper", "guerrilla"}
+# the prepositions that name what a strike hits: "an attack on / against / upon / into ..."
+STRIKE_PREPS = frozenset({"on", "against", "upon", "into"})
 
 
 @dataclass
@@ -65,8 +67,11 @@ def lexicon() -> dict:
                 "non_force_joins", "assembly_nouns", "object_not_act_verbs", "order_verbs", "decision_verbs", "modifier_heads", "not_happened_modifiers", "not_happened_adverbs",
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
-                "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states"):
+                "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
+                "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps"):
         data[key] = frozenset(data.get(key, ()))
+    # verbs whose clausal complement is what they say or intend, not an act they time
+    data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
     return data
 
 
@@ -149,15 +154,18 @@ def _argument(t: Token, deps: set[str]) -> Token | None:
     return None
 
 
+def _agent(t: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase: "was launched by the Romanian army"."""
+    return next((g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _subject(t: Token) -> Token | None:
     found = _argument(t, SUBJ)
     if found is not None:
         return found
-    for c in t.children:                 # the agent of a passive stands as a subject of the act
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+    agent = _agent(t)                    # the agent of a passive stands as a subject of the act
+    if agent is not None:
+        return agent
     if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head) if t.dep_ != "advcl" else None
     if t.dep_ in ("relcl", "acl"):
@@ -259,10 +267,10 @@ def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
 def _strike_preps(t: Token) -> list[Token]:
     """The "on / against / upon / into" phrases of an attack noun; when it has none, those of the light verb
     that carries it ("another assault was made on our lines", "an attack was launched against the town")."""
-    own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into")]
+    own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS]
     if own or t.dep_ not in ("dobj", "nsubjpass") or _lemma(t.head) not in lexicon()["light_verbs"]:
         return own
-    return [c for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") and c.i > t.i]
+    return [c for c in t.head.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and c.i > t.i]
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +340,7 @@ def _noun_ok(t: Token, need: str) -> bool:
         # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
         if (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"] and _struck(t) is None
                 and not any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
-                and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "upon", "into") for c in t.children)):
+                and not any(c.dep_ == "prep" and c.lower_ in STRIKE_PREPS for c in t.children)):
             subj = _subject(t.head)
             if subj is not None and arg_classes(subj) & {"force", "state"}:
                 return True
@@ -342,9 +350,7 @@ def _noun_ok(t: Token, need: str) -> bool:
             # an armed force's attack on a country, its forces or its ground, not a strike on targets or people
             # (EVENTS.md: an assault on a position is an offensive): "the Romanian army launched an attack against
             # Austria-Hungary"; a state's attack on a country stays an attack ("Azerbaijan launched an attack on Armenia")
-            h = t.head
-            agent = _subject(h) if t.dep_ == "dobj" else next(
-                (g for c in h.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            agent = _subject(t.head) if t.dep_ == "dobj" else _agent(t.head)
             if _is_force(agent):
                 return True
         return any(_lemma(c) in ("amphibious", "ground", "infantry", "airborne", "frontal", "seaborne", "armored", "armoured", "tank",
@@ -1147,26 +1153,28 @@ WAR_ENDING_ACTS = frozenset({"withdrawal", "agreement"})
 
 
 def _one_act_per_phrase(found: dict) -> None:
-    """One act, one predicate (EVENTS.md: one type per act; GUIDELINES: a result of the act is the same row):
-    - an act word modifying another act word is one act named twice: "offensive action", "an invasion force",
-      "a ceasefire agreement"; the phrase keeps the head word with the first type of the priority list (a
-      predicate typed `other` never wins over a typed one);
-    - a participle clause after a typed act, with no subject or date of its own, states a detail or result of that
-      act ("took the town, closing the border", "defeated the fleet, cutting off the escape", "overcame all
-      resistance, quickly capturing the buildings", "bombed the town, killing hundreds"), and so does a participle
-      coordinated with it: one act, the head's, but forces moving are typed by what the participle says they did
-      ("moved through the countryside, destroying depots" is an attack), and a surrender or a treaty "ending the
-      war" is the war's end; otherwise a war's start or end, a declaration or a vote stays a row of its own
-      ("invaded, declaring war on ...")."""
-    prio = _type_priority()
-    rank = lambda p: prio.get(p.type, len(prio)) if p.type != "other" else len(prio) + 1
+    """One act, one predicate (EVENTS.md: one type per act; GUIDELINES: a result of the act is the same row)."""
+    _drop_what_is_halted(found)
+    _merge_modifier_acts(found)
+    _fold_participle_details(found)
+
+
+def _drop_what_is_halted(found: dict) -> None:
+    """ "the suspension of offensive action", "a halt of the bombing": the halt is the act, not what it halts."""
     for i in list(found):
-        # "the suspension of offensive action", "a halt of the bombing": the halt is the act, not what it halts
         if i in found and found[i].type == "ceasefire" and found[i].token.pos_ in ("NOUN", "PROPN"):
             of = _of(found[i].token)
             if of is not None and of.i in found:
                 for w in [of] + [c for c in of.children if c.dep_ in ("amod", "compound")]:
                     found.pop(w.i, None)
+
+
+def _merge_modifier_acts(found: dict) -> None:
+    """An act word modifying another act word is one act named twice: "offensive action", "an invasion force",
+    "a ceasefire agreement"; the phrase keeps the head word with the first type of the priority list (a predicate
+    typed `other` never wins over a typed one)."""
+    prio = _type_priority()
+    rank = lambda p: prio.get(p.type, len(prio)) if p.type != "other" else len(prio) + 1
     for i in sorted(found):
         if i not in found:
             continue
@@ -1180,6 +1188,16 @@ def _one_act_per_phrase(found: dict) -> None:
         if rank(mod) < rank(head):
             found[h.i] = Predicate(h, mod.type, "modifier:" + mod.rule)
         del found[i]
+
+
+def _fold_participle_details(found: dict) -> None:
+    """A participle clause after a typed act, with no subject or date of its own, states a detail or result of that
+    act ("took the town, closing the border", "defeated the fleet, cutting off the escape", "overcame all
+    resistance, quickly capturing the buildings", "bombed the town, killing hundreds"), and so does a participle
+    coordinated with it: one act, the head's, but forces moving are typed by what the participle says they did
+    ("moved through the countryside, destroying depots" is an attack), and a surrender or a treaty "ending the
+    war" is the war's end; otherwise a war's start or end, a declaration or a vote stays a row of its own
+    ("invaded, declaring war on ...")."""
     for i in sorted(found):
         if i not in found:
             continue

@@ -43,6 +43,7 @@ ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ", "PROPN"}
 ATTRIBUTIVE_DEPS = {"nummod", "compound", "nmod", "amod", "poss"}
 # a date inside a short quoted title ("the song \"White Christmas\"") is part of the name
 QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{0,40}$")
+QUOTE_CLOSE = re.compile(r"[^\"”]{0,20}[\"”]")
 APPOSITION = re.compile(r"\s*,\s*")
 # "Harrison, victorious over the Indians at X in 1811, was now expected ...", "Smith, a veteran of 1805,",
 # "the colonel, who fought there in 1805, now ...": a date in a modifier set off by commas describes a person
@@ -208,6 +209,18 @@ def unit_ordinals(text: str) -> set[int]:
     return {int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:[A-Z][\w'’.-]*\s+){0,2}(?i:" + nouns + r")\b", text)}
 
 
+def _names_unit(m: dict, text: str, s: int, units: set[int]) -> bool:
+    """A day of the month said alone that is the number of a unit the text names, unless "on" or "of" takes it
+    ("held by the 28th"; but "on the 28th")."""
+    if m["rule"] not in ("day_only", "day_only_range"):
+        return False
+    digits = re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1") or "")
+    if not digits or int(digits) not in units:
+        return False
+    prep = DAY_PREPOSITION.search(text[max(0, s - 15):s])
+    return prep is None or prep.group(1).lower() not in ("on", "of")
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -237,7 +250,7 @@ def _background(doc, s: int, e: int) -> bool:
 
 def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     """The date stands inside a short quotation with a closing mark soon after it: a title."""
-    return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(re.match(r"[^\"”]{0,20}[\"”]", text[e:e + 21]))
+    return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(QUOTE_CLOSE.match(text, e, e + 21))
 
 
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
@@ -257,11 +270,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             ctx.frontier = None
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
-            if m["rule"] in ("day_only", "day_only_range") and re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1") or "x") \
-                    and int(re.sub(r"\D", "", m["groups"].get("d") or m["groups"].get("d1"))) in units:
-                prep = DAY_PREPOSITION.search(text[max(0, s - 15):s])
-                if prep is None or prep.group(1).lower() not in ("on", "of"):
-                    continue        # "relieved by the 28th": the unit the text names, not a day
+            if _names_unit(m, text, s, units):
+                continue        # "relieved by the 28th": the unit the text names, not a day
             while k < len(anchors) and anchors[k][0] < s:
                 ctx.anchor = anchors[k][1]
                 k += 1

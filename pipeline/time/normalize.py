@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import calendar as cal
 from .patterns import lexicon
@@ -129,17 +130,20 @@ class Context:
 
     def year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         y, used = self._year_for_yearless(month)
-        h = self.heading_date
-        if self.dct is None and h is not None and y is not None and month is not None \
-                and cal.month_interval(y, month, "")[0] > h:
-            # a despatch dated June 15, 1915 reports what happened before it: "In December" is December 1914
-            y -= 1
-        elif (self.dct is None and h is not None and y is not None and month is not None
-              and cal.month_interval(y, month, "")[1] < h - dt.timedelta(days=365)
-              and cal.month_interval(y + 1, month, "")[0] <= h):
-            # ... and within the year before it: "December ... May 8" is the May before the despatch
-            y += 1
+        if self.dct is None and self.heading_date is not None and y is not None and month is not None:
+            y = self._year_before_heading(y, month)
         return y, used
+
+    def _year_before_heading(self, y: int, month: int) -> int:
+        """A letter or despatch tells what happened in the year before its own date."""
+        h = self.heading_date
+        if cal.month_interval(y, month, "")[0] > h:
+            # a despatch dated June 15, 1915 reports what happened before it: "In December" is December 1914
+            return y - 1
+        if cal.month_interval(y, month, "")[1] < h - dt.timedelta(days=365) and cal.month_interval(y + 1, month, "")[0] <= h:
+            # ... and within the year before it: "December ... May 8" is the May before the despatch
+            return y + 1
+        return y
 
     def _year_for_yearless(self, month: int | None = None) -> tuple[int | None, bool]:
         if self.dct is None and month is not None and self.heading_anchor():
@@ -412,8 +416,7 @@ def _relative_year(rel_words: str, ctx) -> int | None:
     """The year "that/this/last/next/the following ..." points at: deictic ones from the reference date
     when there is one, the rest (and all in narratives) from the anchor; None when neither exists."""
     rel = re.sub(r"\s+", " ", rel_words.lower()).removeprefix("the ")
-    step = {"that": 0, "same": 0, "this": 0, "last": -1, "previous": -1, "preceding": -1, "next": 1,
-            "following": 1}[rel]
+    step = _lex()["relative_words"][rel]
     if rel in ("this", "last", "next") and ctx.dct is not None:
         return ctx.dct.year + step
     if ctx.anchor is not None:
@@ -685,20 +688,30 @@ def _relative_offset(g, ctx):
     return t
 
 
+# the one or two words before an expression ("many years later", "a few days later")
+LAST_WORDS = re.compile(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _offset_quantity_words() -> frozenset:
+    return frozenset(_lex()["offset_quantity_words"])
+
+
 def _relative_offset_bare(g, ctx):
     """ "Hours later, the Council condemned ...", "but days later, they defeated ...": an offset without a count.
     Hours after a day: that day or the next; days, weeks, months or years: the span of the counts they may
     be (lexicon `bare_plural_offsets`), counted from the story's date. A quantity word before ("many years
     later") is the count of a phrase this rule does not read: left without a value."""
     unit = unit_code(g["u"])
+    gran = UNIT_GRAN.get(unit, "")
     direction = _lex()["offset_directions"][g["dir"].lower()]
-    prev = re.search(r"([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*$", ctx.before)
-    words = _lex()["offset_quantity_words"]
+    prev = LAST_WORDS.search(ctx.before)
+    words = _offset_quantity_words()
     if prev is not None and (prev.group(1).lower() in words or prev.group(1).lower().split()[-1] in words):
-        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        return unresolved("relative", gran)
     base = _base(ctx)
     if base is None or base.period or direction == 0:
-        return unresolved("relative", UNIT_GRAN.get(unit, ""))
+        return unresolved("relative", gran)
     if unit == "H":
         if base.granularity != "day":
             return unresolved("relative", "day")
@@ -707,10 +720,10 @@ def _relative_offset_bare(g, ctx):
     else:
         counts = _lex()["bare_plural_offsets"].get(unit)
         if not counts:
-            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+            return unresolved("relative", gran)
         first, last = (shift(base, k * direction, unit) for k in sorted(counts, key=lambda k: k * direction))
         if first is None or last is None:
-            return unresolved("relative", UNIT_GRAN.get(unit, ""))
+            return unresolved("relative", gran)
         t = Timex("relative", "", first.start, last.end, first.granularity, "approx")
         t.value = f"{first.value}/{last.value}" if first.value and last.value else ""
     t.anchor_used = True
