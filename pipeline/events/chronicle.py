@@ -27,10 +27,14 @@ def _function_words() -> frozenset:
     return frozenset(json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8"))["function_words"])
 
 
+def _clause(e: dict) -> str:
+    return (e.get("summary") or e.get("text") or "").lower()
+
+
 def acted_on(e: dict) -> set:
     """The content words of a mention's clause after its trigger: what the act was done to, where and how
     ("took the forts on the river" -> forts, river)."""
-    clause = (e.get("summary") or e.get("text") or "").lower()
+    clause = _clause(e)
     trig = (e.get("trigger") or "").lower()
     at = clause.find(trig) if trig else -1
     tail = clause[at + len(trig):] if at >= 0 else ""
@@ -79,6 +83,8 @@ def assign_event_keys(events: list[dict]) -> None:
 
     word = lambda e: (e.get("trigger") or "").lower()[:5]
     sure = lambda k: float(events[k].get("confidence") or 0) >= SURE
+    clauses = [_clause(e) for e in events]           # read once, not once per pair compared
+    acted = [acted_on(e) for e in events]
 
     def told_apart_sure(i, j):
         """Two mentions of one type and one period wider than a day, each dated by words of its own sentence and told
@@ -90,9 +96,8 @@ def assign_event_keys(events: list[dict]) -> None:
         a, b = intervals[i]
         if b == a or not (sure(i) and sure(j)) or events[i].get("sentence_id") == events[j].get("sentence_id"):
             return False
-        clause = lambda e: (e.get("summary") or e.get("text") or "").lower()
-        return (word(events[i]) not in clause(events[j]) and word(events[j]) not in clause(events[i])
-                and not places[i] & places[j] and not acted_on(events[i]) & acted_on(events[j]))
+        return (word(events[i]) not in clauses[j] and word(events[j]) not in clauses[i]
+                and not places[i] & places[j] and not acted[i] & acted[j])
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
     members = {i: [i] for i in range(len(events))}

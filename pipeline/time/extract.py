@@ -341,10 +341,10 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             # not a column: tells the events which dates leave the story where it was (the end of a span
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
-            if t.start is not None and (PLANNED.search(text[max(sent.start, s - 40):s])
-                                        or NAME_DATE.search(text[max(sent.start, s - 40):s]) and text[e:e + 1] == ")"):
+            near = text[max(sent.start, s - 40):s]
+            if t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
                 # "for a planned campaign in 1976": the story stays where it was
-                rows[-1]["moves_story"] = not COMPARISON.search(text[max(sent.start, s - 40):s])
+                rows[-1]["moves_story"] = not COMPARISON.search(near)
                 # not a column either: a comparison's date times no act ("required that the estates be arranged as
                 # in 1614" was not required in 1614), nor a date in a title (the song "White Christmas")
                 rows[-1]["names_thing"] = not rows[-1]["moves_story"]
