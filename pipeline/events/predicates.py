@@ -335,6 +335,14 @@ def _noun_ok(t: Token, need: str) -> bool:
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
     if need == "on_place":
         return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
+    if need == "made_into_ground":
+        # "made significant gains into enemy territory", "made inroads against the defenders": ground taken;
+        # "made gains in the elections", "economic gains" are no act of war
+        if _lemma(t.head) != "make":
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "in", "on", "along", "against", "toward", "towards")
+                   and any(g.dep_ == "pobj" and (arg_classes(g) & {"place", "force"} or g.ent_type_ in ("GPE", "LOC"))
+                           for g in c.children) for c in list(t.children) + list(t.head.children))
     if need == "ground":
         # "an amphibious assault", "a ground attack": an assault that takes ground; "the Allies commenced an attack of
         # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
