@@ -660,6 +660,12 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             entity_info.setdefault(eid, {"canonical": name, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")
+        if defined and "people:" + name.lower() in defined:
+            if eid not in out:
+                out.append(eid)     # a people named like a state the text never names: the people itself
+            continue
+        if label == "PERSON" and re.sub(r"^the\s+", "", name.lower()) in side_lexicon()["coalitions"]:
+            label = "NORP"          # "the Entente Powers" tagged as a person: a coalition
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
         if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
@@ -983,6 +989,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
+    for people, state in side_lexicon()["peoples_like_states"].items():
+        if not re.search(r"(?<![\w-])" + re.escape(state) + r"(?![\w-])", text):
+            defined["people:" + people] = state     # "the Indians" of a text that never names India: the people
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
     war_rules = set(cfg.get("war_rules", []))
@@ -1208,7 +1217,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
-                actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
+                actors = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
+                    r"^the\s+", "", entity_info.get(a, {}).get("canonical", "").lower()) in side_lexicon()["coalitions"]]
             actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
                                   keep_persons=personal)
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
