@@ -698,6 +698,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
                 entity_info.setdefault(pid, {"canonical": polity, "label": "GPE"})
                 canonical_ids[polity.lower()] = pid
             eid = pid
+        elif not polity and label in ("FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
+            continue        # a building, a region, a ship's class, a named act: never a side
         if eid not in out:
             out.append(eid)
     return out
