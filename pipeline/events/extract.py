@@ -560,6 +560,32 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     return sides
 
 
+def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
+    """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
+    ("Kaiser Wilhelm II"); a title the text gives no one, or several people, names no actor ("" below)."""
+    lex = side_lexicon()
+    titles = lex["titles"] | lex["sovereign_titles"]
+    bare, holders = set(), defaultdict(set)
+    for m in mentions:
+        w = re.sub(r"^[Tt]he\s+", "", m["text"].strip()).split()
+        if not w or w[0].lower() not in titles:
+            continue
+        if len(w) == 1:
+            bare.add(m["entity_id"])
+        elif m["label"] in ("PERSON", "ORG") and w[1][:1].isupper():
+            holders[w[0].lower()].add(m["entity_id"])
+    out = {}
+    for eid in bare:
+        title = re.sub(r"^the\s+", "", entity_info.get(eid, {}).get("canonical", eid).lower())
+        if title not in titles:
+            continue
+        who = holders.get(title, set())
+        out[eid] = next(iter(who)) if len(who) == 1 else ""
+        if out[eid]:
+            entity_labels[out[eid]] = "PERSON"
+    return out
+
+
 def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
@@ -978,6 +1004,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
     titled_ids, the_ids = set(), set()
@@ -1205,6 +1232,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"])
+            actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
