@@ -560,6 +560,32 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     return sides
 
 
+def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
+    """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
+    ("Kaiser Wilhelm II"); a title the text gives no one, or several people, names no actor ("" below)."""
+    lex = side_lexicon()
+    titles = lex["titles"] | lex["sovereign_titles"]
+    bare, holders = set(), defaultdict(set)
+    for m in mentions:
+        w = re.sub(r"^[Tt]he\s+", "", m["text"].strip()).split()
+        if not w or w[0].lower() not in titles:
+            continue
+        if len(w) == 1:
+            bare.add(m["entity_id"])
+        elif m["label"] in ("PERSON", "ORG") and w[1][:1].isupper():
+            holders[w[0].lower()].add(m["entity_id"])
+    out = {}
+    for eid in bare:
+        title = re.sub(r"^the\s+", "", entity_info.get(eid, {}).get("canonical", eid).lower())
+        if title not in titles:
+            continue
+        who = holders.get(title, set())
+        out[eid] = next(iter(who)) if len(who) == 1 else ""
+        if out[eid]:
+            entity_labels[out[eid]] = "PERSON"
+    return out
+
+
 def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
@@ -660,6 +686,12 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             entity_info.setdefault(eid, {"canonical": name, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")
+        if defined and "people:" + name.lower() in defined:
+            if eid not in out:
+                out.append(eid)     # a people named like a state the text never names: the people itself
+            continue
+        if label == "PERSON" and re.sub(r"^the\s+", "", name.lower()) in side_lexicon()["coalitions"]:
+            label = "NORP"          # "the Entente Powers" tagged as a person: a coalition
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
         if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
@@ -692,6 +724,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
                 entity_info.setdefault(pid, {"canonical": polity, "label": "GPE"})
                 canonical_ids[polity.lower()] = pid
             eid = pid
+        elif not polity and label in ("FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
+            continue        # a building, a region, a ship's class, a named act: never a side
         if eid not in out:
             out.append(eid)
     return out
@@ -970,6 +1004,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
     titled_ids, the_ids = set(), set()
@@ -983,6 +1018,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
+    for people, state in side_lexicon()["peoples_like_states"].items():
+        if not re.search(r"(?<![\w-])" + re.escape(state) + r"(?![\w-])", text):
+            defined["people:" + people] = state     # "the Indians" of a text that never names India: the people
     not_triggers = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cfg["not_triggers"]) + r")\b", re.IGNORECASE)
     framing = frozenset(cfg["framing_nouns"])
     war_rules = set(cfg.get("war_rules", []))
@@ -1194,6 +1232,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"])
+            actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
@@ -1208,7 +1247,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [person_sides.get(a, a) for a in actors]
-                actors = [a for a in actors if entity_labels.get(a) != "PERSON"]
+                actors = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
+                    r"^the\s+", "", entity_info.get(a, {}).get("canonical", "").lower()) in side_lexicon()["coalitions"]]
             actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
                                   keep_persons=personal)
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
