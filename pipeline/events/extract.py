@@ -858,24 +858,42 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
     return base - (0.1 if t[2] == "other" else 0.0)
 
 
+NOUN_ACT = "<noun>"
+
+
+def _doer_key(tok):
+    """Who does an act taken in a sentence, for telling a later clause with a doer of its own apart: the clause's
+    subject; None for a verb without one (a participle or a coordinated verb shares the doer before it); an act noun
+    that is the subject of its clause is that clause's doer ("the offensive ... cut off and destroyed the German
+    troops"); any other act noun stands for no clause's doer ("the invasion met little resistance" is not "the
+    militia seized the arsenal")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        verb = _clause_verb(tok)
+        return _clause_subject(verb) if verb is not tok else NOUN_ACT
+    return _clause_subject(tok)
+
+
 def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
     subjects = defaultdict(set)     # type -> subjects of the clauses already taken
     for p in preds:                 # ... the dated ones too ("Denmark capitulated, and Norway was conquered within two months")
         if (seg_start + p.start, p.type) in done:
-            subjects[p.type].add(_clause_subject(p.token))
+            subjects[p.type].add(_doer_key(p.token))
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
         subj = _clause_subject(p.token)
         # one undated act per type, but a clause with a doer of its own is another act ("the Soviets took
         # Kiev, while the Germans took Kharkov")
-        other_doer = subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
+        # (an act noun taken before is no clause's doer: "The siege of the fort lasted a week, and the rebels
+        # captured the town" are two acts; not so for an untyped happening after an act noun, a weaker guess)
+        other_doer = (subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
+                      and (t[2] != "other" or NOUN_ACT not in subjects[t[2]]))
         if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer):
             continue
         types_done.add(t[2])
-        subjects[t[2]].add(subj)
+        subjects[t[2]].add(_doer_key(p.token))
         out.append(t)
     return out
 
