@@ -892,24 +892,57 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
     return base - (0.1 if t[2] == "other" else 0.0)
 
 
+NOUN_ACT = "<noun>"
+
+
+def _doer_key(tok):
+    """Who does an act taken in a sentence, for telling a later clause with a doer of its own apart: the clause's
+    subject; None for a verb without one (a participle or a coordinated verb shares the doer before it); an act noun
+    that is the subject of its clause is that clause's doer ("the offensive ... cut off and destroyed the German
+    troops"); any other act noun stands for no clause's doer ("the invasion met little resistance" is not "the
+    militia seized the arsenal")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        verb = _clause_verb(tok)
+        return _clause_subject(verb) if verb is not tok else NOUN_ACT
+    return _clause_subject(tok)
+
+
+def _another_of_kind(p, preds) -> bool:
+    """An act word the text marks as another one of its kind than one told before it in the sentence ("inflicted one
+    defeat on them at the Battle of X, but won a later battle", "a second attack"): an act of its own."""
+    words = _another_words()
+    return p.token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("amod", "det") and c.lower_ in words for c in p.token.children) and any(
+        q.type == p.type and q.start < p.start for q in preds)
+
+
+@lru_cache(maxsize=1)
+def _another_words() -> frozenset:
+    return frozenset(types().get("another_act_modifiers", []))
+
+
 def _undated(pairs, preds, seg_start, text: str = "") -> list:
     done = {(t[0], t[2]) for t, _, _ in pairs if t is not None}
     types_done = {t[2] for t, _, _ in pairs if t is not None}
     subjects = defaultdict(set)     # type -> subjects of the clauses already taken
     for p in preds:                 # ... the dated ones too ("Denmark capitulated, and Norway was conquered within two months")
         if (seg_start + p.start, p.type) in done:
-            subjects[p.type].add(_clause_subject(p.token))
+            subjects[p.type].add(_doer_key(p.token))
     out = []
     for p in preds:
         t = (seg_start + p.start, seg_start + p.end, p.type, p.rule)
         subj = _clause_subject(p.token)
         # one undated act per type, but a clause with a doer of its own is another act ("the Soviets took
         # Kiev, while the Germans took Kharkov")
-        other_doer = subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
-        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer):
+        # (an act noun taken before is no clause's doer: "The siege of the fort lasted a week, and the rebels
+        # captured the town" are two acts; not so for an untyped happening after an act noun, a weaker guess)
+        other_doer = (subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
+                      and (t[2] != "other" or NOUN_ACT not in subjects[t[2]]))
+        if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer
+                                    and not _another_of_kind(p, preds)):
             continue
         types_done.add(t[2])
-        subjects[t[2]].add(subj)
+        subjects[t[2]].add(_doer_key(p.token))
         out.append(t)
     return out
 
@@ -1182,6 +1215,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
         act_places = {seg_start + p.start: _act_places(p.token) for p in preds}
         seen_subjects, seen_places = defaultdict(set), defaultdict(list)
+        # "inflicted one defeat on them at the Battle of X, but won a later battle": an act word the text marks as
+        # another one of its kind than one told before it in the sentence is an act of its own
+        another = {seg_start + p.start for p in preds if _another_of_kind(p, preds)}
         first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")
@@ -1199,16 +1235,19 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # that month", "after the French took the fort, the British took the town")
             subj = subjects.get(t[0]) if t is not None else None
             where = act_places.get(t[0], frozenset()) if t is not None else frozenset()
-            if key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)) and not (
+            if t is not None and t[0] in another:
+                pass          # not one act with those before it; nor does it stand for the acts after it
+            elif key in seen and (own is None or own in seen[key] or (None in seen[key] and own not in doers)) and not (
                     subj is not None and subj not in seen_subjects[key] and t[0] not in seen_subjects[key]) and not (
                     # ... and two acts of one sentence and date at places of their own ("pushed forward in Italy and
                     # swept across Western Germany", "the sieges of Leningrad ... an offensive against Moscow")
                     where and t[0] not in seen_subjects[key] and seen_places[key]
                     and all(w and not w & where for w in seen_places[key])):
                 continue
-            seen.setdefault(key, set()).add(own)
-            seen_subjects[key] |= {subj, t[0] if t is not None else None}
-            seen_places[key].append(where)
+            if t is None or t[0] not in another:
+                seen.setdefault(key, set()).add(own)
+                seen_subjects[key] |= {subj, t[0] if t is not None else None}
+                seen_places[key].append(where)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
             roles, clause, extent = [], "", None
             if t is not None:
