@@ -1354,7 +1354,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 n_sent_dates=len(sent_dates), n_preds=len(preds), n_actors=len(actors), from_parse=from_parse,
                 has_quantity=bool(qids), sent_text=text[sent.start:sent.end],
                 first_in_paragraph=sent.start == 0 or "\n" in text[max(0, sent.start - 2):sent.start],
-                rel_pos=(s - sent.start) / max(1, sent.end - sent.start))
+                rel_pos=(s - sent.start) / max(1, sent.end - sent.start),
+                date_distance=abs(s - date["start"]) if isinstance(date.get("start"), int) else 0,
+                date_same_paragraph=not isinstance(date.get("start"), int)
+                or "\n" not in text[min(s, date["start"]):max(s, date["start"])])
             start_date, end_date = date["start_date"], date["end_date"]
             part = "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range

@@ -1,0 +1,63 @@
+"""The event re-ranker (pipeline/events/rerank.py, reranker.json): trained on development documents only, it only
+decides which side of the chronicle floor a rule candidate is on, and a "promote" model only lifts candidates the
+rules left under the floor."""
+import re
+
+import pytest
+
+from pipeline.events import rerank
+from pipeline.events.extract import types
+
+DEV = {"01-ww2", "02-ww1", "04-amrevwar", "05-vietnamwar", "06-koreanwar", "08-frenchrev", "10-punicwars",
+       "n2-war1812campaign1813"}
+FEATURE = re.compile(r"^[a-z_]+(=[A-Za-z0-9_<>=.|\-:]+)?$")
+
+
+def test_floor_is_the_chronicle_floor():
+    assert rerank.FLOOR == types()["chronicle_min_confidence"]
+
+
+def test_promote_model_never_lowers_a_kept_candidate():
+    m = {"mode": "promote", "floor": 0.35}
+    assert rerank.decided(0.9, 0.01, m) == 0.9
+    assert rerank.decided(0.5, 0.01, m) == 0.5
+    assert rerank.decided(0.45, 0.6, m) == 0.5          # lifted to the floor, no higher: grouping reads the rule's
+    assert rerank.decided(0.3, 0.2, m) == 0.3
+    # a model deciding both ways keeps the rule confidence on the side it chose
+    both = {"floor": 0.5}
+    assert rerank.decided(0.9, 0.2, both) == 0.49
+    assert rerank.decided(0.95, 0.7, both) == 0.95
+
+
+def test_shipped_model_is_trained_on_development_documents_over_classes_only():
+    m = rerank.model()
+    if m is None:
+        pytest.skip("no model shipped")
+    assert set(m["trained_on"]) <= DEV
+    assert 0 < m["floor"] < 1 and m["mode"] in ("promote", "decide")
+    bad = [k for k in m["weights"] if not FEATURE.match(k)]
+    assert not bad, bad
+
+
+LIFT = [
+    # an act of the narrative's own voice, told by its doer, dated only by the sentence before: lifted
+    ("The new government took office in May 1955. President Ward pledged his continued support to the regime.", "pledged", True),
+    ("In March 1776 the rebels took the fort. After that action they also raided the trading post on the river.", "raided", True),
+    ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "fled", True),
+    # a light verb's phrase, a statement with what it says: left under the floor
+    ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "went", False),
+    ("In March 1778 the fleet sailed from Brest. The ministers took a different view of the war.", "took", False),
+    ("In May 1776 the finance minister was dismissed. Necker argued that the country could not be taxed higher.", "argued", False),
+]
+
+
+@pytest.mark.parametrize("text,trigger,lifted", LIFT, ids=[c[1] + ("+" if c[2] else "-") for c in LIFT])
+def test_promote_model_lifts_acts_the_rules_left_under_the_floor(text, trigger, lifted, nlp):
+    if rerank.model() is None:
+        pytest.skip("no model shipped")
+    from pipeline import extract_text
+    events = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+    rows = events[events.trigger == trigger]
+    floor = types()["chronicle_min_confidence"]
+    assert len(rows), events[["event_type", "trigger", "confidence"]].values.tolist()
+    assert (rows.confidence.max() >= floor) == lifted, events[["event_type", "trigger", "confidence"]].values.tolist()
