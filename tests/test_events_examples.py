@@ -270,3 +270,34 @@ def test_two_sure_acts_sharing_a_month_or_year_with_other_words_are_two_rows(nlp
                  "The Baltic States were occupied by the Soviet Armed Forces in June 1940."):
         ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
         assert len(ev) == 2 and ev.event_key.nunique() == 1, ev[["trigger", "start_date", "end_date", "event_key"]]
+
+
+def _mention(n, doc, typ, start, end, trigger, text, actors="", conf=0.9, places=""):
+    return {"event_id": f"{doc}:e{n}", "doc_id": doc, "sentence_id": f"{doc}:s{n}", "start": n * 100,
+            "trigger_start": n * 100 + 5, "event_type": typ, "start_date": start, "end_date": end, "trigger": trigger,
+            "text": text, "summary": text, "actors": actors, "locations": places, "confidence": conf, "period_id": ""}
+
+
+def test_grouping_wants_evidence_of_one_act():
+    """Across texts, one type, one interval and a shared or unnamed actor tell one act only with evidence: the same
+    act word or one of its family, an acted-on word or a place in common; and a chain through a vague mention never
+    joins two acts each dated by its own words and told apart. Restatements stay one row."""
+    from pipeline.events.chronicle import assign_event_keys
+    cases = [
+        # two texts telling one act with a word of its family: one row
+        ([_mention(1, "a", "other", "1980-06-04", "1980-06-04", "resigned", "The minister resigned on 4 June 1980", "minister"),
+          _mention(2, "b", "other", "1980-06-04", "1980-06-04", "resignation", "His resignation surprised the cabinet", "minister", 0.5)], 1),
+        # two texts, one year, one type, nothing in common: two rows
+        ([_mention(1, "a", "other", "1915-01-01", "1915-12-31", "opened", "The allies opened a new front in the south", "britain", 0.55),
+          _mention(2, "b", "other", "1915-01-01", "1915-12-31", "took", "The rebel leader took part in two battles", "", 0.55)], 2),
+        # two texts telling one capture of one city: one row
+        ([_mention(1, "a", "offensive", "1941-05-27", "1941-05-27", "captured", "The Germans captured Athens", "germany", places="athens"),
+          _mention(2, "b", "offensive", "1941-05-27", "1941-05-27", "entered", "German troops entered Athens", "germany", places="athens")], 1),
+        # two acts each dated by its own words and told apart are not chained through a vaguer mention of that month
+        ([_mention(1, "a", "offensive", "1944-05-01", "1944-05-31", "liberated", "The army liberated the peninsula in May 1944", "army"),
+          _mention(2, "a", "offensive", "1944-05-01", "1944-05-31", "advance", "The advance went on", "", 0.45),
+          _mention(3, "a", "offensive", "1944-05-01", "1944-05-31", "besieged", "In May 1944 the army besieged the river port", "army")], 2),
+    ]
+    for events, n_keys in cases:
+        assign_event_keys(events)
+        assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]

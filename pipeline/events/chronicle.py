@@ -27,6 +27,13 @@ def _function_words() -> frozenset:
     return frozenset(json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8"))["function_words"])
 
 
+@lru_cache(maxsize=1)
+def _families() -> dict:
+    """The first five letters of an act word -> its family: words that name one act ("invaded", "invasion")."""
+    fams = json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8")).get("act_families", [])
+    return {w[:5]: n for n, fam in enumerate(fams) for w in fam}
+
+
 def _clause(e: dict) -> str:
     return (e.get("summary") or e.get("text") or "").lower()
 
@@ -98,6 +105,17 @@ def assign_event_keys(events: list[dict]) -> None:
             return False
         return (word(events[i]) not in clauses[j] and word(events[j]) not in clauses[i]
                 and not places[i] & places[j] and not acted[i] & acted[j])
+    fam = _families()
+
+    def told_as_one(i, j):
+        """Evidence that two mentions tell one act: the same act word or one of its family, one's act word in the
+        other's clause, a place or an acted-on word in common ("captured Athens" and "entered Athens" are one act;
+        "opened overseas fronts" in one text and "took part in two battles" in another, both in 1915, are two)."""
+        wi, wj = word(events[i]), word(events[j])
+        if wi and wj and (wi == wj or wi in clauses[j] or wj in clauses[i] or fam.get(wi, -1) == fam.get(wj, -2)):
+            return True
+        return bool(places[i] & places[j] or acted[i] & acted[j])
+
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
     members = {i: [i] for i in range(len(events))}
@@ -110,6 +128,12 @@ def assign_event_keys(events: list[dict]) -> None:
                 ri, rj = find(i), find(j)
                 if ri != rj and any(two_acts(a, b) for a in members[ri] for b in members[rj]):
                     continue
+                if ri != rj and any(told_apart_sure(a, b) for a in members[ri] for b in members[rj]
+                                    if intervals[a] == intervals[b]):
+                    continue        # a chain through vaguer mentions never joins two acts told apart
+                if ri != rj and events[i].get("doc_id") != events[j].get("doc_id") and \
+                        not any(told_as_one(a, b) for a in members[ri] for b in members[rj]):
+                    continue        # two texts tell one act only with evidence of it
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     if ri != rj:
                         parent[ri] = rj
@@ -152,6 +176,10 @@ def assign_event_keys(events: list[dict]) -> None:
             # ("the Battle of the Hook (28-29 May 1953) ... the Battle of Pork Chop Hill (23 March - 16 July 1953)")
             if len(fits) == 1 and b - a < TOLD_APART_DAYS and told_apart(groups[root], members_of(fits)):
                 continue
+            if len(fits) == 1 and {events[i].get("doc_id") for i in groups[root]} != \
+                    {events[j].get("doc_id") for j in members_of(fits)} and \
+                    not any(told_as_one(i, j) for i in groups[root] for j in members_of(fits)):
+                continue        # a vague mention of one text joins a finer one of another only with evidence
             if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
                 parent[find(root)] = fits.pop()
 
