@@ -995,9 +995,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             story_by_sent[d["sentence_id"]].append(d)
     # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
     narrative_state = []
+    # a section heading's span ("War in the north, 1775-1780", "National Convention (1792-1795)") names what the
+    # section covers, not where its story is: the story keeps the time it had, and has none before its first date
+    heading_sids = {s.sentence_id for s in parsed.sentences
+                    if s.segment.kind != "cell" and is_heading(text[s.start:s.end]) and _own_line(text, s.start, s.end)}
     for d in all_dates:
-        cur = narrative_state[-1] if narrative_state else None
-        if (cur is not None and hist_key(d["start_date"]) <= hist_key(cur["start_date"])
+        cur = narrative_state[-1] if narrative_state and not narrative_state[-1].get("_heading") else None
+        if d["sentence_id"] in heading_sids:
+            narrative_state.append(cur if cur is not None else dict(d, _heading=True))
+        elif (cur is not None and hist_key(d["start_date"]) <= hist_key(cur["start_date"])
                 and hist_key(cur["end_date"]) <= hist_key(d["end_date"])
                 and "\n" not in text[cur["end"]:d["start"]]):
             narrative_state.append(cur)
@@ -1123,6 +1129,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = _undated_confidence(0.45 if same_paragraph else 0.3, t, tok, text)
                 story_date = narrative_state[i]
+                if story_date.get("_heading"):
+                    continue
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
                 pairs.append((t, story_date, conf))
@@ -1307,6 +1315,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             rerank.sentence_features(rows[first_row:], tokens)
     rows.extend(table_row_events(parsed, tables))
     return rows
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """A span that is a line of its own: only blanks between it and the line breaks around it."""
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return not text[before + 1:start].strip() and not text[end:len(text) if after < 0 else after].strip()
 
 
 def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:
