@@ -1230,7 +1230,7 @@ NORMALIZERS = {
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word, "relative_offset_bare": _relative_offset_bare,
-    "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
+    "relative_this": _relative_this, "relative_edge": _relative_edge, "relative_edge_possessive": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
     "set_every": _set_every, "day_only": _day_only, "day_only_word": _day_only, "day_only_range": _day_only_range, "time_of_day": _time_of_day,
