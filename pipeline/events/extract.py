@@ -15,6 +15,7 @@ from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
 from .anchoring import _alt, anchored_date, find_phrases
+from .anchoring import anchors as anchor_lexicon
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -1123,7 +1124,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs.append((t, d, _undated_confidence(0.45 + bonus, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
-            if i >= 0 and sent.sentence_id not in span_sents:
+            if i >= 0 and sent.sentence_id not in span_sents and not _at_war_edge(text, sent.start, sent.end):
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
@@ -1322,6 +1323,22 @@ def _own_line(text: str, start: int, end: int) -> bool:
     before = text.rfind("\n", 0, start)
     after = text.find("\n", end)
     return not text[before + 1:start].strip() and not text[end:len(text) if after < 0 else after].strip()
+
+
+@lru_cache(maxsize=1)
+def _war_edge() -> re.Pattern:
+    w = anchor_lexicon()["war_edge_words"]
+    # "at the outbreak of the (First World) war", "When the war began"
+    return re.compile(r"\b(?:at|by|towards?|until|till|since|with)\s+the\s+(?:very\s+)?(?:" + _alt(w["edges"]) + r")\s+of\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _alt(w["wars"]) + r")\b"
+                      r"|\b(?:when|as|once)\s+(?:the\s+)?(?:" + _alt(w["wars"]) + r")\s+(?:" + _alt(w["clause_verbs"]) + r")\b",
+                      re.IGNORECASE)
+
+
+def _at_war_edge(text: str, start: int, end: int) -> bool:
+    """ "At the outbreak of the First World War, ...", "When the war began, ...", "Only at the end of the conflict
+    ...": the sentence is set at an edge of the war, which it does not date: not at the story's current date."""
+    return _war_edge().search(text, start, end) is not None
 
 
 def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:
