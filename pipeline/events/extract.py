@@ -15,6 +15,7 @@ from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
 from .anchoring import _alt, anchored_date, find_phrases
+from .anchoring import anchors as anchor_lexicon
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
 from . import rerank
@@ -1066,9 +1067,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             story_by_sent[d["sentence_id"]].append(d)
     # the narrative's time: a later date that only contains it ("On 1 September 1939 ... in 1939") does not move it
     narrative_state = []
+    # a section heading's span ("War in the north, 1775-1780", "National Convention (1792-1795)") names what the
+    # section covers, not where its story is: the story keeps the time it had, and has none before its first date
+    heading_sids = {s.sentence_id for s in parsed.sentences
+                    if s.segment.kind != "cell" and is_heading(text[s.start:s.end]) and _own_line(text, s.start, s.end)}
     for d in all_dates:
-        cur = narrative_state[-1] if narrative_state else None
-        if (cur is not None and hist_key(d["start_date"]) <= hist_key(cur["start_date"])
+        cur = narrative_state[-1] if narrative_state and not narrative_state[-1].get("_heading") else None
+        if d["sentence_id"] in heading_sids:
+            narrative_state.append(cur if cur is not None else dict(d, _heading=True))
+        elif (cur is not None and hist_key(d["start_date"]) <= hist_key(cur["start_date"])
                 and hist_key(cur["end_date"]) <= hist_key(d["end_date"])
                 and "\n" not in text[cur["end"]:d["start"]]):
             narrative_state.append(cur)
@@ -1188,12 +1195,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs.append((t, d, _undated_confidence(0.45 + bonus, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
-            if i >= 0 and sent.sentence_id not in span_sents:
+            if i >= 0 and sent.sentence_id not in span_sents and not _at_war_edge(text, sent.start, sent.end):
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = _undated_confidence(0.45 if same_paragraph else 0.3, t, tok, text)
                 story_date = narrative_state[i]
+                if story_date.get("_heading"):
+                    continue
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
                 pairs.append((t, story_date, conf))
@@ -1389,6 +1398,29 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             rerank.sentence_features(rows[first_row:], tokens)
     rows.extend(table_row_events(parsed, tables))
     return rows
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """A span that is a line of its own: only blanks between it and the line breaks around it."""
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return not text[before + 1:start].strip() and not text[end:len(text) if after < 0 else after].strip()
+
+
+@lru_cache(maxsize=1)
+def _war_edge() -> re.Pattern:
+    w = anchor_lexicon()["war_edge_words"]
+    # "at the outbreak of the (First World) war", "When the war began"
+    return re.compile(r"\b(?:at|by|towards?|until|till|since|with)\s+the\s+(?:very\s+)?(?:" + _alt(w["edges"]) + r")\s+of\s+"
+                      r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _alt(w["wars"]) + r")\b"
+                      r"|\b(?:when|as|once)\s+(?:the\s+)?(?:" + _alt(w["wars"]) + r")\s+(?:" + _alt(w["clause_verbs"]) + r")\b",
+                      re.IGNORECASE)
+
+
+def _at_war_edge(text: str, start: int, end: int) -> bool:
+    """ "At the outbreak of the First World War, ...", "When the war began, ...", "Only at the end of the conflict
+    ...": the sentence is set at an edge of the war, which it does not date: not at the story's current date."""
+    return _war_edge().search(text, start, end) is not None
 
 
 def table_row_events(parsed: Parsed, tables: dict) -> list[dict]:

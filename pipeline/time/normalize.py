@@ -1178,7 +1178,42 @@ def _month_previous(g, ctx):
     return t
 
 
+def _edge_part(g, a: dt.date, b: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date] | None:
+    """The first or last `n` months, weeks or days of the interval a..b."""
+    first = g["edge"].lower() in ("first", "opening")
+    if unit == "months":
+        if first:
+            m = a.month + n - 1
+            return (a, cal.month_interval(a.year + (m - 1) // 12, (m - 1) % 12 + 1, "")[1]) if n <= 12 else None
+        m = b.month - n + 1
+        return (cal.month_interval(b.year + (m - 1) // 12, (m - 1) % 12 + 1, "")[0], b) if n <= 12 else None
+    days = n * (7 if unit == "weeks" else 1)
+    if days > (b - a).days + 1:
+        return None
+    return (a, a + dt.timedelta(days=days - 1)) if first else (b - dt.timedelta(days=days - 1), b)
+
+
+def _year_part(g, ctx):
+    """ "the first ten months of 1915": 1915-01-01..1915-10-31; "the last two weeks of June 1944": 17..30 June."""
+    n = number(g.get("q"))
+    if not isinstance(n, int) or n < 1:
+        return None
+    y = int(g["y"])
+    if g.get("m"):
+        a, b = cal.month_interval(y, month_num(g["m"]), "")
+        gran = "day"
+    else:
+        a, b = cal.year_interval(y)
+        gran = "month"
+    got = _edge_part(g, a, b, n, g["u"].lower())
+    if got is None:
+        return None
+    fmt = (lambda d: d.isoformat()) if gran == "day" else (lambda d: f"{d.year:04d}-{d.month:02d}")
+    return _range(got[0], got[1], fmt(got[0]), fmt(got[1]), gran)
+
+
 NORMALIZERS = {
+    "year_part": _year_part, "month_part": _year_part,
     "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
     "relative_day_after": _relative_day_after, "relative_from_now": _relative_from_now,
@@ -1195,7 +1230,7 @@ NORMALIZERS = {
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word, "relative_offset_bare": _relative_offset_bare,
-    "relative_this": _relative_this, "relative_edge": _relative_edge, "deictic": _deictic,
+    "relative_this": _relative_this, "relative_edge": _relative_edge, "relative_edge_possessive": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
     "duration_adjective": _duration, "duration_vague": _duration_vague, "set_word": _set_word,
     "set_every": _set_every, "day_only": _day_only, "day_only_word": _day_only, "day_only_range": _day_only_range, "time_of_day": _time_of_day,
