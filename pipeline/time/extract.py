@@ -17,11 +17,11 @@ log = logging.getLogger(__name__)
 # a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
 HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
 # dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
-# planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
+# planned campaign in 1976", "announced that it would hold free elections in 1990"), when a source was published ("a publication declassified in 2005"), and a
 # comparison ("arranged as in 1614")
 # "the Civil Constitution of the Clergy (1790)": the date of a thing the text names, in brackets after it
 NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
-PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
+PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due|would)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
 # a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
@@ -281,6 +281,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
             if p != paragraph:
                 paragraph, unordered = p, False
+                ctx.paragraph_frame = None
             ctx.unordered = unordered
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
@@ -301,7 +302,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                                     prev["granularity"], prev["date_id"])
             last_month = (ctx.anchor.end.year, ctx.anchor.end.month) if (
                 ctx.anchor is not None and ctx.anchor.granularity in ("day", "week", "month")) else None
+            frame = ctx.paragraph_frame
+            if ctx.anchor is thing is not None:
+                ctx.paragraph_frame = None      # a thing's date takes the thing's year, not the paragraph's
             t = normalize(m["rule"], m["groups"], ctx)
+            ctx.paragraph_frame = frame
             if (last_month and t.anchor_used and t.start is not None and t.granularity == "month"
                     and (t.start.year, t.start.month) < last_month and t.start.year == last_month[0]):
                 # "In June ..., in December ..., in October": a paragraph telling the months of a year out of order
@@ -378,6 +383,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
                 thing = None
+                if t.explicit and not t.anchor_used and t.granularity == "day":
+                    ctx.paragraph_frame = ctx.anchor    # the day the paragraph's story is told from
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):
