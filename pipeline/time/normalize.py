@@ -280,6 +280,10 @@ def unresolved(kind, gran="", mod="") -> Timex:
     return Timex(kind, "", None, None, gran, mod)
 
 
+# "early October" (1-10), "mid-May", "late June" (21-30): a part of a month, not the whole of it
+PART_OF_MONTH_DAYS = 10
+
+
 def shift(base: Anchor, n: int, unit: str) -> Timex | None:
     """The period n units after (n<0: before) the anchor, at the unit's granularity."""
     g = UNIT_GRAN.get(unit)
@@ -290,6 +294,9 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
         d = (base.end if n >= 0 else base.start) + dt.timedelta(weeks=n)
         a, b = cal.week_interval(d)
         return make("relative", "week", a, b)
+    if g == "week" and base.granularity == "month" and (base.end - base.start).days <= PART_OF_MONTH_DAYS:
+        # "in early October ... Two weeks later": the part of the month, n weeks on (October 15-24)
+        return make("relative", "week", base.start + dt.timedelta(weeks=n), base.end + dt.timedelta(weeks=n))
     if g == "month" and base.granularity in ("day", "week", "month"):
         ref = base.end if n >= 0 else base.start
         y, m = cal.add_months(ref.year, ref.month, n)
