@@ -17,15 +17,18 @@ log = logging.getLogger(__name__)
 # a line that is a heading: short, no sentence end ("Axis collapse, Allied victory")
 HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
 # dates outside the story's own time do not move the narrative's date: one it plans or expects ("for a
-# planned campaign in 1976", "announced that it would hold free elections in 1990"), when a source was published ("a publication declassified in 2005"), and a
+# planned campaign in 1976"), when a source was published ("a publication declassified in 2005"), and a
 # comparison ("arranged as in 1614")
 # "the Civil Constitution of the Clergy (1790)": the date of a thing the text names, in brackets after it
 NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
-PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due|would)\b[^.;]{0,30}"
+PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
 # a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
 # story stays too
+# "announced that it would hold free elections in 1990": what the story's people then said would come; it times
+# the act it names, but neither moves the story nor dates the story's other acts
+WOULD = re.compile(r"\bwould\s+(?!have\b)[^.;,]{0,30}$")
 COMPARISON = re.compile(r"(?:\bas\s+(?:it\s+was\s+|they\s+were\s+)?in|\bthan\s+(?:(?:that|those)\s+of|in))\s+(?:the\s+)?$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
@@ -347,7 +350,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
             near = text[max(sent.start, s - 40):s]
-            if t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
+            if t.start is not None and not t.anchor_used and WOULD.search(near):
+                rows[-1]["moves_story"] = False
+            elif t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
                 # "for a planned campaign in 1976": the story stays where it was
                 rows[-1]["moves_story"] = not COMPARISON.search(near)
                 # not a column either: a comparison's date times no act ("required that the estates be arranged as
