@@ -388,8 +388,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
                 thing = None
-                if t.explicit and not t.anchor_used and t.granularity == "day":
-                    ctx.paragraph_frame = ctx.anchor    # the day the paragraph's story is told from
+                if (t.explicit and not t.anchor_used and t.granularity in FINE
+                        and (ctx.paragraph_frame is None or t.end >= ctx.paragraph_frame.start)):
+                    ctx.paragraph_frame = ctx.anchor    # the day or month the paragraph's story has got to
+                if (t.explicit and not t.anchor_used and ctx.paragraph_frame is not None
+                        and t.end.year < ctx.paragraph_frame.start.year):
+                    ctx.step_back_id = date_id
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):

@@ -61,7 +61,8 @@ class Context:
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
         self.stepped_back_id = ""     # the date that last took the story back from the frontier
-        self.paragraph_frame: Anchor | None = None  # the paragraph's latest day date with its own year
+        self.paragraph_frame: Anchor | None = None  # the latest day or month with its own year the paragraph got to
+        self.step_back_id = ""        # a date with its own year that took the paragraph back to an earlier year
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
         self.unordered = False        # the paragraph tells the months of a year out of order: no roll-over
         self.heading_id = ""          # a letter's or despatch's own date in its heading: what it tells is before it
@@ -118,11 +119,14 @@ class Context:
     def back_to_frame(self, month: int) -> int | None:
         """ "On February 6, 1989, talks opened. Solidarity was formed in August 1980 ... The 1981 imposition of
         martial law drove it underground. The results, signed on April 4, ...": after a step back to an earlier
-        year inside a paragraph told from a day with its own year, a year-less month returns to that day's year
+        year inside a paragraph told from a day or month with its own year, a year-less month returns to its year
         when it falls after it there; the step back was background, the paragraph's story goes on."""
         a, f = self.anchor, self.paragraph_frame
         if (self.dct is not None or a is None or f is None or a.period or self.new_section
-                or a.end.year >= f.start.year or a.date_id == f.date_id):
+                or a.end.year >= f.start.year or a.date_id != self.step_back_id
+                # a step back to a day starts a thread told on in its year ("created on 5 November 1917. It met
+                # again on 7 November"), and so does one to the month named ("in November 1917 ... on 7 November")
+                or a.granularity in ("day", "week") or (a.granularity == "month" and a.end.month == month)):
             return None
         if cal.month_interval(f.start.year, month, "")[1] >= f.start:
             return f.start.year
