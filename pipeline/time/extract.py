@@ -224,6 +224,17 @@ def _names_unit(m: dict, text: str, s: int, units: set[int]) -> bool:
     return prep is None or prep.group(1).lower() not in ("on", "of")
 
 
+# "led the Prague Spring in 1968": a capitalized season right after a capitalized word inside the sentence
+NAME_BEFORE_SEASON = re.compile(r"\S\s+[A-Z][\w'’.-]*\s+$")
+
+
+def _season_in_name(m: dict, text: str, sent_start: int, s: int, e: int) -> bool:
+    """A bare season written with a capital after another capitalized word that does not open the sentence: the last
+    word of a name ("the Prague Spring", "the Arab Spring"), not a time."""
+    return (m["rule"] == "season_bare" and text[s:s + 1].isupper() and e - s <= len("Autumn")
+            and bool(NAME_BEFORE_SEASON.search(text[sent_start:s])))
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -281,6 +292,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
+            if _season_in_name(m, text, sent.start, s, e):
+                continue        # "the Prague Spring", "the Arab Spring": a name, not a season
             opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
             if p != paragraph:
                 paragraph, unordered = p, False
