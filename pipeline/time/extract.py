@@ -26,6 +26,9 @@ PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|pro
                      r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
 # a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
 # story stays too
+# "announced that it would hold free elections in 1990": what the story's people then said would come; it times
+# the act it names, but neither moves the story nor dates the story's other acts
+WOULD = re.compile(r"\bwould\s+(?!have\b)[^.;,]{0,30}$")
 COMPARISON = re.compile(r"(?:\bas\s+(?:it\s+was\s+|they\s+were\s+)?in|\bthan\s+(?:(?:that|those)\s+of|in))\s+(?:the\s+)?$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
@@ -221,6 +224,17 @@ def _names_unit(m: dict, text: str, s: int, units: set[int]) -> bool:
     return prep is None or prep.group(1).lower() not in ("on", "of")
 
 
+# "led the Prague Spring in 1968": a capitalized season right after a capitalized word inside the sentence
+NAME_BEFORE_SEASON = re.compile(r"\S\s+[A-Z][\w'’.-]*\s+$")
+
+
+def _season_in_name(m: dict, text: str, sent_start: int, s: int, e: int) -> bool:
+    """A bare season written with a capital after another capitalized word that does not open the sentence: the last
+    word of a name ("the Prague Spring", "the Arab Spring"), not a time."""
+    return (m["rule"] == "season_bare" and text[s:s + 1].isupper() and e - s <= len("Autumn")
+            and bool(NAME_BEFORE_SEASON.search(text[sent_start:s])))
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -278,9 +292,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             sent = parsed.sentence_at(s)
             if sent is None:
                 continue
+            if _season_in_name(m, text, sent.start, s, e):
+                continue        # "the Prague Spring", "the Arab Spring": a name, not a season
             opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
             if p != paragraph:
                 paragraph, unordered = p, False
+                ctx.paragraph_frame = None
             ctx.unordered = unordered
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
@@ -301,7 +318,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                                     prev["granularity"], prev["date_id"])
             last_month = (ctx.anchor.end.year, ctx.anchor.end.month) if (
                 ctx.anchor is not None and ctx.anchor.granularity in ("day", "week", "month")) else None
+            frame = ctx.paragraph_frame
+            if ctx.anchor is thing is not None:
+                ctx.paragraph_frame = None      # a thing's date takes the thing's year, not the paragraph's
             t = normalize(m["rule"], m["groups"], ctx)
+            ctx.paragraph_frame = frame
             if (last_month and t.anchor_used and t.start is not None and t.granularity == "month"
                     and (t.start.year, t.start.month) < last_month and t.start.year == last_month[0]):
                 # "In June ..., in December ..., in October": a paragraph telling the months of a year out of order
@@ -342,7 +363,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
             near = text[max(sent.start, s - 40):s]
-            if t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
+            if t.start is not None and not t.anchor_used and WOULD.search(near):
+                rows[-1]["moves_story"] = False
+            elif t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
                 # "for a planned campaign in 1976": the story stays where it was
                 rows[-1]["moves_story"] = not COMPARISON.search(near)
                 # not a column either: a comparison's date times no act ("required that the estates be arranged as
@@ -378,6 +401,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             elif t.start is not None and t.sets_anchor and kind in ("date", "range", "relative"):
                 ctx.anchor = Anchor(t.start, t.end, t.granularity, date_id)
                 thing = None
+                if (t.explicit and not t.anchor_used and t.granularity in FINE
+                        and (ctx.paragraph_frame is None or t.end >= ctx.paragraph_frame.start)):
+                    ctx.paragraph_frame = ctx.anchor    # the day or month the paragraph's story has got to
+                if (t.explicit and not t.anchor_used and ctx.paragraph_frame is not None
+                        and t.end.year < ctx.paragraph_frame.start.year):
+                    ctx.step_back_id = date_id
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
                 if t.granularity in ("day", "week", "month"):

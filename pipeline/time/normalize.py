@@ -61,6 +61,8 @@ class Context:
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
         self.stepped_back_id = ""     # the date that last took the story back from the frontier
+        self.paragraph_frame: Anchor | None = None  # the latest day or month with its own year the paragraph got to
+        self.step_back_id = ""        # a date with its own year that took the paragraph back to an earlier year
         self.dateline_id = ""         # news: the date_id of the dateline (the publication date itself)
         self.unordered = False        # the paragraph tells the months of a year out of order: no roll-over
         self.heading_id = ""          # a letter's or despatch's own date in its heading: what it tells is before it
@@ -114,6 +116,22 @@ class Context:
             return f.year
         return None
 
+    def back_to_frame(self, month: int) -> int | None:
+        """ "On February 6, 1989, talks opened. Solidarity was formed in August 1980 ... The 1981 imposition of
+        martial law drove it underground. The results, signed on April 4, ...": after a step back to an earlier
+        year inside a paragraph told from a day or month with its own year, a year-less month returns to its year
+        when it falls after it there; the step back was background, the paragraph's story goes on."""
+        a, f = self.anchor, self.paragraph_frame
+        if (self.dct is not None or a is None or f is None or a.period or self.new_section
+                or a.end.year >= f.start.year or a.date_id != self.step_back_id
+                # a step back to a day starts a thread told on in its year ("created on 5 November 1917. It met
+                # again on 7 November"), and so does one to the month named ("in November 1917 ... on 7 November")
+                or a.granularity in ("day", "week") or (a.granularity == "month" and a.end.month == month)):
+            return None
+        if cal.month_interval(f.start.year, month, "")[1] >= f.start:
+            return f.start.year
+        return None
+
     def winter_ahead(self, year: int) -> bool:
         """A narrative's "the winter" after a date of March-December of `year` is the winter that begins
         that December (a winter is named by the year of its January): the story moves on into it."""
@@ -165,6 +183,8 @@ class Context:
             if month is not None and (y := self.progressed_year(month)) is not None:
                 return y, True
             if month is not None and (y := self.back_to_frontier(month)) is not None:
+                return y, True
+            if month is not None and (y := self.back_to_frame(month)) is not None:
                 return y, True
             if a.period and month is not None:
                 # "On 9 January" while the text is about the 2022-23 blockade: the year the month falls in it
@@ -264,6 +284,10 @@ def unresolved(kind, gran="", mod="") -> Timex:
     return Timex(kind, "", None, None, gran, mod)
 
 
+# "early October" (1-10), "mid-May", "late June" (21-30): a part of a month, not the whole of it
+PART_OF_MONTH_DAYS = 10
+
+
 def shift(base: Anchor, n: int, unit: str) -> Timex | None:
     """The period n units after (n<0: before) the anchor, at the unit's granularity."""
     g = UNIT_GRAN.get(unit)
@@ -274,6 +298,9 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
         d = (base.end if n >= 0 else base.start) + dt.timedelta(weeks=n)
         a, b = cal.week_interval(d)
         return make("relative", "week", a, b)
+    if g == "week" and base.granularity == "month" and (base.end - base.start).days <= PART_OF_MONTH_DAYS:
+        # "in early October ... Two weeks later": the part of the month, n weeks on (October 15-24)
+        return make("relative", "week", base.start + dt.timedelta(weeks=n), base.end + dt.timedelta(weeks=n))
     if g == "month" and base.granularity in ("day", "week", "month"):
         ref = base.end if n >= 0 else base.start
         y, m = cal.add_months(ref.year, ref.month, n)
