@@ -273,6 +273,9 @@ def _unasserted(verb) -> bool:
         from .predicates import classify
         if any(c.dep_ in ("nsubj", "nsubjpass") and classify(c) is not None for c in verb.children):
             return True        # "the offensive sought to split the armies", "the attacks were accompanied by bugles"
+    if verb.lemma_.lower() in lex["lasting_verbs"] and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex["state_nouns"] for c in verb.children):
+        return True            # "the standoff continued through the winter", "the stalemate persisted": a state lasting
     return _conditional_consequence(verb)
 
 
