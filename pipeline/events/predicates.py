@@ -876,6 +876,9 @@ def factual(t: Token) -> bool:
             if classify_type(t) != "declaration":
                 return False
     h = t
+    # a noun joined to another stands where the first one stands ("sought to divide them with feints and advances")
+    while h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        h = h.head
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp") and h.head.i != h.i:
         head = h.head if h.dep_ != "pobj" else h.head.head
