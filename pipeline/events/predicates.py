@@ -907,6 +907,8 @@ def factual(t: Token) -> bool:
             return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubjpass" and _lemma(t.head) in lex["non_factual_heads"]:
+        return False           # "the attack was planned for the 29th", "a landing was proposed": planned, not done
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("without", "instead"):
         return False           # "handed over without a fight", "without resistance": it did not happen
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
