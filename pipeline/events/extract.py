@@ -270,6 +270,13 @@ def _unasserted(verb) -> bool:
                                # (but "both plans started in July": they were carried out)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
         return True
+    if verb.lemma_.lower() in lex["act_reference_verbs"]:
+        from .predicates import classify
+        if any(c.dep_ in ("nsubj", "nsubjpass") and classify(c) is not None for c in verb.children):
+            return True        # "the offensive sought to split the armies", "the attacks were accompanied by bugles"
+    if verb.lemma_.lower() in lex["lasting_verbs"] and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex["state_nouns"] for c in verb.children):
+        return True            # "the standoff continued through the winter", "the stalemate persisted": a state lasting
     return _conditional_consequence(verb)
 
 

@@ -856,6 +856,13 @@ def factual(t: Token) -> bool:
         return False           # "if the fortress fell, the capital would be exposed to an attack"
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
         return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and (
+            _lemma(t.head) in lex["act_reference_verbs"] or any(
+                c.dep_ == "xcomp" and _lemma(c) in lex["act_reference_verbs"] for c in t.head.children)):
+        return False           # "the Spring Offensive sought to divide ...", "the terror was aimed at officials", "the
+                               # attacks were accompanied by trumpets": an act already named is described, not stated
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
+        return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
             t.head.head.lower_ in lex["aim_for_heads"] or (_lemma(t.head.head) == "come" and any(
                 c.dep_ == "nsubj" and c.lower_ in lex["aim_for_heads"] for c in t.head.head.children))):
@@ -877,6 +884,9 @@ def factual(t: Token) -> bool:
             if classify_type(t) != "declaration":
                 return False
     h = t
+    # a noun joined to another stands where the first one stands ("sought to divide them with feints and advances")
+    while h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        h = h.head
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp") and h.head.i != h.i:
         head = h.head if h.dep_ != "pobj" else h.head.head
@@ -905,6 +915,8 @@ def factual(t: Token) -> bool:
             return factual(t.head)
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubjpass" and _lemma(t.head) in lex["non_factual_heads"]:
+        return False           # "the attack was planned for the 29th", "a landing was proposed": planned, not done
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("without", "instead"):
         return False           # "handed over without a fight", "without resistance": it did not happen
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
