@@ -301,3 +301,45 @@ def test_grouping_wants_evidence_of_one_act():
     for events, n_keys in cases:
         assign_event_keys(events)
         assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]
+
+
+def test_two_other_acts_of_one_text_need_evidence_to_be_one(nlp):
+    """Two acts of the catch-all type 'other' told in two sentences of one text, each as a clause of its own and each
+    above the chronicle's floor, are two rows even with one date and no actor told apart ("was appointed" and "was
+    dismissed" in one year; a demonstration and the arrests that followed); a restatement with a word of the act's
+    family stays one row."""
+    for text in ("In 1777 the banker was appointed minister of finance. The king rejected his budget, and the banker "
+                 "was dismissed.",
+                 "In March 1968 thousands of students demonstrated in the capital. The police arrested over 600 of them.",
+                 "On 5 May 1789 the assembly met at the palace. The commoners appealed to the clergy, who refused."):
+        tables = extract_text(text, doc_id="ex", nlp=nlp)
+        ev = tables["events"]
+        acts = ev[(ev.event_type == "other") & (ev.confidence >= 0.5)]
+        assert len(acts) >= 2 and acts.event_key.nunique() == len(acts), ev[["trigger", "confidence", "event_key"]]
+        assert set(acts.event_key) <= set(tables["chronicle"].event_key)
+    one = extract_text("In June 1934 the minister resigned. His resignation surprised the cabinet.", doc_id="ex",
+                       nlp=nlp)["events"]
+    assert len(one) == 2 and one.event_key.nunique() == 1
+
+
+def test_other_mentions_under_the_floor_or_named_by_a_noun_still_join():
+    """The evidence test holds only between mentions told as clauses (the trigger's tag in the re-ranker's features)
+    that stand above the floor by their own confidence: a mention under it, or an act named by a noun, still joins
+    the row of its type, interval and actor."""
+    from pipeline.events.chronicle import assign_event_keys
+    verb = {"tag=VBD": 1.0}
+    noun = {"tag=NN": 1.0}
+    cases = [
+        # two clause acts above the floor, nothing in common: two rows
+        ([dict(_mention(1, "a", "other", "1777-01-01", "1777-12-31", "appointed", "The banker was appointed minister"), _features=verb),
+          dict(_mention(2, "a", "other", "1777-01-01", "1777-12-31", "dismissed", "The banker was dismissed", conf=0.5), _features=verb)], 2),
+        # the second under the floor: it rides
+        ([dict(_mention(1, "a", "other", "1777-01-01", "1777-12-31", "appointed", "The banker was appointed minister"), _features=verb),
+          dict(_mention(2, "a", "other", "1777-01-01", "1777-12-31", "dismissed", "The banker was dismissed", conf=0.35), _features=verb)], 1),
+        # the second named by a noun: it joins
+        ([dict(_mention(1, "a", "other", "1968-03-01", "1968-03-31", "demonstrated", "Students demonstrated in the capital"), _features=verb),
+          dict(_mention(2, "a", "other", "1968-03-01", "1968-03-31", "protests", "The protests spread", conf=0.5), _features=noun)], 1),
+    ]
+    for events, n_keys in cases:
+        assign_event_keys(events)
+        assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]

@@ -48,6 +48,14 @@ def acted_on(e: dict) -> set:
     return set(re.findall(r"[a-z]{4,}", tail)) - _function_words()
 
 
+def told_as_clause(e: dict) -> bool:
+    """A mention whose trigger is the verb of a clause of its own ("Necker was fired", "Congress refused"), read from
+    the parse features the re-ranker is given (rerank.candidate_features: the trigger's tag); a noun ("the
+    offensive", "raids") more often names again an act told before. Without those features: no."""
+    f = e.get("_features") or {}
+    return bool(f.get("tag=VBD") or f.get("tag=VBN"))
+
+
 def assign_event_keys(events: list[dict]) -> None:
     """Mentions of one real event share a key. Two steps, so that a vague mention never chains
     different days together: (1) same type and same interval with a shared actor; (2) a group with a
@@ -116,6 +124,19 @@ def assign_event_keys(events: list[dict]) -> None:
             return True
         return bool(places[i] & places[j] or acted[i] & acted[j])
 
+    from .extract import types          # extract imports this module: import at call time
+    floor = float(types().get("chronicle_min_confidence", 0.0))
+    as_act = [told_as_clause(e) and float(e.get("confidence") or 0) >= floor for e in events]
+
+    def needs_evidence(i, j, ri, rj):
+        """One interval and a shared (or unnamed) actor are no evidence that two acts of the catch-all type 'other',
+        told in two sentences of one text, are one ("The next year, Necker was appointed Director-General",
+        "Necker was fired", both in 1777; "over 680 were arrested" after a demonstration): when each group holds
+        a mention told as a clause of its own that stands by its own confidence (after re-ranking) above the
+        chronicle's floor, they join only with evidence; a mention under the floor still rides in a row."""
+        return (events[i]["event_type"] == "other" and events[i].get("sentence_id") != events[j].get("sentence_id")
+                and any(as_act[k] for k in members[ri]) and any(as_act[k] for k in members[rj]))
+
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
     members = {i: [i] for i in range(len(events))}
@@ -131,9 +152,9 @@ def assign_event_keys(events: list[dict]) -> None:
                 if ri != rj and any(told_apart_sure(a, b) for a in members[ri] for b in members[rj]
                                     if intervals[a] == intervals[b]):
                     continue        # a chain through vaguer mentions never joins two acts told apart
-                if ri != rj and events[i].get("doc_id") != events[j].get("doc_id") and \
-                        not any(told_as_one(a, b) for a in members[ri] for b in members[rj]):
-                    continue        # two texts tell one act only with evidence of it
+                if ri != rj and (events[i].get("doc_id") != events[j].get("doc_id") or needs_evidence(i, j, ri, rj)) \
+                        and not any(told_as_one(a, b) for a in members[ri] for b in members[rj]):
+                    continue        # two texts, or two 'other' acts each told and shown: one act only with evidence
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     if ri != rj:
                         parent[ri] = rj
