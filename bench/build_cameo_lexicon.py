@@ -29,8 +29,10 @@ ROOT_TYPES = {
     "04": "other",         # consult, meet
     "05": "other",         # diplomatic cooperation
     "051": None,           # praise or endorse: statements
+    "050": None,           # diplomatic cooperation, unspecified: a stance ("supported", "influenced"), no dated act
     "057": "agreement",    # sign formal agreement
     "06": "other",         # material cooperation
+    "060": None,           # material cooperation, unspecified: "facilitated", "allocated", "linked"
     "07": "other",         # provide aid
     "08": "other",         # yield
     "0871": "ceasefire",   # declare truce, ceasefire
