@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 PREDICATES_FILE = Path(__file__).with_name("predicates.json")
+CAMEO_FILE = Path(__file__).with_name("cameo_verbs.json")
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
@@ -58,6 +59,7 @@ class Predicate:
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = json.loads(PREDICATES_FILE.read_text(encoding="utf-8"))
+    data["classes"] = data["classes"] + _cameo_classes()
     data["_by_lemma"] = {}
     for i, cls in enumerate(data["classes"]):
         for lemma in cls["lemmas"]:
@@ -73,6 +75,21 @@ def lexicon() -> dict:
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
     return data
+
+
+def _cameo_classes() -> list[dict]:
+    """Low-priority verb classes from the CAMEO verb dictionary (cameo_verbs.json, built by
+    bench/build_cameo_lexicon.py): one class per type, tried after every hand class, for verbs no hand class names.
+    A verb known only from this broad lexicon makes an act only in the form of an act the narrative states as done
+    (`stated_done`: a past verb of a main, coordinated or adverbial clause with its own subject, or a past passive;
+    not a participle, an infinitive, a pluperfect flashback or what someone said)."""
+    if not CAMEO_FILE.exists():
+        return []
+    by_type: dict[str, list[str]] = {}
+    for lemma, (_code, typ) in json.loads(CAMEO_FILE.read_text(encoding="utf-8"))["verbs"].items():
+        by_type.setdefault(typ, []).append(lemma)
+    return [{"id": "cameo-" + typ, "type": typ, "pos": ["VERB"], "lemmas": sorted(lemmas), "stated_done": True}
+            for typ, lemmas in sorted(by_type.items())]
 
 
 @lru_cache(maxsize=1)
@@ -735,6 +752,8 @@ def classify(t: Token) -> tuple[str, str] | None:
         return None            # "Italy had been allied with Germany since 1882": a standing alliance, no act
     for i in idx:
         cls = lex["classes"][i]
+        if cls.get("stated_done") and not stated_done(t):
+            continue
         if _class_ok(t, cls):
             return cls["type"], cls["id"]
     return None
@@ -748,6 +767,13 @@ def political_act(t: Token) -> bool:
     relative clause or a participle describes, nor an infinitive, nor what someone said ("he argued that ..."),
     nor an idiom whose object names no act (`political_act_not_objects`: "met fierce resistance")."""
     if t.pos_ != "VERB" or _lemma(t) not in lexicon()["political_act_verbs"]:
+        return False
+    return stated_done(t)
+
+
+def stated_done(t: Token) -> bool:
+    """The clause form of an act the narrative states as done (see political_act), whatever its verb."""
+    if t.pos_ != "VERB":
         return False
     if t.dep_ not in ("ROOT", "conj", "advcl", "relcl"):
         return False
