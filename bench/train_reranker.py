@@ -238,6 +238,7 @@ def main() -> int:
     ap.add_argument("--train", default=",".join(DEV + FRESH_DEV))
     ap.add_argument("--cache", default="/tmp/chronicle-rerank-cache/parses")
     ap.add_argument("--l2", type=float, default=None, help="fix the regularisation (default: chosen by LODO on --train)")
+    ap.add_argument("--floor", type=float, default=None, help="fix the model's floor (default: chosen by LODO on --train)")
     ap.add_argument("--check", action="store_true", help="the final check: the model trained on --train, scored on "
                     "the kept-aside documents, pooled (aggregate figures only)")
     ap.add_argument("--demote", default="typed,event,uncovered", help="labels to try for a demote side ('' for none)")
@@ -254,7 +255,7 @@ def main() -> int:
     types()["chronicle_min_confidence"] = 0.0       # floors are applied here
     gold = read_event_gold(str(ROOT / "tests" / "gold_events")) + read_event_gold(str(ROOT / "tests" / "gold_fresh"))
     results = load(train_docs, args.cache)
-    floors = [round(x, 2) for x in np.arange(0.2, 0.91, 0.05)]
+    floors = [args.floor] if args.floor is not None else [round(x, 2) for x in np.arange(0.2, 0.91, 0.05)]
 
     print(line("rules alone, training docs", chronicle_scores(results, gold, train_docs, None, [RULE_FLOOR])[RULE_FLOOR]))
     per_doc_rules = [chronicle_scores(results, gold, [d], None, [RULE_FLOOR])[RULE_FLOOR] for d in train_docs]
