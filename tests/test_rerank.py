@@ -64,9 +64,7 @@ def test_shipped_model_is_trained_on_development_documents_over_classes_only():
 LIFT = [
     # an act of the narrative's own voice, told by its doer, dated only by the sentence before: lifted
     ("The new government took office in May 1955. President Ward pledged his continued support to the regime.", "pledged", True),
-    # (session 7 round 2: "After that action they also raided the trading post", a pronoun's act dated by the sentence
-    # before, is scored 0.32 by the model retrained with N7, under its LODO floor 0.35, where the round-1 model's floor
-    # 0.30 lifted it: the retrained model is the more precise one, and such a borderline case is no test of it)
+    ("In March 1776 the rebels took the fort. After that action they also raided the trading post on the river.", "raided", True),
     ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "fled", True),
     # a light verb's phrase, a statement with what it says: left under the floor
     ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "went", False),
