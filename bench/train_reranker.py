@@ -3,16 +3,30 @@
     .venv/bin/python bench/train_reranker.py                 # report: rules alone, leave-one-document-out, dev -> kept aside
     .venv/bin/python bench/train_reranker.py --write         # also write pipeline/events/reranker.json (trained on --train)
 
+`--write` is the one command that retrains the shipped model when the rules change: it retrains the weights at the
+shipped model's operating point (l2, floor; `--select` chooses them again by LODO, which it always reports), tries
+a demote side and keeps it only when it wins, all leave-one-document-out, and writes the model with its training
+metadata (documents, label, l2, floor, LODO figures, what the demote trial found). `--check` adds the kept-aside
+pooled check (aggregate figures only).
+
 Labels: a candidate is positive when it is the one paired with a gold event (one-to-one, typed pairs first,
 then untyped) — a second candidate for the same gold event is not. The shipped model is trained on the
 development documents only (the seven WikiWars dev documents of tests/gold_events/SPLIT.md and the fresh
-dev document N2 of tests/gold_fresh); regularisation and floor are chosen leave-one-document-out within
+dev documents N2 and N7 of tests/gold_fresh); regularisation and floor are chosen leave-one-document-out within
 them. Kept-aside documents are never trained on: they are scored once, pooled, as the final check.
 
 The model decides only which candidates pass the chronicle floor: a candidate the model puts at or above
 the chosen floor keeps its rule confidence, raised to the chronicle floor when under it; one it puts under
 the floor keeps its rule confidence, lowered to just under the floor. So the grouping, which reads the
 rule confidence ("sure": dated by its own words), works as before.
+
+A promote model may carry a demote side (its "demote" part, rerank.demoted): a second model over the candidates
+the rules keep but are not sure of (rule confidence from the floor to under 0.75: dated by the sentence, the
+governing act or the narrative; with "elsewhere_only", only those dated from outside their sentence) that pushes
+those it scores under its own floor to just under the chronicle floor. Its label (--demote: "typed", "agree",
+"event" = an act of a gold event at all, "uncovered" = right-dated for a gold event no sure candidate has,
+"paired") and floor are chosen leave-one-document-out, and it is shipped only when it beats promote alone by
+more than the tie margin (session 7: none did; the F1 surface is flat, demoting trades recall for precision).
 """
 from __future__ import annotations
 
@@ -36,9 +50,9 @@ from pipeline.extract import combine  # noqa: E402
 
 DEV = ["01_WW2", "02_WW1", "04_AmRevWar", "05_VietnamWar", "06_KoreanWar", "08_FrenchRev", "10_PunicWars"]
 KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
-FRESH_DEV = ["N2_War1812Campaign1813"]
+FRESH_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
-              "N5_FARCUribeEra2002_2010"]
+              "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess"]
 CORPUS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 FRESH = ROOT / "tests" / "gold_fresh" / "raw"
 
@@ -64,21 +78,33 @@ def item(e: dict) -> dict:
 LABELS = os.environ.get("RERANK_LABELS", "typed")
 
 
-def labels(events: list[dict], gold: list[dict]) -> list[int]:
+def labels(events: list[dict], gold: list[dict], kind: str | None = None) -> list[int]:
     """1 for a candidate that is a right-dated, right-typed mention of a gold event ("typed", the default: its
     sentence overlaps the gold event's quote, its date lies inside the gold interval and its type is the gold
     one; the chronicle groups several of them into one row); "agree": the same, any type; "new": right-dated
     for a gold event no candidate above the floor is; "paired": only the one paired with a gold event (typed
-    pairs first, then the rest untyped)."""
+    pairs first, then the rest untyped); "event": an act of a gold event at all, any date or type (its trigger, or
+    its sentence when it has none, lies inside the gold event's quote)."""
+    kind = kind or LABELS
     items = [item(e) for e in events]
-    if LABELS == "new":
+    if kind == "event":
+        def inside(e, g):
+            s, t = (int(e["trigger_start"]), int(e["trigger_end"])) if e.get("trigger_start") != "" else (int(e["start"]), int(e["end"]))
+            return doc_key(e["doc_id"]) == g["doc"] and g["start"] <= s and t <= g["end"]
+        return [int(any(inside(e, g) for g in gold)) for e in events]
+    if kind == "uncovered":
+        # a kept candidate the rules are not sure of is worth keeping for a gold event no sure candidate has
+        covered = {gi for it, e in zip(items, events) if e["_rule_confidence"] >= rerank.SURE
+                   for gi, g in enumerate(gold) if agrees(it, g, False)}
+        return [int(any(agrees(it, g, False) for gi, g in enumerate(gold) if gi not in covered)) for it in items]
+    if kind == "new":
         # a candidate under the floor is worth lifting only for a gold event no candidate above the floor has
         covered = {gi for it, e in zip(items, events) if e["_rule_confidence"] >= RULE_FLOOR
                    for gi, g in enumerate(gold) if agrees(it, g, False)}
         return [int(any(agrees(it, g, False) for gi, g in enumerate(gold) if gi not in covered)) for it in items]
-    if LABELS == "typed":
+    if kind == "typed":
         return [int(any(agrees(it, g, True) for g in gold)) for it in items]
-    if LABELS == "agree":
+    if kind == "agree":
         return [int(any(agrees(it, g, False) for g in gold)) for it in items]
     y = [0] * len(events)
     typed = match(items, gold, typed=True)
@@ -117,14 +143,16 @@ def fit(X: np.ndarray, y: np.ndarray, l2: float, iters: int = 300) -> tuple[np.n
 MODE = os.environ.get("RERANK_MODE", "promote")
 
 
-def train(results: dict, gold: list[dict], docs: list[str], l2: float, min_count: int = 3) -> dict:
-    """A "promote" model is trained on the candidates the rules leave under the floor only; a "decide" model on all."""
+def train(results: dict, gold: list[dict], docs: list[str], l2: float, min_count: int = 3, demote: dict | None = None) -> dict:
+    """A "promote" model is trained on the candidates the rules leave under the floor only; a "decide" model on all;
+    a demote model (`demote`: its settings) on the candidates the rules keep that it may demote (rerank.demotable)."""
     rows, ys = [], []
     for d in docs:
         evs = featured(results[d])
-        y = labels(evs, [g for g in gold if g["doc"] == d])
-        keep = [i for i, e in enumerate(evs) if MODE != "promote"
-                or (e["_rule_confidence"] < RULE_FLOOR and not rerank.statement(e["_features"]))]
+        y = labels(evs, [g for g in gold if g["doc"] == d], demote["labels"] if demote else None)
+        keep = [i for i, e in enumerate(evs) if (rerank.demotable(e["_rule_confidence"], e["_features"], demote, RULE_FLOOR)
+                                                   if demote else MODE != "promote"
+                or (e["_rule_confidence"] < RULE_FLOOR and not rerank.statement(e["_features"])))]
         rows += [evs[i]["_features"] for i in keep]
         ys += [y[i] for i in keep]
     counts = {}
@@ -139,6 +167,9 @@ def train(results: dict, gold: list[dict], docs: list[str], l2: float, min_count
             if k in index:
                 X[r, index[k]] = v
     w, b = fit(X, np.array(ys, dtype=float), l2)
+    if demote:
+        return dict(demote, bias=round(b, 5), weights={k: round(float(w[i]), 5) for k, i in index.items()}, l2=l2,
+                    positives=int(sum(ys)), candidates=len(ys))
     return {"bias": round(b, 5), "weights": {k: round(float(w[i]), 5) for k, i in index.items()}, "mode": MODE, "labels": LABELS,
             "trained_on": docs, "l2": l2, "positives": int(sum(ys)), "candidates": len(ys)}
 
@@ -200,6 +231,7 @@ def line(name: str, s: dict) -> str:
 
 
 RULE_FLOOR = 0.5
+DEMOTE_FLOORS = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4]
 
 
 def main() -> int:
@@ -207,8 +239,12 @@ def main() -> int:
     ap.add_argument("--train", default=",".join(DEV + FRESH_DEV))
     ap.add_argument("--cache", default="/tmp/chronicle-rerank-cache/parses")
     ap.add_argument("--l2", type=float, default=None, help="fix the regularisation (default: chosen by LODO on --train)")
+    ap.add_argument("--floor", type=float, default=None, help="fix the model's floor (default: chosen by LODO on --train)")
+    ap.add_argument("--select", action="store_true", help="choose l2 and floor again by LODO (default: keep the "
+                    "shipped model's operating point when it is on the grid; the weights are retrained either way)")
     ap.add_argument("--check", action="store_true", help="the final check: the model trained on --train, scored on "
                     "the kept-aside documents, pooled (aggregate figures only)")
+    ap.add_argument("--demote", default="typed,event,uncovered", help="labels to try for a demote side ('' for none)")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     train_docs = [doc_key(d) for d in args.train.split(",")]
@@ -222,7 +258,7 @@ def main() -> int:
     types()["chronicle_min_confidence"] = 0.0       # floors are applied here
     gold = read_event_gold(str(ROOT / "tests" / "gold_events")) + read_event_gold(str(ROOT / "tests" / "gold_fresh"))
     results = load(train_docs, args.cache)
-    floors = [round(x, 2) for x in np.arange(0.2, 0.91, 0.05)]
+    floors = [args.floor] if args.floor is not None else [round(x, 2) for x in np.arange(0.2, 0.91, 0.05)]
 
     print(line("rules alone, training docs", chronicle_scores(results, gold, train_docs, None, [RULE_FLOOR])[RULE_FLOOR]))
     per_doc_rules = [chronicle_scores(results, gold, [d], None, [RULE_FLOOR])[RULE_FLOOR] for d in train_docs]
@@ -249,13 +285,68 @@ def main() -> int:
     best = min((x for x in scored if x[0] >= top - TIE), key=lambda x: (x[3]["rows"], -x[0]))
     _, l2, floor, s = best
     print(f"chosen by LODO on {train_docs}: l2={l2} floor={floor}")
+    lodo_choice = {"l2": l2, "floor": floor, "key": round(best[0], 4)}
+    # the operating point stays the shipped model's unless --select (or --l2/--floor) asks to choose it again: the LODO
+    # surface is flat over a wide band of floors (session 7: 0.25-0.4 within 0.002), so re-choosing it on every retrain
+    # moves the recall/precision trade on noise; the weights are retrained every time
+    shipped_file = Path(rerank.__file__).with_name("reranker.json")
+    shipped = json.loads(shipped_file.read_text(encoding="utf-8")) if shipped_file.exists() else None
+    if not args.select and args.l2 is None and args.floor is None and shipped and "l2" in shipped and "floor" in shipped:
+        at_shipped = [x for x in scored if x[1] == shipped["l2"] and x[2] == shipped["floor"]]
+        if at_shipped:
+            _, l2, floor, s = at_shipped[0]
+            print(f"operating point kept from the shipped model: l2={l2} floor={floor} (--select to take LODO's)")
     print(line("LODO within training docs", s))
+
+    # the demote side: a second model over the kept candidates the rules are not sure of (rerank.demotable), on the
+    # same label or on "is an act of a gold event at all"; its floor chosen leave-one-document-out too, and kept
+    # only when it beats the promote model alone by more than TIE
+    base_key = (f1(s) + f1(s, True)) / 2
+    demote = None
+    if args.demote:
+        promote_of = {held: dict(train(results, gold, [d for d in train_docs if d != held], l2), floor=floor)
+                      for held in train_docs}
+        tried = []
+        for lab in args.demote.split(","):
+            for elsewhere_only in (False, True):
+                settings = {"labels": lab, "below": rerank.SURE, "elsewhere_only": elsewhere_only}
+                per_floor = {f: [] for f in DEMOTE_FLOORS}
+                for held in train_docs:
+                    dm = train(results, gold, [d for d in train_docs if d != held], l2, demote=settings)
+                    for f in DEMOTE_FLOORS:
+                        m = dict(promote_of[held], demote=dict(dm, floor=f))
+                        per_floor[f].append(chronicle_scores(results, gold, [held], m, [floor])[floor])
+                for f in DEMOTE_FLOORS:
+                    ds = pooled(per_floor[f])
+                    key = (f1(ds) + f1(ds, True)) / 2
+                    print(line(f"  LODO demote {lab} elsewhere_only={int(elsewhere_only)} floor={f}", ds))
+                    tried.append((key, settings, f, ds))
+        dkey, settings, dfloor, ds = max(tried, key=lambda x: x[0])
+        if dkey > base_key + TIE:
+            demote = dict(settings, floor=dfloor)
+            s = ds
+            print(f"demote chosen by LODO: {settings} floor={dfloor}")
+        else:
+            print(f"no demote side: the best ({settings} floor={dfloor}, {dkey:.4f}) does not beat promote alone ({base_key:.4f})")
+        print(line("LODO within training docs", s))
 
     model = train(results, gold, train_docs, l2)
     model["floor"] = floor
-    model["note"] = ("bench/train_reranker.py: logistic model over rerank.py's features, trained on the development "
-                     "documents only; l2 and floor chosen leave-one-document-out on them; decides only which "
-                     "candidates pass the chronicle floor")
+    if demote:
+        model["demote"] = dict(train(results, gold, train_docs, l2, demote=demote), floor=demote["floor"])
+    model["note"] = ("bench/train_reranker.py --write: logistic model over rerank.py's features, trained on the "
+                     "development documents only; l2 and floor (and a demote side, kept only when it beats promote "
+                     "alone) chosen leave-one-document-out on them, the operating point then kept across retrains "
+                     "(lodo_choice: what LODO alone would take); decides only which candidates pass the chronicle floor")
+    figures = lambda x: {k: x[k] for k in ("gold", "rows", "recall", "typed_recall", "precision", "typed_precision")}
+    model["lodo_choice"] = lodo_choice
+    model["lodo"] = dict(figures(s), f1=round(f1(s), 4), typed_f1=round(f1(s, True), 4))
+    model["rules_alone"] = dict(figures(pooled(per_doc_rules)), f1=round(f1(pooled(per_doc_rules)), 4),
+                                typed_f1=round(f1(pooled(per_doc_rules), True), 4))
+    if args.demote and not demote:
+        model["demote_tried"] = {"labels": args.demote.split(","), "best": dict(settings, floor=dfloor),
+                                 "best_lodo_key": round(dkey, 4), "promote_alone_key": round(base_key, 4),
+                                 "shipped": False}
     if args.check:
         results.update(load(sorted(kept), args.cache))
         for name, docs in (("kept aside WikiWars", [doc_key(d) for d in KEPT]),

@@ -9,7 +9,7 @@ from pipeline.events import rerank
 from pipeline.events.extract import types
 
 DEV = {"01-ww2", "02-ww1", "04-amrevwar", "05-vietnamwar", "06-koreanwar", "08-frenchrev", "10-punicwars",
-       "n2-war1812campaign1813"}
+       "n2-war1812campaign1813", "n7-fallofcommunismeasterneurope1989"}
 FEATURE = re.compile(r"^[a-z_]+(=[A-Za-z0-9_<>=.|\-:]+)?$")
 
 
@@ -29,6 +29,22 @@ def test_promote_model_never_lowers_a_kept_candidate():
     assert rerank.decided(0.95, 0.7, both) == 0.95
 
 
+def test_demote_side_pushes_under_only_kept_candidates_the_rules_are_not_sure_of():
+    d = {"floor": 0.3, "below": 0.75, "bias": -5.0, "weights": {}}          # scores every candidate ~0.007
+    m = {"mode": "promote", "floor": 0.35, "demote": d}
+    f = {"date_elsewhere": 1.0}
+    assert rerank.decided(0.55, 0.01, m, 0.5, f) == 0.49     # dated by the narrative, scored low: pushed under
+    assert rerank.decided(0.7, 0.01, m, 0.5, f) == 0.49
+    assert rerank.decided(0.75, 0.01, m, 0.5, f) == 0.75     # dated by its own words: never demoted
+    assert rerank.decided(0.9, 0.01, m, 0.5, f) == 0.9
+    assert rerank.decided(0.45, 0.6, m, 0.5, f) == 0.5       # the promote side still lifts
+    assert rerank.decided(0.55, 0.01, dict(m, demote=dict(d, bias=5.0)), 0.5, f) == 0.55   # scored high: kept
+    only_elsewhere = dict(m, demote=dict(d, elsewhere_only=True))
+    assert rerank.decided(0.55, 0.01, only_elsewhere, 0.5, {"date_in_sentence": 1.0}) == 0.55
+    assert rerank.decided(0.55, 0.01, only_elsewhere, 0.5, f) == 0.49
+    assert rerank.decided(0.55, 0.01, {"mode": "promote", "floor": 0.35}, 0.5, f) == 0.55  # no demote side
+
+
 def test_shipped_model_is_trained_on_development_documents_over_classes_only():
     m = rerank.model()
     if m is None:
@@ -37,6 +53,12 @@ def test_shipped_model_is_trained_on_development_documents_over_classes_only():
     assert 0 < m["floor"] < 1 and m["mode"] in ("promote", "decide")
     bad = [k for k in m["weights"] if not FEATURE.match(k)]
     assert not bad, bad
+    # its training metadata: chosen leave-one-document-out, and no worse there than the rules alone
+    assert m["lodo"]["f1"] >= m["rules_alone"]["f1"] and m["lodo"]["typed_f1"] >= m["rules_alone"]["typed_f1"]
+    if "demote" in m:
+        d = m["demote"]
+        assert set(d["trained_on"]) <= DEV and 0 < d["floor"] < 1 and d["below"] <= rerank.SURE
+        assert not [k for k in d["weights"] if not FEATURE.match(k)]
 
 
 LIFT = [

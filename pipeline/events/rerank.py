@@ -157,10 +157,30 @@ def decided(rule_confidence: float, learned: float, m: dict, floor: float = FLOO
     A "promote" model (trained on the candidates under the floor only) only lifts candidates the rules left
     under it; a candidate the rules keep stays kept."""
     if m.get("mode") == "promote" and (rule_confidence >= floor or statement(features or {})):
+        if rule_confidence >= floor and demoted(rule_confidence, features, m.get("demote"), floor):
+            return round(min(rule_confidence, floor - 0.01), 2)
         return rule_confidence
     if learned >= m.get("floor", 0.5):
         return round(max(rule_confidence, floor), 2)
     return round(min(rule_confidence, floor - 0.01), 2)
+
+
+SURE = 0.75               # a candidate this sure is dated by its own words (chronicle.py SURE): never demoted
+
+
+def demotable(rule_confidence: float, features: dict | None, d: dict | None, floor: float = FLOOR) -> bool:
+    """A candidate the rules keep that a demote model may push under the floor: one the rules are not sure of
+    (under SURE: dated by the sentence, the governing act or the narrative, not by its own words); with
+    "elsewhere_only", one whose date was written outside its sentence."""
+    if not d or features is None or not floor <= rule_confidence < d.get("below", SURE):
+        return False
+    return not d.get("elsewhere_only") or bool(features.get("date_elsewhere"))
+
+
+def demoted(rule_confidence: float, features: dict | None, d: dict | None, floor: float = FLOOR) -> bool:
+    """The demote side of a promote model (its "demote" part): a kept candidate it may demote and scores under
+    its floor goes under the chronicle floor."""
+    return demotable(rule_confidence, features, d, floor) and probability(features, d) < d["floor"]
 
 
 COLLECT = False          # bench/train_reranker.py sets it: features are kept on every row for training
