@@ -946,8 +946,12 @@ def _undated(pairs, preds, seg_start, text: str = "") -> list:
         # captured the town" are two acts; not so for an untyped happening after an act noun, a weaker guess)
         other_doer = (subj is not None and subjects[t[2]] and subj not in subjects[t[2]] and None not in subjects[t[2]]
                       and (t[2] != "other" or NOUN_ACT not in subjects[t[2]]))
+        # a coordinated act with an object of its own is another act of the same doer ("took Kiev and crossed
+        # the Dnieper", "an attack on the port and landings on the coast"), not the same act told twice
+        own_object = t[2] != "other" and p.token.dep_ == "conj" and any(
+            c.dep_ in ("dobj", "prep") for c in p.token.children)
         if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer
-                                    and not _another_of_kind(p, preds)):
+                                    and not _another_of_kind(p, preds) and not own_object):
             continue
         types_done.add(t[2])
         subjects[t[2]].add(_doer_key(p.token))
