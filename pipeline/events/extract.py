@@ -1021,8 +1021,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
     # a town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
-    # wherever it stands in a sentence, not a side; a state or city-state the demonym table knows, or one the
-    # text also names by its people ("American", a NORP mention), stays one (location_prepositions in types.json)
+    # wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
+    # city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention), stays one (location_prepositions in types.json)
     from .arguments import _is_polity
     _place_uses, _all_uses = defaultdict(int), defaultdict(int)
     _preps = set(cfg["location_prepositions"])
@@ -1344,7 +1344,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
-            actors = [a for a in actors if a not in towns_only or entity_labels.get(a) != "GPE"]   # a town is where
+            actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
             if label in cfg["two_sided_acts"] and len(actors) == 1:
