@@ -1031,6 +1031,20 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
+    # a town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
+    # wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
+    # city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention), stays one (location_prepositions in types.json)
+    from .arguments import _is_polity
+    _place_uses, _all_uses = defaultdict(int), defaultdict(int)
+    _preps = set(cfg["location_prepositions"])
+    for m in tables.get("mentions", []):
+        _all_uses[m["entity_id"]] += 1
+        if m["label"] == "NORP" or _is_polity(m["text"]):
+            _all_uses[m["entity_id"]] += 10 ** 6
+        _before = text[max(0, m["start"] - 25):m["start"]].split()
+        if _before and _before[-1].lower() in _preps:
+            _place_uses[m["entity_id"]] += 1
+    towns_only = {e for e in _all_uses if _place_uses[e] and 2 * _place_uses[e] >= _all_uses[e] and _all_uses[e] < 10 ** 6}
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -1341,6 +1355,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
+            actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
             if label in cfg["two_sided_acts"] and len(actors) == 1:
