@@ -1031,20 +1031,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
-    # a town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
-    # wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
-    # city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention), stays one (location_prepositions in types.json)
-    from .arguments import _is_polity
-    _place_uses, _all_uses = defaultdict(int), defaultdict(int)
-    _preps = set(cfg["location_prepositions"])
-    for m in tables.get("mentions", []):
-        _all_uses[m["entity_id"]] += 1
-        if m["label"] == "NORP" or _is_polity(m["text"]):
-            _all_uses[m["entity_id"]] += 10 ** 6
-        _before = text[max(0, m["start"] - 25):m["start"]].split()
-        if _before and _before[-1].lower() in _preps:
-            _place_uses[m["entity_id"]] += 1
-    towns_only = {e for e in _all_uses if _place_uses[e] and 2 * _place_uses[e] >= _all_uses[e] and _all_uses[e] < 10 ** 6}
+    towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]))
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -1424,6 +1411,23 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             rerank.sentence_features(rows[first_row:], tokens)
     rows.extend(table_row_events(parsed, tables))
     return rows
+
+
+def _towns_only(text: str, mentions: list[dict], preps: set) -> set:
+    """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
+    wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
+    city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention),
+    stays one (location_prepositions in types.json)."""
+    from .arguments import _is_polity
+    place_uses, all_uses, sides = defaultdict(int), defaultdict(int), set()
+    for m in mentions:
+        all_uses[m["entity_id"]] += 1
+        if m["label"] == "NORP" or _is_polity(m["text"]):
+            sides.add(m["entity_id"])
+        before = text[max(0, m["start"] - 25):m["start"]].split()
+        if before and before[-1].lower() in preps:
+            place_uses[m["entity_id"]] += 1
+    return {e for e, n in all_uses.items() if e not in sides and place_uses[e] and 2 * place_uses[e] >= n}
 
 
 def _own_line(text: str, start: int, end: int) -> bool:
