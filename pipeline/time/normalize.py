@@ -439,10 +439,15 @@ def _month_yearless(g, ctx):
     return t
 
 
+def _rel_key(rel_words: str) -> str:
+    """ "the following" -> "following"; "that same", "this same" -> "same" (the key of relative_words)."""
+    return re.sub(r"^(?:the|that|this)\s+(?=same$)", "", re.sub(r"\s+", " ", rel_words.lower())).removeprefix("the ")
+
+
 def _relative_year(rel_words: str, ctx) -> int | None:
     """The year "that/this/last/next/the following ..." points at: deictic ones from the reference date
     when there is one, the rest (and all in narratives) from the anchor; None when neither exists."""
-    rel = re.sub(r"\s+", " ", rel_words.lower()).removeprefix("the ")
+    rel = _rel_key(rel_words)
     step = _lex()["relative_words"][rel]
     if rel in ("this", "last", "next") and ctx.dct is not None:
         return ctx.dct.year + step
@@ -576,7 +581,7 @@ def _season_relative(g, ctx):
     y = _relative_year(g["rel"], ctx)
     if y is None:
         return unresolved("relative", "season")
-    step = _lex()["relative_words"].get(re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the "), 0)
+    step = _lex()["relative_words"].get(_rel_key(g["rel"]), 0)
     a = ctx.anchor
     if step and ctx.dct is None and a is not None and a.granularity in ("day", "week", "month", "season"):
         # "the preceding winter" told in June 1813 is the winter of 1812-13 (named 1813), the last one ended
