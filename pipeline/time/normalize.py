@@ -667,6 +667,24 @@ def _year(g, ctx):
     return Timex("date", f"{y:04d}", a, b, "year", "", True)
 
 
+def _year_later_part(g, ctx):
+    """ "Later in 1792" told on 6 March 1792: the rest of that year after the story's date; "earlier in 1792" the
+    part before it. Without a finer story date in that year, the whole year."""
+    t = _year(g, ctx)
+    a = ctx.anchor
+    if (a is None or a.period or a.granularity not in ("day", "week", "month", "season")
+            or not (t.start <= a.start and a.end <= t.end)):
+        return t
+    if g["part"].lower() == "later" and a.end < t.end:
+        t.start = a.end + dt.timedelta(days=1)
+    elif g["part"].lower() == "earlier" and a.start > t.start:
+        t.end = a.start - dt.timedelta(days=1)
+    else:
+        return t
+    t.anchor_used = True
+    return t
+
+
 def _base(ctx, prefer_dct=False) -> Anchor | None:
     if prefer_dct and ctx.dct is not None:
         return Anchor(ctx.dct, ctx.dct, "day", "")
@@ -1257,7 +1275,7 @@ NORMALIZERS = {
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
     "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
-    "century": _century, "year_modified": _year_modified, "year": _year,
+    "century": _century, "year_modified": _year_modified, "year": _year, "year_later_part": _year_later_part,
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
