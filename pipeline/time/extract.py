@@ -24,6 +24,8 @@ NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
+PLAN_AHEAD_DAYS = 366
+PLAN = re.compile(r"\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}$")
 # a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
 # story stays too
 # "announced that it would hold free elections in 1990": what the story's people then said would come; it times
@@ -371,6 +373,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 # not a column either: a comparison's date times no act ("required that the estates be arranged as
                 # in 1614" was not required in 1614), nor a date in a title (the song "White Christmas")
                 rows[-1]["names_thing"] = not rows[-1]["moves_story"]
+                if PLAN.search(near) and saved is not None and (t.start - saved.end).days > PLAN_AHEAD_DAYS:
+                    # "the meeting of the Estates was planned for May 1789" told in 1777: a date the story looks
+                    # years ahead to dates its own act, not the acts told after it ("the attack was planned for
+                    # the 29th" is what the story tells next)
+                    rows[-1]["moves_story"] = False
             elif (t.start is not None and saved is not None and ctx.dct is None
                   and ((t.end < saved.start and attributive)
                        or _quoted_title(text, sent.start, s, e))):

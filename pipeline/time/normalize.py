@@ -439,10 +439,15 @@ def _month_yearless(g, ctx):
     return t
 
 
+def _rel_key(rel_words: str) -> str:
+    """ "the following" -> "following"; "that same", "this same" -> "same" (the key of relative_words)."""
+    return re.sub(r"^(?:the|that|this)\s+(?=same$)", "", re.sub(r"\s+", " ", rel_words.lower())).removeprefix("the ")
+
+
 def _relative_year(rel_words: str, ctx) -> int | None:
     """The year "that/this/last/next/the following ..." points at: deictic ones from the reference date
     when there is one, the rest (and all in narratives) from the anchor; None when neither exists."""
-    rel = re.sub(r"\s+", " ", rel_words.lower()).removeprefix("the ")
+    rel = _rel_key(rel_words)
     step = _lex()["relative_words"][rel]
     if rel in ("this", "last", "next") and ctx.dct is not None:
         return ctx.dct.year + step
@@ -576,7 +581,7 @@ def _season_relative(g, ctx):
     y = _relative_year(g["rel"], ctx)
     if y is None:
         return unresolved("relative", "season")
-    step = _lex()["relative_words"].get(re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the "), 0)
+    step = _lex()["relative_words"].get(_rel_key(g["rel"]), 0)
     a = ctx.anchor
     if step and ctx.dct is None and a is not None and a.granularity in ("day", "week", "month", "season"):
         # "the preceding winter" told in June 1813 is the winter of 1812-13 (named 1813), the last one ended
@@ -660,6 +665,24 @@ def _year(g, ctx):
     y = int(g["y"])
     a, b = cal.year_interval(y)
     return Timex("date", f"{y:04d}", a, b, "year", "", True)
+
+
+def _year_later_part(g, ctx):
+    """ "Later in 1792" told on 6 March 1792: the rest of that year after the story's date; "earlier in 1792" the
+    part before it. Without a finer story date in that year, the whole year."""
+    t = _year(g, ctx)
+    a = ctx.anchor
+    if (a is None or a.period or a.granularity not in ("day", "week", "month", "season")
+            or not (t.start <= a.start and a.end <= t.end)):
+        return t
+    if g["part"].lower() == "later" and a.end < t.end:
+        t.start = a.end + dt.timedelta(days=1)
+    elif g["part"].lower() == "earlier" and a.start > t.start:
+        t.end = a.start - dt.timedelta(days=1)
+    else:
+        return t
+    t.anchor_used = True
+    return t
 
 
 def _base(ctx, prefer_dct=False) -> Anchor | None:
@@ -1252,7 +1275,7 @@ NORMALIZERS = {
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
     "season_relative": _season_relative, "season_bare": _season_bare, "decade": _decade, "decade_short": _decade,
-    "century": _century, "year_modified": _year_modified, "year": _year,
+    "century": _century, "year_modified": _year_modified, "year": _year, "year_later_part": _year_later_part,
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
