@@ -70,7 +70,7 @@ def lexicon() -> dict:
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
-                "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps"):
+                "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -338,6 +338,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         return True
     if need == "number":
         return _has_number(t)
+    if need == "civil":
+        # "a propaganda campaign", "the election campaign": a campaign of a civil kind, not a side's operation
+        return bool({_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")} & lexicon()["civil_campaign_modifiers"])
     if need in ("military", "named_or_military"):
         mods = {_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
         military = {"air", "missile", "drone", "military", "naval", "artillery", "nuclear", "preemptive",
