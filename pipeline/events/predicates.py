@@ -1109,6 +1109,13 @@ def predicates_in(span: Span) -> list[Predicate]:
         if by is not None:
             found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
             del found[by.i]
+    # "he was shot by a sniper and died", "was stabbed and died of his wounds": a death that follows an attack on the
+    # person in the same clause was caused by a side (attack), not illness or accident
+    for i in list(found):
+        t = found[i].token
+        if (t.pos_ == "VERB" and _lemma(t) in ("die", "perish", "succumb") and t.dep_ == "conj"
+                and t.head.i in found and found[t.head.i].type == "attack" and found[i].type == "other"):
+            found[i] = Predicate(t, "attack", "died-of:" + found[t.head.i].rule)
     # "a terror campaign", "a campaign of bombings and assassinations": a campaign is the kind of act it is made of
     for i in list(found):
         if i not in found:
