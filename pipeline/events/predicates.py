@@ -70,7 +70,7 @@ def lexicon() -> dict:
                 "military_titles", "quantity_partitives", "figurative_modifiers", "possibility_nouns",
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
-                "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps"):
+                "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -338,6 +338,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         return True
     if need == "number":
         return _has_number(t)
+    if need == "civil":
+        # "a propaganda campaign", "the election campaign": a campaign of a civil kind, not a side's operation
+        return bool({_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")} & lexicon()["civil_campaign_modifiers"])
     if need in ("military", "named_or_military"):
         mods = {_lemma(c) for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
         military = {"air", "missile", "drone", "military", "naval", "artillery", "nuclear", "preemptive",
@@ -1106,6 +1109,13 @@ def predicates_in(span: Span) -> list[Predicate]:
         if by is not None:
             found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
             del found[by.i]
+    # "he was shot by a sniper and died", "was stabbed and died of his wounds": a death that follows an attack on the
+    # person in the same clause was caused by a side (attack), not illness or accident
+    for i in list(found):
+        t = found[i].token
+        if (t.pos_ == "VERB" and _lemma(t) in ("die", "perish", "succumb") and t.dep_ == "conj"
+                and t.head.i in found and found[t.head.i].type == "attack" and found[i].type == "other"):
+            found[i] = Predicate(t, "attack", "died-of:" + found[t.head.i].rule)
     # "a terror campaign", "a campaign of bombings and assassinations": a campaign is the kind of act it is made of
     for i in list(found):
         if i not in found:
