@@ -437,6 +437,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 return False
             if "not_of" in cls and arg_classes(of) & set(cls["not_of"]):
                 return False
+        if "into" in cls and not any(c.dep_ == "prep" and c.lower_ == "into" and any(
+                g.dep_ == "pobj" and arg_classes(g) & set(cls["into"]) for g in c.children) for c in t.children):
+            return False       # "Romania's entry into the war": entering what the class names
         if cls.get("in_war"):
             # "victory in the war", "the war ... resulted in Azerbaijani victory": the war's outcome
             wars = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of") for g in c.children
