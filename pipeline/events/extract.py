@@ -203,15 +203,38 @@ def _began_date(text: str, sent_dates: list[dict], date: dict) -> dict | None:
 
 # "On December 7 (December 8 in Asian time zones)": a bracketed date right after another one restates it
 ALTERNATIVE = re.compile(r"\s*\(\s*$")
+# "defeated the Japanese from October to March", "rose from February to July": two dates that open and close one
+# span are one act over that span
+SPAN_OPENS = re.compile(r"\b(?:from|between)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of)[\s-]+)?$", re.IGNORECASE)
+SPAN_JOINS = {"from": re.compile(r"\s*(?:to|until|till|through|-|\u2013)\s*(?:the\s+)?", re.IGNORECASE),
+              "between": re.compile(r"\s*and\s*(?:the\s+)?", re.IGNORECASE)}
+
+
+def _span_of_two(text: str, a: dict, b: dict) -> dict | None:
+    """The one span two dates of one act open and close ("from October to March"), or None."""
+    opening = SPAN_OPENS.search(text, max(0, a["start"] - 40), a["start"])
+    if opening is None or b["start"] <= a["end"] or not a.get("start_date") or not b.get("end_date"):
+        return None
+    if not SPAN_JOINS[opening.group(0).split()[0].lower()].fullmatch(text, a["end"], b["start"]):
+        return None
+    if hist_key(b["end_date"]) <= hist_key(a["start_date"]):
+        return None
+    # the whole course up to the closing date, as for "completed ... which had started in April" (_began_date)
+    return dict(b, start=a["start"], start_date=a["start_date"], kind="course")
 
 
 def _one_act_dates(text: str, ds: list[dict]) -> list[dict]:
-    """The dates one act takes: a bracketed alternative of a date is that date, not a second act (one act, one row)."""
+    """The dates one act takes: a bracketed alternative of a date is that date, not a second act (one act, one row);
+    two dates that open and close one span ("from October to March") are that span."""
     ds = sorted(ds, key=lambda d: d["start"])
     out = []
     for d in ds:
         if out and d["start"] > out[-1]["end"] and ALTERNATIVE.fullmatch(text[out[-1]["end"]:d["start"]]) \
                 and d.get("granularity") == out[-1].get("granularity"):
+            continue
+        span = _span_of_two(text, out[-1], d) if out else None
+        if span is not None:
+            out[-1] = span
             continue
         out.append(d)
     return out
