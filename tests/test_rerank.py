@@ -86,3 +86,25 @@ def test_promote_model_lifts_acts_the_rules_left_under_the_floor(text, trigger, 
     floor = types()["chronicle_min_confidence"]
     assert len(rows), events[["event_type", "trigger", "confidence"]].values.tolist()
     assert (rows.confidence.max() >= floor) == lifted, events[["event_type", "trigger", "confidence"]].values.tolist()
+
+
+ATTACH = [
+    ("In May 1805 the army took the town.", "took", "own"),
+    ("The army took the town, and the navy sailed home in May 1805.", "sailed", "own"),
+    ("In May 1805 the army took the town and the navy sailed home.", "sailed", "governing"),
+    ("The army that had fallen back in May 1805 took the town.", "took", "below"),
+    ("The army took the town, and the navy sailed home in May 1805.", "took", "below"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,where", ATTACH)
+def test_date_attachment_feature_says_which_predicate_the_date_hangs_on(text, trigger, where, nlp):
+    """The re-ranker's date_attach feature (rerank.date_attachment): the parse's first predicate above the date,
+    relative to the candidate's trigger; a class of the parse, never a word."""
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    date = next(e for e in doc.ents if "1805" in e.text) if any("1805" in e.text for e in doc.ents) else \
+        doc[[t.text for t in doc].index("May"):[t.text for t in doc].index("1805") + 1]
+    f = rerank.date_attachment(tok, date.root)
+    assert f.get(f"date_attach={where}") == 1.0, f
+    assert all(FEATURE.match(k) for k in f)

@@ -1394,6 +1394,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if t is not None:
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 tok = tspan.root if tspan is not None and len(tspan) else None
+            date_tok = None
+            if tok is not None and rerank.wanted() and date.get("sentence_id") == sent.sentence_id \
+                    and isinstance(date.get("start"), int) and date["start"] < date["end"]:
+                dspan = doc.char_span(date["start"] - seg_start, date["end"] - seg_start, alignment_mode="expand")
+                date_tok = dspan.root if dspan is not None and len(dspan) else None
             features = None if not rerank.wanted() else candidate_features(
                 label=label, rule=t[3] if t else "", rule_confidence=rule_confidence, tok=tok, date=date, sentence_id=sent.sentence_id,
                 n_sent_dates=len(sent_dates), n_preds=len(preds), n_actors=len(actors), from_parse=from_parse,
@@ -1402,7 +1407,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 rel_pos=(s - sent.start) / max(1, sent.end - sent.start),
                 date_distance=abs(s - date["start"]) if isinstance(date.get("start"), int) else 0,
                 date_same_paragraph=not isinstance(date.get("start"), int)
-                or "\n" not in text[min(s, date["start"]):max(s, date["start"])])
+                or "\n" not in text[min(s, date["start"]):max(s, date["start"])], date_tok=date_tok)
             start_date, end_date = date["start_date"], date["end_date"]
             part = "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range

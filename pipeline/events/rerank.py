@@ -37,8 +37,9 @@ def _bucket(n: int, cuts: tuple[int, ...]) -> str:
 def candidate_features(*, label: str, rule: str, rule_confidence: float, tok, date: dict, sentence_id: str,
                        n_sent_dates: int, n_preds: int, n_actors: int, from_parse: bool, has_quantity: bool,
                        sent_text: str, first_in_paragraph: bool, rel_pos: float, date_distance: int = 0,
-                       date_same_paragraph: bool = True) -> dict[str, float]:
-    """Binary and scaled features of one candidate (tok: the trigger's head token in the parse, or None)."""
+                       date_same_paragraph: bool = True, date_tok=None) -> dict[str, float]:
+    """Binary and scaled features of one candidate (tok: the trigger's head token in the parse, or None; date_tok:
+    the head token of its date when the date is written in its sentence)."""
     f = {f"src={round(rule_confidence, 2)}": 1.0, "conf": rule_confidence, f"type={label}": 1.0}
     if rule:
         f[f"rule={rule.split(':')[-1]}"] = 1.0
@@ -82,6 +83,8 @@ def candidate_features(*, label: str, rule: str, rule_confidence: float, tok, da
         clause = next((a.dep_ for a in [tok, *tok.ancestors] if a.dep_ in SUBORDINATE), None)
         if clause:
             f[f"subordinate={clause}"] = 1.0
+        if date_tok is not None and date_tok.doc is tok.doc:
+            f.update(date_attachment(tok, date_tok))
     else:
         f["no_trigger"] = 1.0
     own_sentence = date.get("sentence_id") == sentence_id
@@ -111,6 +114,29 @@ def candidate_features(*, label: str, rule: str, rule_confidence: float, tok, da
         f[f"date_distance={_bucket(date_distance, (150, 400, 1000, 2500))}"] = 1.0
         f["date_same_paragraph" if date_same_paragraph else "date_other_paragraph"] = 1.0
     return f
+
+
+PREDICATE_POS = ("VERB", "AUX")
+
+
+def date_attachment(tok, date_tok) -> dict[str, float]:
+    """Where the date written in the candidate's sentence hangs in the parse (the first predicate above it): on this
+    predicate ("took the town in May"), on one governing it ("in May they took the town and the navy sailed" for
+    "sailed"), on one under it ("the army that had fallen back in May took the town" for "took"), or on a clause
+    neither governs; whether it is written before or after the trigger and how many tokens lie between them."""
+    head = next((a for a in [date_tok, *date_tok.ancestors] if a.i == tok.i or a.pos_ in PREDICATE_POS), None)
+    if head is not None and head.i == tok.i:
+        where = "own"
+    elif head is None:
+        where = "unattached"
+    elif head.is_ancestor(tok):
+        where = "governing"
+    elif tok.is_ancestor(head):
+        where = "below"
+    else:
+        where = "other_clause"
+    return {f"date_attach={where}": 1.0, f"date_tokens={_bucket(abs(tok.i - date_tok.i), (3, 8, 15))}": 1.0,
+            "date_after_trigger" if date_tok.i > tok.i else "date_before_trigger": 1.0}
 
 
 def sentence_features(rows: list[dict], tokens: list) -> None:
