@@ -50,9 +50,11 @@ from pipeline.extract import combine  # noqa: E402
 
 DEV = ["01_WW2", "02_WW1", "04_AmRevWar", "05_VietnamWar", "06_KoreanWar", "08_FrenchRev", "10_PunicWars"]
 KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
-FRESH_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989"]
+FRESH_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989", "N10_ArabIsraeliWar1973",
+             "N12_HornOfAfrica1977_1980"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
-              "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess"]
+              "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
+              "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]
 CORPUS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 FRESH = ROOT / "tests" / "gold_fresh" / "raw"
 
