@@ -739,6 +739,38 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
     return out
 
 
+def _successor_span(tok) -> tuple[int, int] | None:
+    """Who takes the office in a succession act (sides.json "succession_acts"): the subject of the active verb ("X
+    replaced Y"), the 'by'-agent of the passive verb or of the noun ("Y was succeeded by X", "the replacement of Y by
+    X"); None when the parse names no one in that place."""
+    if tok.lemma_.lower() not in side_lexicon()["succession_acts"]:
+        return None
+    kids = list(tok.children)
+    if tok.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        who = [c for c in kids if c.dep_ == "nsubj"]
+        if not who and tok.dep_ == "conj":
+            who = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
+        who = [g for c in kids if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for g in c.children if g.dep_ == "pobj"]
+    if not who or who[0].tag_ in ("WDT", "WP"):
+        return None
+    words = list(who[0].subtree)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _successor_only(actors: list[str], doc, t, seg_start: int, mentions: list[dict], holders: dict) -> list[str]:
+    """A succession names two persons; only the one who takes the office acts ("Clinton replaced Howe" -> Clinton)."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    at = _successor_span(span.root) if span is not None and len(span) else None
+    if at is None:
+        return actors
+    lo, hi = at[0] + seg_start, at[1] + seg_start
+    inside = {holders.get(m["entity_id"], m["entity_id"]) for m in mentions if lo <= m["start"] and m["end"] <= hi}
+    keep = [a for a in actors if a in inside]
+    return keep or actors
+
+
 def _wars_plural(t) -> bool:
     """The war-span predicate speaks of several wars ("the five wars waged by the countries")."""
     args = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + ([t.head] if t.dep_ in ("acl", "relcl") else [])
@@ -1293,6 +1325,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"])
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
+            if t is not None and len(actors) > 1:
+                actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
