@@ -1064,7 +1064,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
-    towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]))
+    towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]),
+                             set(cfg["settlement_nouns"]))
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -1448,11 +1449,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     return rows
 
 
-def _towns_only(text: str, mentions: list[dict], preps: set) -> set:
+def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset()) -> set:
     """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
     wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
     city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention),
-    stays one (location_prepositions in types.json)."""
+    stays one (location_prepositions, settlement_nouns in types.json)."""
     from .arguments import _is_polity
     place_uses, all_uses, sides = defaultdict(int), defaultdict(int), set()
     for m in mentions:
@@ -1460,8 +1461,14 @@ def _towns_only(text: str, mentions: list[dict], preps: set) -> set:
         if m["label"] == "NORP" or _is_polity(m["text"]):
             sides.add(m["entity_id"])
         before = text[max(0, m["start"] - 25):m["start"]].split()
-        if before and before[-1].lower() in preps:
-            place_uses[m["entity_id"]] += 1
+        if before and (before[-1].lower() in preps or (
+                len(before) > 1 and before[-1] == "of" and before[-2].lower() in settlements)):
+            place_uses[m["entity_id"]] += 1     # "at Vincennes", "the city of Hengyang"
+    # "the Saguntines" (a people named after its city): the city is a side
+    stems = {re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", m["text"]) for m in mentions
+             if m["label"] in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", m["text"])}
+    stems = {x for x in stems if len(x) >= 5}
+    sides |= {m["entity_id"] for m in mentions if any(m["text"].startswith(x) for x in stems)}
     return {e for e, n in all_uses.items() if e not in sides and place_uses[e] and 2 * place_uses[e] >= n}
 
 
