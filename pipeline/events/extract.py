@@ -569,6 +569,22 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     return sides
 
 
+def _surname_sides(mentions: list[dict], sides: dict[str, str]) -> dict[str, str]:
+    """ "U.S. President Harry S. Truman ... President Truman met": a surname the entity model keeps as an entity of
+    its own acts for the side of the one man of that surname the text gives a side."""
+    by_surname = defaultdict(set)
+    people = [m for m in mentions if m["label"] == "PERSON" and m["text"].split()]
+    for m in people:
+        if m["entity_id"] in sides and len(m["text"].split()) > 1:
+            by_surname[m["text"].split()[-1]].add(sides[m["entity_id"]])
+    out = dict(sides)
+    for m in people:
+        side = by_surname.get(m["text"].split()[-1]) if m["entity_id"] not in sides else None
+        if side and len(side) == 1:
+            out[m["entity_id"]] = next(iter(side))
+    return out
+
+
 def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
     """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
     ("Kaiser Wilhelm II"); a title the text gives no one, or several people, names no actor ("" below)."""
@@ -1084,6 +1100,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
     holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
@@ -1338,14 +1355,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
                 personal = lemma in side_lexicon()["personal_lemmas"] or not any(
-                    person_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
-                actors = [person_sides.get(a, a) for a in actors]
+                actors = [actor_sides.get(a, a) for a in actors]
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
                     r"^the\s+", "", entity_info.get(a, {}).get("canonical", "").lower()) in side_lexicon()["coalitions"]]
-            actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
+            actors = _as_polities(actors, entity_info, canonical_ids, defined, actor_sides,
                                   keep_persons=personal)
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
                 # "Hitler sent German forces to Libya", "Washington moved American and French troops": the forces
@@ -1368,12 +1385,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # "he surrendered his army": the man the text last named before, as the side he acts for
                 at = he[0][1] + seg_start
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
-                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in person_sides)
+                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
                          and "\n" not in text[m["start"]:at]]
                 if named:
                     last = max(named, key=lambda m: m["start"])
-                    if last["entity_id"] in person_sides:
-                        actors = _as_polities([person_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
+                    if last["entity_id"] in actor_sides:
+                        actors = _as_polities([actor_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
                     he_unknown = not actors      # a man the text gives no side: not the side that acted last
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
