@@ -1462,8 +1462,28 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             for row, f in zip(rows[first_row:], features_of):
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
+    _usual_opponent(rows)
     rows.extend(table_row_events(parsed, tables))
     return rows
+
+
+def _usual_opponent(rows: list[dict]) -> None:
+    """A clash the text names one side of ("the first day of the Battle of the Somme", "the British were checked at
+    ...") is fought against the side the document most often sets against that one in clashes it names both sides
+    of (at least twice, and twice as often as any other)."""
+    against = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] == "clash" and len(acts) == 2:
+            against[acts[0]][acts[1]] += 1
+            against[acts[1]][acts[0]] += 1
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] != "clash" or len(acts) != 1 or acts[0] not in against:
+            continue
+        ranked = sorted(against[acts[0]].items(), key=lambda x: -x[1])
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            r["actors"] = acts[0] + ";" + ranked[0][0]
 
 
 def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset()) -> set:
