@@ -499,7 +499,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
 TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieutenant(?:[- ][Gg]eneral)?|"
           r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
           r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier|[Gg]overnor|"
-          r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|[Ss]ecretary(?: of (?:State|War|Defense))?|"
+          r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|(?:[Ff]oreign |[Dd]efen[cs]e |[Hh]ome )?[Ss]ecretary(?: of (?:State|War|Defense)|-[Gg]eneral)?|"
+          r"(?:[Vv]ice[- ]|[Dd]eputy )?(?:[Cc]hancellor|[Pp]remier|[Pp]rime [Mm]inister)|"
           r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
 SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
@@ -589,6 +590,22 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     break
     _command_and_succession(text, places, sides)
     return sides
+
+
+def _surname_sides(mentions: list[dict], sides: dict[str, str]) -> dict[str, str]:
+    """ "U.S. President Harry S. Truman ... President Truman met": a surname the entity model keeps as an entity of
+    its own acts for the side of the one man of that surname the text gives a side."""
+    by_surname = defaultdict(set)
+    people = [m for m in mentions if m["label"] == "PERSON" and m["text"].split()]
+    for m in people:
+        if m["entity_id"] in sides and len(m["text"].split()) > 1:
+            by_surname[m["text"].split()[-1]].add(sides[m["entity_id"]])
+    out = dict(sides)
+    for m in people:
+        side = by_surname.get(m["text"].split()[-1]) if m["entity_id"] not in sides else None
+        if side and len(side) == 1:
+            out[m["entity_id"]] = next(iter(side))
+    return out
 
 
 def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
@@ -760,6 +777,38 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         if eid not in out:
             out.append(eid)
     return out
+
+
+def _successor_span(tok) -> tuple[int, int] | None:
+    """Who takes the office in a succession act (sides.json "succession_acts"): the subject of the active verb ("X
+    replaced Y"), the 'by'-agent of the passive verb or of the noun ("Y was succeeded by X", "the replacement of Y by
+    X"); None when the parse names no one in that place."""
+    if tok.lemma_.lower() not in side_lexicon()["succession_acts"]:
+        return None
+    kids = list(tok.children)
+    if tok.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+        who = [c for c in kids if c.dep_ == "nsubj"]
+        if not who and tok.dep_ == "conj":
+            who = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
+        who = [g for c in kids if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for g in c.children if g.dep_ == "pobj"]
+    if not who or who[0].tag_ in ("WDT", "WP"):
+        return None
+    words = list(who[0].subtree)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _successor_only(actors: list[str], doc, t, seg_start: int, mentions: list[dict], holders: dict) -> list[str]:
+    """A succession names two persons; only the one who takes the office acts ("Clinton replaced Howe" -> Clinton)."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    at = _successor_span(span.root) if span is not None and len(span) else None
+    if at is None:
+        return actors
+    lo, hi = at[0] + seg_start, at[1] + seg_start
+    inside = {holders.get(m["entity_id"], m["entity_id"]) for m in mentions if lo <= m["start"] and m["end"] <= hi}
+    keep = [a for a in actors if a in inside]
+    return keep or actors
 
 
 def _wars_plural(t) -> bool:
@@ -1054,7 +1103,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
-    towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]))
+    towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]),
+                             set(cfg["settlement_nouns"]))
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -1073,6 +1123,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     entity_labels = {eid: info["label"] for eid, info in entity_info.items()}
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
+    actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
     holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
@@ -1316,6 +1367,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"])
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
+            if t is not None and len(actors) > 1:
+                actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
@@ -1325,14 +1378,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
                 personal = lemma in side_lexicon()["personal_lemmas"] or not any(
-                    person_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
-                actors = [person_sides.get(a, a) for a in actors]
+                actors = [actor_sides.get(a, a) for a in actors]
                 actors = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
                     r"^the\s+", "", entity_info.get(a, {}).get("canonical", "").lower()) in side_lexicon()["coalitions"]]
-            actors = _as_polities(actors, entity_info, canonical_ids, defined, person_sides,
+            actors = _as_polities(actors, entity_info, canonical_ids, defined, actor_sides,
                                   keep_persons=personal)
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
                 # "Hitler sent German forces to Libya", "Washington moved American and French troops": the forces
@@ -1355,12 +1408,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # "he surrendered his army": the man the text last named before, as the side he acts for
                 at = he[0][1] + seg_start
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
-                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in person_sides)
+                         if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
                          and "\n" not in text[m["start"]:at]]
                 if named:
                     last = max(named, key=lambda m: m["start"])
-                    if last["entity_id"] in person_sides:
-                        actors = _as_polities([person_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
+                    if last["entity_id"] in actor_sides:
+                        actors = _as_polities([actor_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
                     he_unknown = not actors      # a man the text gives no side: not the side that acted last
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
@@ -1437,15 +1490,35 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             for row, f in zip(rows[first_row:], features_of):
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
+    _usual_opponent(rows)
     rows.extend(table_row_events(parsed, tables))
     return rows
 
 
-def _towns_only(text: str, mentions: list[dict], preps: set) -> set:
+def _usual_opponent(rows: list[dict]) -> None:
+    """A clash the text names one side of ("the first day of the Battle of the Somme", "the British were checked at
+    ...") is fought against the side the document most often sets against that one in clashes it names both sides
+    of (at least twice, and twice as often as any other)."""
+    against = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] == "clash" and len(acts) == 2:
+            against[acts[0]][acts[1]] += 1
+            against[acts[1]][acts[0]] += 1
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] != "clash" or len(acts) != 1 or acts[0] not in against:
+            continue
+        ranked = sorted(against[acts[0]].items(), key=lambda x: -x[1])
+        if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            r["actors"] = acts[0] + ";" + ranked[0][0]
+
+
+def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset()) -> set:
     """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
     wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
     city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention),
-    stays one (location_prepositions in types.json)."""
+    stays one (location_prepositions, settlement_nouns in types.json)."""
     from .arguments import _is_polity
     place_uses, all_uses, sides = defaultdict(int), defaultdict(int), set()
     for m in mentions:
@@ -1453,8 +1526,14 @@ def _towns_only(text: str, mentions: list[dict], preps: set) -> set:
         if m["label"] == "NORP" or _is_polity(m["text"]):
             sides.add(m["entity_id"])
         before = text[max(0, m["start"] - 25):m["start"]].split()
-        if before and before[-1].lower() in preps:
-            place_uses[m["entity_id"]] += 1
+        if before and (before[-1].lower() in preps or (
+                len(before) > 1 and before[-1] == "of" and before[-2].lower() in settlements)):
+            place_uses[m["entity_id"]] += 1     # "at Vincennes", "the city of Hengyang"
+    # "the Saguntines" (a people named after its city): the city is a side
+    stems = {re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", m["text"]) for m in mentions
+             if m["label"] in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", m["text"])}
+    stems = {x for x in stems if len(x) >= 5}
+    sides |= {m["entity_id"] for m in mentions if any(m["text"].startswith(x) for x in stems)}
     return {e for e, n in all_uses.items() if e not in sides and place_uses[e] and 2 * place_uses[e] >= n}
 
 
