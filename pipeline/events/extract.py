@@ -270,6 +270,8 @@ def _unasserted(verb) -> bool:
                                # (but "both plans started in July": they were carried out)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
         return True
+    if infinitive and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return True            # "a plan which called for Israel to withdraw to the 1949 lines": what was asked for
     if verb.lemma_.lower() in lex["act_reference_verbs"]:
         from .predicates import classify
         if any(c.dep_ in ("nsubj", "nsubjpass") and classify(c) is not None for c in verb.children):
