@@ -904,9 +904,13 @@ def factual(t: Token) -> bool:
         return False           # "hoped to strike a decisive blow before U.S. forces arrived": no act of the story's date
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in lex["counterfactual_aux"] for c in t.head.children):
+        h = t.head             # "announced that it would hold free elections in 1990": the act a reported future takes
+    first_clause = h
     while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
         h = h.head
-        if _lemma(h) in lex["saying_verbs"] and t.dep_ != "conj":
+        if _lemma(h) in lex["saying_verbs"] and first_clause.dep_ != "conj":
             if classify_type(t) != "declaration":
                 return False
     h = t
