@@ -1150,6 +1150,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if span is None or not has_finite_verb(span):
             continue
         preds = [p for p in preds if not _inside_excluded(text, seg_start + p.start, seg_start + p.end, not_triggers)]
+        # "until the fall of 1973": the season the date names, not a town's fall
+        preds = [p for p in preds if not any(d.get("granularity") == "season" and d["start"] <= seg_start + p.start < d["end"]
+                                             for d in sent_dates)]
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
