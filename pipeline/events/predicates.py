@@ -904,6 +904,9 @@ def factual(t: Token) -> bool:
         return False           # "hoped to strike a decisive blow before U.S. forces arrived": no act of the story's date
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i and (
+            t.head.dep_ in ("dobj", "pobj") and _lemma(t.head.head if t.head.dep_ == "dobj" else t.head.head.head) in lex["non_factual_heads"]):
+        return False           # "agreed to seek another ceasefire resolution": the act named in what was sought
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ == "ccomp" and any(
             c.dep_ == "aux" and c.lower_ in lex["counterfactual_aux"] for c in t.head.children):
         h = t.head             # "announced that it would hold free elections in 1990": the act a reported future takes
