@@ -963,6 +963,8 @@ def factual(t: Token) -> bool:
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("to", "of") and t.head.head.lower_ in lex.get("near_miss_heads", ()):
+        return False           # "brought the country closer to a nuclear confrontation", "on the brink of war": it did not come
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "in" and t.head.head.lower_ in lex.get("aim_in_heads", ()):
         return False           # "began to show interest in a ceasefire": wanted, not done
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["possibility_nouns"]:
