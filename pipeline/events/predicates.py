@@ -963,6 +963,9 @@ def factual(t: Token) -> bool:
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX") and (
+            t.head.dep_ == "ccomp" and t.head.head.i != t.head.i and _lemma(t.head.head) in lex["non_factual_heads"]):
+        return False           # "he feared that a rout of the Arabs could force the Soviets to intervene": what was feared
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("to", "of") and t.head.head.lower_ in lex.get("near_miss_heads", ()):
         return False           # "brought the country closer to a nuclear confrontation", "on the brink of war": it did not come
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "in" and t.head.head.lower_ in lex.get("aim_in_heads", ()):
