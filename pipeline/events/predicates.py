@@ -931,6 +931,8 @@ def factual(t: Token) -> bool:
     first = t
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
         first = first.head
+    if first is not t and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in first.children):
+        return False           # "if the army pulled back from the bank and later agreed to a timetable": the condition's second act
     if t.pos_ == "VERB" and t.tag_ == "VB" and first is not t and not any(
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
