@@ -293,6 +293,8 @@ def _unasserted(verb) -> bool:
                                # (but "both plans started in July": they were carried out)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
         return True
+    if infinitive and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return True            # "a plan which called for Israel to withdraw to the 1949 lines": what was asked for
     if verb.lemma_.lower() in lex["act_reference_verbs"]:
         from .predicates import classify
         if any(c.dep_ in ("nsubj", "nsubjpass") and classify(c) is not None for c in verb.children):
@@ -1222,6 +1224,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if span is None or not has_finite_verb(span):
             continue
         preds = [p for p in preds if not _inside_excluded(text, seg_start + p.start, seg_start + p.end, not_triggers)]
+        # "until the fall of 1973": the season the date names, not a town's fall
+        preds = [p for p in preds if not any(d.get("granularity") == "season" and d["start"] <= seg_start + p.start < d["end"]
+                                             for d in sent_dates)]
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)

@@ -910,9 +910,16 @@ def factual(t: Token) -> bool:
         return False           # "hoped to strike a decisive blow before U.S. forces arrived": no act of the story's date
     # what a saying verb reports is a statement, not an event of its own (EVENTS.md), unless it declares
     h = t
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i and (
+            t.head.dep_ in ("dobj", "pobj") and _lemma(t.head.head if t.head.dep_ == "dobj" else t.head.head.head) in lex["non_factual_heads"]):
+        return False           # "agreed to seek another ceasefire resolution": the act named in what was sought
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in lex["counterfactual_aux"] for c in t.head.children):
+        h = t.head             # "announced that it would hold free elections in 1990": the act a reported future takes
+    first_clause = h
     while h.dep_ in ("ccomp", "conj") and h.head.i != h.i:
         h = h.head
-        if _lemma(h) in lex["saying_verbs"] and t.dep_ != "conj":
+        if _lemma(h) in lex["saying_verbs"] and first_clause.dep_ != "conj":
             if classify_type(t) != "declaration":
                 return False
     h = t
@@ -930,6 +937,8 @@ def factual(t: Token) -> bool:
     first = t
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
         first = first.head
+    if first is not t and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in first.children):
+        return False           # "if the army pulled back from the bank and later agreed to a timetable": the condition's second act
     if t.pos_ == "VERB" and t.tag_ == "VB" and first is not t and not any(
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
@@ -945,6 +954,11 @@ def factual(t: Token) -> bool:
         # "partly to increase pressure ..., but also to better position its forces": a second purpose
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
             return factual(t.head)
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj"):
+        v = t.head if t.dep_ == "dobj" else t.head.head
+        if v.pos_ in ("VERB", "AUX") and v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in v.children):
+            return False       # "a plan which called for both sides to agree to a ceasefire": what was asked for
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubjpass" and _lemma(t.head) in lex["non_factual_heads"]:
@@ -957,6 +971,13 @@ def factual(t: Token) -> bool:
     # "with the goal of recapturing Gibraltar", "the aim of an invasion": an aim, not an act
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and _lemma(t.head.head) in AIM_NOUNS:
         return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX") and (
+            t.head.dep_ == "ccomp" and t.head.head.i != t.head.i and _lemma(t.head.head) in lex["non_factual_heads"]):
+        return False           # "he feared that a rout of the Arabs could force the Soviets to intervene": what was feared
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("to", "of") and t.head.head.lower_ in lex.get("near_miss_heads", ()):
+        return False           # "brought the country closer to a nuclear confrontation", "on the brink of war": it did not come
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "in" and t.head.head.lower_ in lex.get("aim_in_heads", ()):
+        return False           # "began to show interest in a ceasefire": wanted, not done
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["possibility_nouns"]:
         return False           # "there was little risk of Chinese intervention", "the threat of invasion": it did not happen
     if t.pos_ in ("NOUN", "PROPN"):
