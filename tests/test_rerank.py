@@ -9,7 +9,8 @@ from pipeline.events import rerank
 from pipeline.events.extract import types
 
 DEV = {"01-ww2", "02-ww1", "04-amrevwar", "05-vietnamwar", "06-koreanwar", "08-frenchrev", "10-punicwars",
-       "n2-war1812campaign1813", "n7-fallofcommunismeasterneurope1989"}
+       "n2-war1812campaign1813", "n7-fallofcommunismeasterneurope1989",
+       "n10-arabisraeliwar1973", "n12-hornofafrica1977-1980"}
 FEATURE = re.compile(r"^[a-z_]+(=[A-Za-z0-9_<>=.|\-:]+)?$")
 
 
@@ -64,10 +65,10 @@ def test_shipped_model_is_trained_on_development_documents_over_classes_only():
 LIFT = [
     # an act of the narrative's own voice, told by its doer, dated only by the sentence before: lifted
     ("The new government took office in May 1955. President Ward pledged his continued support to the regime.", "pledged", True),
-    # known miss, kept as a strict xfail: at the operating point LODO chose on the final session-7 rules (l2 3, floor
-    # 0.4) this pronoun's act scores under the floor; it was lifted at floor 0.3. It must fail until a model lifts it.
-    pytest.param("In March 1776 the rebels took the fort. After that action they also raided the trading post on the river.",
-                 "raided", True, marks=pytest.mark.xfail(strict=True, reason="under the LODO-chosen floor 0.4")),
+    # a pronoun's act after a dated sentence: a strict xfail in session 7 (under floor 0.4), lifted again by the
+    # session-8 model (trained with N10 and N12, same operating point)
+    ("In March 1776 the rebels took the fort. After that action they also raided the trading post on the river.",
+     "raided", True),
     ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "fled", True),
     # a light verb's phrase, a statement with what it says: left under the floor
     ("In June 1791 the king was caught at the border. Danton fled to England; the other leaders went into hiding.", "went", False),
