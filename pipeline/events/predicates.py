@@ -896,6 +896,10 @@ def factual(t: Token) -> bool:
         if _conditional_consequence(v):
             return False       # "if the town could be taken, the road would be exposed": the consequence of a condition
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        up, hops = v, 0
+        while subj is None and up.dep_ in ("xcomp", "acomp") and up.head.i != up.i and hops < 3:
+            up, hops = up.head, hops + 1   # "neither side proved able to deliver a decisive blow": the subject
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)   # of the governing verb
         if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
             subj = v.head      # "any country ... which attacked an Axis power"
         if subj is not None and subj is not t and any(
