@@ -851,6 +851,23 @@ def _came_about(t: Token) -> bool:
             and _lemma(h) in lexicon()["light_verbs"] and factual(h))
 
 
+def _judged_example(t: Token, nouns) -> bool:
+    """An act noun a writer holds up as an example or a proof of something is commentary, not the act told: the kind
+    after 'example of' ("an example of a strategic withdrawal"), or an act inside the subject of a clause whose
+    attribute or object is such a noun ("the victories at X are striking examples of ...", "the effect of the
+    victories affords a perfect example of ...")."""
+    if not nouns or t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in nouns:
+        return True
+    tok, hops = t, 0
+    while tok.dep_ in ("pobj", "prep", "conj", "compound", "amod") and tok.head.i != tok.i and hops < 6:
+        tok, hops = tok.head, hops + 1
+    if tok.dep_ != "nsubj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ in ("attr", "dobj") and c.lower_ in nouns for c in tok.head.children)
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
@@ -879,6 +896,10 @@ def factual(t: Token) -> bool:
         if _conditional_consequence(v):
             return False       # "if the town could be taken, the road would be exposed": the consequence of a condition
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        up, hops = v, 0
+        while subj is None and up.dep_ in ("xcomp", "acomp") and up.head.i != up.i and hops < 3:
+            up, hops = up.head, hops + 1   # "neither side proved able to deliver a decisive blow": the subject
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)   # of the governing verb
         if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
             subj = v.head      # "any country ... which attacked an Axis power"
         if subj is not None and subj is not t and any(
@@ -976,6 +997,9 @@ def factual(t: Token) -> bool:
         return False           # "he feared that a rout of the Arabs could force the Soviets to intervene": what was feared
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("to", "of") and t.head.head.lower_ in lex.get("near_miss_heads", ()):
         return False           # "brought the country closer to a nuclear confrontation", "on the brink of war": it did not come
+    if _judged_example(t, lex.get("judgement_nouns", ())):
+        return False           # "one of the poorest examples of a strategic withdrawal", "the victories ... are striking
+                               # examples of ...", "the effect of the victories affords a perfect example": commentary
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "in" and t.head.head.lower_ in lex.get("aim_in_heads", ()):
         return False           # "began to show interest in a ceasefire": wanted, not done
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of" and t.head.head.lower_ in lex["possibility_nouns"]:
