@@ -165,9 +165,11 @@ PARTITIVES = {"most", "part", "bulk", "remainder", "rest", "half", "majority", "
 def _argument(t: Token, deps: set[str]) -> Token | None:
     """The first child in one of these roles; a relative pronoun stands for the noun its clause
     describes ("the war, which began on 27 September", "the island, which it had lost")."""
-    for c in t.children:
-        if c.dep_ in deps:
-            return t.head if c.lower_ in RELATIVE and t.dep_ == "relcl" else c
+    args = [c for c in t.children if c.dep_ in deps]
+    for k, c in enumerate(args):
+        if k + 1 < len(args) and any(g.dep_ == "case" and g.i == c.i + 1 for g in c.children):
+            continue      # "took the country’s reins": a possessor parsed as a second argument; the argument follows it
+        return t.head if c.lower_ in RELATIVE and t.dep_ == "relcl" else c
     return None
 
 
