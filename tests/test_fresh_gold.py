@@ -48,7 +48,7 @@ def test_fresh_documents_pass_the_contract_check(fresh_run):
 
 def test_fresh_chronicle_beats_the_naive_baseline(fresh_run):
     """Other genres than the rules were written on: the chronicle finds more dated events than one `offensive`
-    per dated sentence, types them far better, and holds floors under the figures of session 7."""
+    per dated sentence, types them far better, and holds floors under the figures of session 8."""
     report = evaluate_chronicle(str(FRESH), str(fresh_run))
     ours, naive = report["all"]["chronicle"], report["all"]["naive_baseline"]
     assert ours["recall"] > naive["recall"] and ours["typed_recall"] > naive["typed_recall"] + 0.1, (ours, naive)
@@ -60,4 +60,4 @@ def test_fresh_chronicle_beats_the_naive_baseline(fresh_run):
     assert agreement["recall"] > ours["recall"] and agreement["typed_recall"] > ours["typed_recall"]
 
 
-FLOOR = {"recall": 0.53, "precision": 0.71, "typed_recall": 0.41}
+FLOOR = {"recall": 0.55, "precision": 0.74, "typed_recall": 0.44}
