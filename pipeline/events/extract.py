@@ -22,7 +22,7 @@ from . import rerank
 from .rerank import candidate_features
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -293,7 +293,7 @@ def _unasserted(verb) -> bool:
                                # (but "both plans started in July": they were carried out)
     if infinitive and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lex["non_factual_heads"]:
         return True
-    if infinitive and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+    if asked_for(verb):
         return True            # "a plan which called for Israel to withdraw to the 1949 lines": what was asked for
     if verb.lemma_.lower() in lex["act_reference_verbs"]:
         from .predicates import classify
@@ -1519,6 +1519,10 @@ def _usual_opponent(rows: list[dict]) -> None:
             r["actors"] = acts[0] + ";" + ranked[0][0]
 
 
+# the ending of a people named after its city or land ("the Saguntines", "the Carthaginians")
+PEOPLE_ENDING = re.compile(r"(?:ines|ians|ans|ites|enes|ese)$")
+
+
 def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset()) -> set:
     """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
     wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
@@ -1535,8 +1539,8 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
                 len(before) > 1 and before[-1] == "of" and before[-2].lower() in settlements)):
             place_uses[m["entity_id"]] += 1     # "at Vincennes", "the city of Hengyang"
     # "the Saguntines" (a people named after its city): the city is a side
-    stems = {re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", m["text"]) for m in mentions
-             if m["label"] in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", m["text"])}
+    stems = {PEOPLE_ENDING.sub("", m["text"]) for m in mentions
+             if m["label"] in ("NORP", "ORG") and PEOPLE_ENDING.search(m["text"])}
     stems = {x for x in stems if len(x) >= 5}
     sides |= {m["entity_id"] for m in mentions if any(m["text"].startswith(x) for x in stems)}
     return {e for e, n in all_uses.items() if e not in sides and place_uses[e] and 2 * place_uses[e] >= n}

@@ -870,6 +870,13 @@ def _judged_example(t: Token, nouns) -> bool:
     return any(c.dep_ in ("attr", "dobj") and c.lower_ in nouns for c in tok.head.children)
 
 
+def asked_for(v: Token) -> bool:
+    """An infinitive clause opened by 'for' ("called for Israel to withdraw", "called for both sides to agree to a
+    truce"): what someone asked for, not an act done."""
+    return (v.pos_ in ("VERB", "AUX") and v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children))
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
@@ -977,11 +984,8 @@ def factual(t: Token) -> bool:
         # "partly to increase pressure ..., but also to better position its forces": a second purpose
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
             return factual(t.head)
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj"):
-        v = t.head if t.dep_ == "dobj" else t.head.head
-        if v.pos_ in ("VERB", "AUX") and v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and any(
-                c.dep_ == "mark" and c.lower_ == "for" for c in v.children):
-            return False       # "a plan which called for both sides to agree to a ceasefire": what was asked for
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and asked_for(t.head if t.dep_ == "dobj" else t.head.head):
+        return False           # "a plan which called for both sides to agree to a ceasefire": what was asked for
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj") and _lemma(t.head) in lex["non_factual_heads"]:
         return False
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "nsubjpass" and _lemma(t.head) in lex["non_factual_heads"]:

@@ -21,11 +21,12 @@ HEADING = re.compile(r"[^\n.!?;:]{1,80}(?<![.!?;:,\"'’)\]])")
 # comparison ("arranged as in 1614")
 # "the Civil Constitution of the Clergy (1790)": the date of a thing the text names, in brackets after it
 NAME_DATE = re.compile(r"[A-Z][\w'’-]*\s*\($")
-PLANNED = re.compile(r"(?:\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
+PLAN_WORDS = r"\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}"
+PLANNED = re.compile(r"(?:" + PLAN_WORDS +
                      r"|\b(?:published|declassified|reprinted|written)\s+(?:in|on)\s+(?:the\s+)?"
                      r"|\bas\s+in\s+|\bthan\s+(?:(?:that|those)\s+of|in)\s+(?:the\s+)?)$")
 PLAN_AHEAD_DAYS = 366
-PLAN = re.compile(r"\b(?:planned|scheduled|expected|intended|envisaged|projected|due)\b[^.;]{0,30}$")
+PLAN = re.compile(PLAN_WORDS + "$")
 # a comparison ("arranged as in 1614", "better than that of 1812") dates no act after it either: the events'
 # story stays too
 # "announced that it would hold free elections in 1990": what the story's people then said would come; it times
