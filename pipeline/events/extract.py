@@ -1169,6 +1169,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             narrative_state.append(cur)
         else:
             narrative_state.append(d)
+    # a paragraph of background told in the past perfect before the story's date (time/extract.py): its dates
+    # date the acts of their own paragraph; after it the story resumes at the date it had reached before it
+    resume_state = []
+    for i, d in enumerate(all_dates):
+        if not d.get("flashback"):
+            resume_state.append(None)
+        elif i > 0 and all_dates[i - 1].get("flashback"):
+            resume_state.append(resume_state[-1])
+        else:
+            resume_state.append(narrative_state[i - 1] if i > 0 else None)
     last_agent = None           # (actor id, offset) of the last act whose agent the parse gave
     # the sentences that date an event of their own: where "after the siege of Boston" finds the siege's date
     dated_sentences = [(s.start, s.end, dates_by_sent.get(s.sentence_id, [])) for s in parsed.sentences
@@ -1292,6 +1302,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 same_paragraph = "\n" not in text[all_dates[i]["end"]:sent.start]
                 conf = _undated_confidence(0.45 if same_paragraph else 0.3, t, tok, text)
                 story_date = narrative_state[i]
+                if not same_paragraph and resume_state[i] is not None:
+                    story_date = resume_state[i]    # after a paragraph of background: where the story was
                 if story_date.get("_heading"):
                     continue
                 if story_date["date_id"] in defining and same_paragraph:

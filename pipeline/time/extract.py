@@ -43,6 +43,11 @@ UNTIL_AHEAD_DAYS = 122
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b(?:[^,;:.()]{0,60}|,\s+(?:in|on)\s+)$")
+# "The United States had supported the Emperor ... a revolution in 1973 ... deposed him in September 1974." told
+# while the story is in 1977: a paragraph that opens in the past perfect and whose dates all lie before the story's
+# date steps back to tell background; its dates date its own acts, and after it the story resumes where it was
+# (only years before the story's: "Meanwhile Dearborn had attacked York on April 27" opens a thread of its own year)
+BACKGROUND_OPENING = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b")
 # "the August 1792 uprising", "the 1614 rules", "Hitler's 1930s aggressions", "the '99 Boys": a date before a
 # noun names a thing; it does not say where the story is
 ATTRIBUTIVE_BEFORE = {"DET", "PRON", "PART", "NOUN", "ADJ", "PROPN"}
@@ -278,6 +283,17 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     rows = []
     anchors = period_anchors(tables.get("mentions", []), periods)
     paragraph, unordered = -1, False
+    # the paragraph told: [story's date at its start, opens in the past perfect, its rows, every date it moved the
+    # story to before that date's year, it moved the story]
+    flashback = None
+
+    def close_paragraph():
+        # a paragraph of background (past perfect opening, every date it gave before the story's): the story
+        # resumes at the date it had reached; its rows date their own paragraph only
+        if flashback is not None and flashback[1] and flashback[3] and flashback[4]:
+            ctx.anchor = flashback[0]
+            for i in flashback[2]:
+                rows[i]["flashback"] = True
     thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
     units = unit_ordinals(text)
     k = 0
@@ -285,6 +301,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
             ctx.new_section = True      # a heading: the narrative may start again earlier
             ctx.frontier = None
+            flashback = None            # ... and no background paragraph before it holds the story back
         for m in doc._.time_matches or ():
             s, e = seg.start + m["start"], seg.start + m["end"]
             if _names_unit(m, text, s, units):
@@ -299,8 +316,15 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 continue        # "the Prague Spring", "the Arab Spring": a name, not a season
             opens_paragraph = (p := text.rfind("\n", 0, s)) != paragraph and not text[p + 1:sent.start].strip()
             if p != paragraph:
+                close_paragraph()
                 paragraph, unordered = p, False
                 ctx.paragraph_frame = None
+                first = parsed.sentence_at(p + 1 + len(text[p + 1:s]) - len(text[p + 1:s].lstrip()))
+                anchor_now = (ctx.anchor if ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
+                              and not ctx.new_section else None)
+                flashback = [anchor_now, anchor_now is not None and first is not None
+                             and bool(BACKGROUND_OPENING.search(text[first.start:first.end])),
+                             [], True, False]
             ctx.unordered = unordered
             ctx.sentence, ctx.before, ctx.after = text[sent.start:sent.end], text[sent.start:s], text[e:sent.end]
             prev = rows[-1] if rows else None
@@ -430,4 +454,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 ctx.heading_id, ctx.heading_date = date_id, t.end
                 ctx.frontier, ctx.last_fine = None, None
                 rows[-1]["moves_story"], rows[-1]["names_thing"] = False, True
+            if flashback is not None:
+                flashback[2].append(len(rows) - 1)
+                if ctx.anchor is not None and ctx.anchor.date_id == date_id:
+                    flashback[4] = True
+                    if flashback[0] is None or t.end is None or not t.end.year < flashback[0].start.year:
+                        flashback[3] = False
+    close_paragraph()
     return rows
