@@ -426,6 +426,12 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     lem = _lemma(t)
     if pos in ("NOUN", "PROPN"):
+        if "modifier_lemma" in cls and not any(
+                (c.dep_ in ("amod", "compound") and _lemma(c) in cls["modifier_lemma"])
+                or (c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                    g.dep_ == "pobj" and _lemma(g) in cls["modifier_lemma"] for g in c.children))
+                for c in t.children):
+            return False       # "an electoral victory", "victory in the elections": what was won is a vote
         needs = cls.get("noun_needs", {})
         if lem in needs and not _noun_ok(t, needs[lem]):
             return False
