@@ -461,6 +461,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
         if "needs_verb" in cls and _dated_noun(t):
             return True        # "a secret 1902 pact with France", "the Concordat of 1801": the document the text dates
+        if "undone_by" in cls and _undone(t):
+            return False       # "the treaty was renounced", "nullified the pact": the act is its undoing, not the agreement
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
@@ -1074,6 +1076,15 @@ def _past_read_as_participle(t: Token) -> bool:
     return t.sent.text.rstrip()[-1:] in ".!?"
 
 
+def _undone(t: Token) -> bool:
+    """A document noun its governing verb undoes ('the treaty was renounced'): a class's undone_by verbs."""
+    lex = lexicon()
+    h = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or h.pos_ not in ("VERB", "AUX") or _dated_noun(t):
+        return False
+    return any(_lemma(h) in lex["classes"][i].get("undone_by", ()) for i in lex["_by_lemma"].get(_lemma(t), ()))
+
+
 def predicates_in(span: Span) -> list[Predicate]:
     lex = lexicon()
     found = {}
@@ -1093,7 +1104,8 @@ def predicates_in(span: Span) -> list[Predicate]:
             continue
         label = overrides.get(trig.id_, trig.label_) if trig.id_ in overrides else trig.label_
         root = trig.root
-        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root):
+        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root) \
+                or _undone(root):
             continue
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
     # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
