@@ -479,6 +479,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
     passive = is_passive(t)
     if "passive" in cls and cls["passive"] != passive:
         return False
+    if "not_dep" in cls and t.dep_ in cls["not_dep"]:
+        return False           # "captured Fort Washington, taking 2,000 prisoners": a count that goes with another act
+    if "conj_lemma" in cls and not any(_lemma(w) in cls["conj_lemma"] for w in
+                                       ([t.head] if t.dep_ == "conj" else []) + [c for c in t.children if c.dep_ == "conj"]):
+        return False           # "killed or captured over 5,000": captured in a tally with the killed
     subj = _passive_subject(t) if passive else _subject(t)
     obj = _object(t)
     parts = _particles(t)
