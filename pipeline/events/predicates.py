@@ -426,6 +426,12 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     lem = _lemma(t)
     if pos in ("NOUN", "PROPN"):
+        if "modifier_lemma" in cls and not any(
+                (c.dep_ in ("amod", "compound") and _lemma(c) in cls["modifier_lemma"])
+                or (c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                    g.dep_ == "pobj" and _lemma(g) in cls["modifier_lemma"] for g in c.children))
+                for c in t.children):
+            return False       # "an electoral victory", "victory in the elections": what was won is a vote
         needs = cls.get("noun_needs", {})
         if lem in needs and not _noun_ok(t, needs[lem]):
             return False
@@ -455,6 +461,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 return False      # "the first major Allied victory of the war", "their only defeat of the war": one battle of it
         if "needs_verb" in cls and _dated_noun(t):
             return True        # "a secret 1902 pact with France", "the Concordat of 1801": the document the text dates
+        if "undone_by" in cls and _undone(t):
+            return False       # "the treaty was renounced", "nullified the pact": the act is its undoing, not the agreement
         if "needs_verb" in cls:
             h = t.head if t.dep_ != "pobj" else t.head.head
             if _lemma(h) not in cls["needs_verb"] and t.dep_ not in ("nsubj", "nsubjpass"):
@@ -471,6 +479,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
     passive = is_passive(t)
     if "passive" in cls and cls["passive"] != passive:
         return False
+    if "not_dep" in cls and t.dep_ in cls["not_dep"]:
+        return False           # "captured Fort Washington, taking 2,000 prisoners": a count that goes with another act
+    if "conj_lemma" in cls and not any(_lemma(w) in cls["conj_lemma"] for w in
+                                       ([t.head] if t.dep_ == "conj" else []) + [c for c in t.children if c.dep_ == "conj"]):
+        return False           # "killed or captured over 5,000": captured in a tally with the killed
     subj = _passive_subject(t) if passive else _subject(t)
     obj = _object(t)
     parts = _particles(t)
@@ -501,7 +514,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 and any(arg_classes(c) & set(cls["subject"]) for c in subj.conjuncts)):
             return False
     if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
-        if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]):
+        if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]
+                and (classify(obj) or ("",))[0] not in cls.get("object_act_not", ())):
             return False
     if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
         return False
@@ -1068,6 +1082,15 @@ def _past_read_as_participle(t: Token) -> bool:
     return t.sent.text.rstrip()[-1:] in ".!?"
 
 
+def _undone(t: Token) -> bool:
+    """A document noun its governing verb undoes ('the treaty was renounced'): a class's undone_by verbs."""
+    lex = lexicon()
+    h = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or h.pos_ not in ("VERB", "AUX") or _dated_noun(t):
+        return False
+    return any(_lemma(h) in lex["classes"][i].get("undone_by", ()) for i in lex["_by_lemma"].get(_lemma(t), ()))
+
+
 def predicates_in(span: Span) -> list[Predicate]:
     lex = lexicon()
     found = {}
@@ -1087,7 +1110,8 @@ def predicates_in(span: Span) -> list[Predicate]:
             continue
         label = overrides.get(trig.id_, trig.label_) if trig.id_ in overrides else trig.label_
         root = trig.root
-        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root):
+        if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root) \
+                or _undone(root):
             continue
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
     # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
