@@ -877,10 +877,25 @@ def asked_for(v: Token) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children))
 
 
+def idiom_or_citation(v: Token) -> bool:
+    """A verb that states no act of the story: an idiom made with an abstract object ("took advantage of the confusion",
+    "gave up hope", "held sway", "was gaining strength"), or a saying verb citing a source ("as Karnow noted", "as one
+    officer noted": an attribution, GUIDELINES)."""
+    lex = lexicon()
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ in lex.get("idiom_objects", ()) for c in v.children):
+        return True
+    return _lemma(v) in lex["saying_verbs"] and any(
+        c.dep_ == "mark" and c.lower_ in lex.get("citing_marks", ()) for c in v.children)
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and _quoted_present(t):
+        return False
+    if idiom_or_citation(t):
         return False
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
