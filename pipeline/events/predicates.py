@@ -978,6 +978,10 @@ def factual(t: Token) -> bool:
             return False
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
+        if h.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and (c.lower_ in lex["non_factual_aux"] or (c.lower_ in lex["counterfactual_aux"] and _lemma(head) == "have"))
+                for c in head.children):
+            return False       # "could hope to take the city", "would have to wait": a possibility or an obligation, not an act
         h = head
     first = t
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
