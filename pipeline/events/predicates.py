@@ -884,7 +884,7 @@ def idiom_or_citation(v: Token) -> bool:
     lex = lexicon()
     if v.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_ == "dobj" and c.lower_ in lex.get("idiom_objects", ()) for c in v.children):
+    if _lemma(v) in lex.get("idiom_verbs", ()) and any(c.dep_ == "dobj" and c.lower_ in lex.get("idiom_objects", ()) for c in v.children):
         return True
     return _lemma(v) in lex["saying_verbs"] and any(
         c.dep_ == "mark" and c.lower_ in lex.get("citing_marks", ()) for c in v.children)
