@@ -891,10 +891,25 @@ def asked_for(v: Token) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children))
 
 
+def idiom_or_citation(v: Token) -> bool:
+    """A verb that states no act of the story: an idiom made with an abstract object ("took advantage of the confusion",
+    "gave up hope", "held sway", "was gaining strength"), or a saying verb citing a source ("as Karnow noted", "as one
+    officer noted": an attribution, GUIDELINES)."""
+    lex = lexicon()
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if _lemma(v) in lex.get("idiom_verbs", ()) and any(c.dep_ == "dobj" and c.lower_ in lex.get("idiom_objects", ()) for c in v.children):
+        return True
+    return _lemma(v) in lex["saying_verbs"] and any(
+        c.dep_ == "mark" and c.lower_ in lex.get("citing_marks", ()) for c in v.children)
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and _quoted_present(t):
+        return False
+    if idiom_or_citation(t):
         return False
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
@@ -977,6 +992,10 @@ def factual(t: Token) -> bool:
             return False
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
+        if h.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and (c.lower_ in lex["non_factual_aux"] or (c.lower_ in lex["counterfactual_aux"] and _lemma(head) == "have"))
+                for c in head.children):
+            return False       # "could hope to take the city", "would have to wait": a possibility or an obligation, not an act
         h = head
     first = t
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
