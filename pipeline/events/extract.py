@@ -527,17 +527,6 @@ ACTOR_ROLES = {"agent": frozenset({"subject", "taker"}), "sides": frozenset({"su
                "personal": frozenset({"subject", "patient"})}
 
 
-# an object that takes part in an act done with or between sides ("met with X", "talks between X and Y")
-RECIPROCAL_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
-
-
-def _happens_to_person(doc, t, seg_start: int) -> bool:
-    """The trigger is an act that happens to a person as such (sides.json "personal_lemmas": appointed, relieved,
-    arrested, executed): the person it happens to, in whatever role, is its actor."""
-    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.lemma_.lower() in side_lexicon()["personal_lemmas"]
-
-
 def _done_to_person(doc, t, seg_start: int) -> bool:
     """The trigger is a forcible act done to a person (sides.json "forcible_lemmas": overthrown, arrested, executed):
     the side or person that does it, when named, is the actor."""
@@ -1391,17 +1380,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     clause=extent, personal=True)[0]:
                 # "the President was overthrown by the Council", "the army arrested him": who did it is the actor
                 act_roles = [r for r in roles if r[0] not in ("patient", "object")]
-            elif label == "other" and t is not None and not _happens_to_person(doc, t, seg_start):
-                # "Germany promised Britain ...", "Ford asked Congress for funds": an act the parse gives a subject
-                # (or a passive subject) for is that side's alone; whom it is addressed to does not act
-                own = event_arguments(
-                    sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
-                    text, cfg, entity_kinds, entity_labels, two_sided=False, actor_roles=ACTOR_ROLES["personal"],
-                    clause=extent, personal=True)[0]
-                if own:
-                    # ... but one it is done with or between ("met with Kissinger", "talks between") takes part
-                    act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
-                        text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
