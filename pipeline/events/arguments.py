@@ -24,6 +24,19 @@ CLAUSE_CUT = {"advcl", "conj", "cc", "parataxis", "relcl", "ccomp", "mark", "pre
 CUT = {"relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "parataxis", "ccomp"}
 
 
+def _title_gap(gap: str) -> bool:
+    """ "U.S. President Roosevelt", "East German leader Erich Honecker": the words between a state and a person are
+    his title (capitalised words, of/the, title words of sides.json)."""
+    from .sides import lexicon
+    if TITLE_GAP.fullmatch(gap):
+        return True
+    lex = lexicon()
+    words = gap.split()
+    return bool(words) and len(words) <= 4 and gap[:1].isspace() and gap[-1:].isspace() and all(
+        w[:1].isupper() or w in ("of", "the") or w in lex["titles"] or w in lex["office_nouns"] or w in lex["title_gap_words"]
+        for w in words)
+
+
 def _phrase(tok: Token) -> tuple[int, int]:
     """Character extent of the noun phrase headed by tok, without its relative clauses and appositions;
     "of"-phrases stay ("the forces of Armenia")."""
@@ -301,7 +314,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     # "U.S. President Roosevelt died": in a personal act, the state in a person's title is his
     # affiliation, not an actor beside him (in other acts the person is written as that side)
     titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
-              and m["label"] in ("GPE", "NORP") and TITLE_GAP.fullmatch(text[m["end"]:p["start"]])}
+              and m["label"] in ("GPE", "NORP") and _title_gap(text[m["end"]:p["start"]])}
     with_role = agent_named = False
     for role, lo, hi, side in factions:
         if role in actor_roles:

@@ -527,6 +527,13 @@ ACTOR_ROLES = {"agent": frozenset({"subject", "taker"}), "sides": frozenset({"su
                "personal": frozenset({"subject", "patient"})}
 
 
+def _done_to_person(doc, t, seg_start: int) -> bool:
+    """The trigger is a forcible act done to a person (sides.json "forcible_lemmas": overthrown, arrested, executed):
+    the side or person that does it, when named, is the actor."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in side_lexicon()["forcible_lemmas"]
+
+
 def _plural_name(name: str, text: str) -> bool:
     """A one-word name that is the plural of a word the text also uses ("Jacobins": "a Jacobin Club"): the members
     of a group, not a person."""
@@ -1378,8 +1385,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
             participants = [person_sides.get(a, a) for a in participants]
             actor_roles = ACTOR_ROLES.get(cfg["actor_roles"].get(label, "agent"))
+            act_roles = roles
+            if label == "other" and t is not None and _done_to_person(doc, t, seg_start) and event_arguments(
+                    sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                    text, cfg, entity_kinds, entity_labels, two_sided=False, actor_roles=frozenset({"subject"}),
+                    clause=extent, personal=True)[0]:
+                # "the President was overthrown by the Council", "the army arrested him": who did it is the actor
+                act_roles = [r for r in roles if r[0] not in ("patient", "object")]
             actors, locations, from_parse = event_arguments(
-                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"])
