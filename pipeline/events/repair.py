@@ -58,6 +58,46 @@ def _past_form(t: Token) -> bool:
     return w.endswith("ed") or w in _data()["irregular_participles"]
 
 
+def _hidden_clause_verb(t: Token) -> bool:
+    """ "On June 3 Major Taylor of the 100th captured two American gunboats": a past verb the parser hung on its
+    object as a modifier ("the 100th captured two ... gunboats" read as one noun phrase) in a sentence headed by a
+    noun. A participle describing a noun never stands before that noun's determiner or number ("the captured two
+    gunboats" is no English), so the word is the verb of the sentence: it takes the sentence's head noun as its
+    subject, the noun as its object and the time phrases set before the subject."""
+    h, r = t.head, t.sent.root
+    if t.tag_ not in ("VBD", "VBN") or h.i <= t.i or r.pos_ not in ("NOUN", "PROPN") or not r.i < t.i:
+        return False
+    if not any(c.dep_ in ("det", "nummod", "poss") and t.i < c.i < h.i for c in h.children):
+        return False
+    before = t.doc[t.i - 1]
+    if before.dep_ in ("det", "advmod", "neg", "aux", "auxpass") or before.pos_ in ("DET", "ADV", "PART", "AUX", "PUNCT"):
+        return False          # "an estimated 40,000 prisoners", "the so called '99 Boys"
+    if any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "xcomp", "advcl") for c in r.children):
+        return False          # the sentence's head noun carries a verb of its own
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    first = [c for c in h.children if c.i < t.i]      # "the 100th": what the parser put before the verb
+    old_head, old_dep = h.head, h.dep_
+    t.head = t
+    t.dep_ = "ROOT"
+    for c in list(r.children):
+        if c.i > t.i or (c.dep_ in ("prep", "npadvmod", "advmod") and c.i < r.i):
+            c.head = t
+    r.head = t
+    r.dep_ = "nsubj"
+    h.head = t
+    h.dep_ = "dobj"
+    if first and old_dep == "pobj" and old_head.i < t.i:
+        new = first[-1]
+        new.head = old_head
+        new.dep_ = "pobj"
+        for c in first[:-1]:
+            c.head = new
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -65,6 +105,9 @@ def repair(doc: Doc) -> int:
     n = 0
     for t in doc:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
+            n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ != "acomp":
             continue
