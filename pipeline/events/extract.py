@@ -20,6 +20,7 @@ from .arguments import clause_extent, clause_text, event_arguments, places_named
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
+from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
 from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
@@ -1062,6 +1063,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             durations_by_sent[d["sentence_id"]].append(d)
     seg_docs = sorted(((seg.start, doc) for seg, doc in parsed.segment_docs()), key=lambda x: x[0])
     seg_starts = [x[0] for x in seg_docs]
+    for _, doc in seg_docs:
+        repair_parse(doc)         # verbs the tagger read as nouns or adjectives (repair.py)
 
     def seg_doc_at(offset: int):
         return seg_docs[max(0, bisect.bisect_right(seg_starts, offset) - 1)]

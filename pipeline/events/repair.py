@@ -1,0 +1,160 @@
+"""Acts the small model's parse hides, repaired on the parse itself (no second parsing pass).
+
+The tagger sometimes reads the verb of a clause as a noun or an adjective: "insurrection ... spread
+throughout France" (spread a NOUN heading the sentence, with its subject), "it was overrun" (overrun a NOUN
+with its passive auxiliary), "Fort Schlosser was surprised on July 5" (surprised an ADJ complement of
+"was"). No predicate class fires on such a word, and a date on it reaches no act. A word is read as the
+verb only when the parse around it is a clause's (a subject before a sentence-heading noun, a passive
+auxiliary, "was/were" before a participle form), and only when the verb it is a form of is one our
+predicate classes name (predicates.json): the repair makes known acts visible, it invents no new ones.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+REPAIR_FILE = Path(__file__).with_name("repair.json")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(REPAIR_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset:
+    from .predicates import lexicon
+    return frozenset(lem.lower() for cls in lexicon()["classes"] if "VERB" in cls.get("pos", ())
+                     for lem in cls["lemmas"])
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a past or participle form is of, when our predicate classes name it: "routed" -> rout,
+    "surprised" -> surprise, "captured" -> capture, "overrun" -> overrun, "spread" -> spread."""
+    w = word.lower()
+    verbs = _verb_lemmas()
+    cands = [w]
+    if w.endswith("ed"):
+        cands += [w[:-2], w[:-1]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            cands.append(w[:-3])          # "shelled" is not doubled, "stopped" -> stop
+        if w.endswith("ied"):
+            cands.append(w[:-3] + "y")
+    cands += _data()["irregular_participles"].get(w, [])
+    return next((c for c in cands if c in verbs), None)
+
+
+def _make_verb(t: Token, lemma: str, tag: str) -> None:
+    t.pos_ = "VERB"
+    t.tag_ = tag
+    t.lemma_ = lemma
+
+
+def _past_form(t: Token) -> bool:
+    w = t.lower_
+    return w.endswith("ed") or w in _data()["irregular_participles"]
+
+
+def _hidden_clause_verb(t: Token) -> bool:
+    """ "On June 3 Major Taylor of the 100th captured two American gunboats": a past verb the parser hung on its
+    object as a modifier ("the 100th captured two ... gunboats" read as one noun phrase) in a sentence headed by a
+    noun. A participle describing a noun never stands before that noun's determiner or number ("the captured two
+    gunboats" is no English), so the word is the verb of the sentence: it takes the sentence's head noun as its
+    subject, the noun as its object and the time phrases set before the subject."""
+    h, r = t.head, t.sent.root
+    if t.tag_ not in ("VBD", "VBN") or h.i <= t.i or r.pos_ not in ("NOUN", "PROPN") or not r.i < t.i:
+        return False
+    if not any(c.dep_ in ("det", "nummod", "poss") and t.i < c.i < h.i for c in h.children):
+        return False
+    before = t.doc[t.i - 1]
+    if before.dep_ in ("det", "advmod", "neg", "aux", "auxpass") or before.pos_ in ("DET", "ADV", "PART", "AUX", "PUNCT"):
+        return False          # "an estimated 40,000 prisoners", "the so called '99 Boys"
+    if any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "xcomp", "advcl") for c in r.children):
+        return False          # the sentence's head noun carries a verb of its own
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    first = [c for c in h.children if c.i < t.i]      # "the 100th": what the parser put before the verb
+    old_head, old_dep = h.head, h.dep_
+    t.head = t
+    t.dep_ = "ROOT"
+    for c in list(r.children):
+        if c.i > t.i or (c.dep_ in ("prep", "npadvmod", "advmod") and c.i < r.i):
+            c.head = t
+    r.head = t
+    r.dep_ = "nsubj"
+    h.head = t
+    h.dep_ = "dobj"
+    if first and old_dep == "pobj" and old_head.i < t.i:
+        new = first[-1]
+        new.head = old_head
+        new.dep_ = "pobj"
+        for c in first[:-1]:
+            c.head = new
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
+def repair(doc: Doc) -> int:
+    """Repairs the doc in place; returns how many words it read as verbs."""
+    lex = _data()
+    be = set(lex["be_forms"])
+    n = 0
+    for t in doc:
+        if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ != "acomp":
+            continue
+        kids = list(t.children)
+        # "it was overrun", "the fort was stormed": a noun or adjective with a passive auxiliary of its own
+        if t.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "auxpass" and c.lower_ in be for c in kids) and _past_form(t):
+            lemma = verb_lemma(t.text)
+            if lemma:
+                _make_verb(t, lemma, "VBN")
+                n += 1
+            continue
+        # "insurrection and the spirit of popular sovereignty spread throughout France": the sentence's head
+        # word, with a subject before it and no verb in its sentence, is its verb
+        if (t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.tag_ == "NN"
+                and any(c.dep_ == "nsubj" and c.i < t.i and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids)
+                and not any(c.dep_ == "det" for c in kids)
+                and not any(w.pos_ in ("VERB", "AUX") and w.dep_ not in ("amod", "compound") for w in t.sent)
+                and t.sent.text.rstrip()[-1:] in ".!?"):
+            lemma = verb_lemma(t.text)
+            if lemma:
+                _make_verb(t, lemma, "VBD")
+                n += 1
+            continue
+        # "Fort Schlosser was surprised on July 5": a participle read as the complement of "was/were" is the
+        # passive verb; "was" becomes its auxiliary and hands it its subject and modifiers
+        h = t.head
+        if (t.dep_ == "acomp" and (t.pos_ == "ADJ" or t.tag_ == "VBN") and h.lower_ in be and h.i == t.i - 1 and _past_form(t)
+                and not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex["degree_words"] for c in kids)
+                and not any(c.dep_ == "prep" and c.lower_ in lex["adjective_preps"] for c in kids)):
+            lemma = verb_lemma(t.text)
+            if not lemma:
+                continue
+            for c in list(h.children):
+                if c.i == t.i:
+                    continue
+                c.head = t
+                if c.dep_ == "nsubj":
+                    c.dep_ = "nsubjpass"
+            if h.head.i == h.i:
+                dep = h.dep_
+                t.head = t
+            else:
+                dep = h.dep_
+                t.head = h.head
+            t.dep_ = dep
+            h.head = t
+            h.dep_ = "auxpass"
+            _make_verb(t, lemma, "VBN")
+            n += 1
+    return n
