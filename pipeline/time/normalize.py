@@ -627,9 +627,8 @@ def _century_bc(g, ctx):
     c = ordinal(g["c"])
     mod = mod_of(g.get("mod"))
     first, last = c * 100, (c - 1) * 100 + 1
-    cuts = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}
-    if mod in cuts:
-        lo, hi = cuts[mod]
+    if mod in cal.CENTURY_THIRDS:
+        lo, hi = cal.CENTURY_THIRDS[mod]
         first, last = c * 100 - lo, c * 100 - hi
     a, b = cal.bc_interval(first, last)
     return Timex("date", f"-{c - 1:02d}", None, None, "century", mod, True, start_iso=a, end_iso=b)
