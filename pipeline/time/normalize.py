@@ -317,6 +317,20 @@ def shift(base: Anchor, n: int, unit: str) -> Timex | None:
     return None
 
 
+DAY_ARITHMETIC_UNITS = {"W", "M", "Y"}
+
+
+def _day_shift(day: dt.date, n: int, unit: str) -> dt.date | None:
+    """The day n weeks, months or years from `day` (the month's last day when it has no such day)."""
+    if unit == "W":
+        return day + dt.timedelta(weeks=n)
+    months = n * 12 if unit == "Y" else n
+    y, m = cal.add_months(day.year, day.month, months)
+    if y < 1:
+        return None
+    return dt.date(y, m, min(day.day, cal.last_day(y, m)))
+
+
 def normalize(rule: str, g: dict, ctx: Context) -> Timex:
     """The expression's value; one that cannot be resolved keeps an empty value. A normalizer that
     raises (a bug, a rule whose groups it does not expect) costs this expression only, never the
@@ -730,6 +744,14 @@ def _relative_offset(g, ctx):
     t = shift(base, int(n) * direction, unit)
     if t is None:
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
+    if (not mod and base.granularity == "day" and base.start == base.end and unit in DAY_ARITHMETIC_UNITS
+            and g["dir"].lower() != "ago"):
+        # "A month after Procter's success" (22 January 1813): 22 February; "two weeks after the armistice took
+        # effect" (11 November): 25 November; "nineteen years before" 1 June 1813: 1 June 1794. A stated count
+        # from a day is counted to the day (tests/gold_events/GUIDELINES.md: arithmetic on stated spans)
+        day = _day_shift(base.start, int(n) * direction, unit)
+        if day is not None:
+            t = make("relative", "day", day, day)
     t.mod = mod
     t.anchor_used = True
     # "almost two decades earlier" looks back from the story, which then goes on where it was
