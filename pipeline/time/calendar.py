@@ -44,12 +44,17 @@ def season_interval(y: int, code: str) -> tuple[dt.date, dt.date]:
     return dt.date(y, a, 1), dt.date(y, b, last_day(y, b))
 
 
+# thirds of a century, counted from its first year: 34, 33 and 33 years ("the middle of the 9th century BC" is
+# 866-834 BC, "the early nineteenth century" 1801-1834)
+CENTURY_THIRDS = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}
+
+
 def span_interval(first: int, width: int, mod: str) -> tuple[int, int]:
     """Years of a decade/century narrowed by early/mid/late."""
     if width == 10:
         cuts = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
     else:
-        cuts = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}
+        cuts = CENTURY_THIRDS
     a, b = cuts.get(mod, (0, width - 1))
     return first + a, first + b
 
@@ -60,7 +65,9 @@ def decade_interval(first_year: int, mod: str = "") -> tuple[dt.date, dt.date]:
 
 
 def century_interval(first_year: int, mod: str = "") -> tuple[dt.date, dt.date]:
-    a, b = span_interval(first_year, 100, mod)
+    """The century TIMEX calls `first_year // 100` ("18" for the nineteenth) as counted from year 1: the
+    nineteenth century is 1801-1900, as the 3rd century BC is 300-201 BC (tests/gold_events)."""
+    a, b = span_interval(first_year + 1, 100, mod)
     return dt.date(a, 1, 1), dt.date(b, 12, 31)
 
 
@@ -106,7 +113,7 @@ def unit_interval(day: dt.date, gran: str) -> tuple[dt.date, dt.date]:
     if gran == "decade":
         return decade_interval(day.year // 10 * 10)
     if gran == "century":
-        return century_interval(day.year // 100 * 100)
+        return century_interval((day.year - 1) // 100 * 100)
     if gran == "week":
         return week_interval(day)
     return day, day
