@@ -584,13 +584,6 @@ def _season_bare(g, ctx):
     if code == "WI" and ctx.winter_ahead(y):
         y += 1           # a story in October 1776 goes on into the winter of 1776-77, not back to 1775-76
     a, b = cal.season_interval(y, code)
-    s = ctx.anchor
-    if (used and not mod and ctx.dct is None and s is not None and not s.period and s.granularity == "day"
-            and a < s.start <= b and not ctx.flashback()):
-        # "attacked at Princeton on January 3, 1777. ... harassed the British throughout the winter": the story has
-        # got to that day of the season; what it tells next starts there (tests/gold_events/GUIDELINES.md: the dated
-        # act before sets the lower bound)
-        a = s.start
     t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
     t.anchor_used = used
     t.sets_anchor = False         # "the summer" names the narrative's season; the months after it keep their year
