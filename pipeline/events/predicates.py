@@ -309,6 +309,29 @@ def _names_polity(g: Token) -> bool:
         _lemma(c) in ("republic", "kingdom", "empire", "state", "country") for c in g.subtree)
 
 
+def _names_lemma(c: Token, words) -> bool:
+    """Whether an argument is one of these words: its lemma or form, or a two-word name an entry spells out with
+    its modifier or its "of" phrase ("martial law", "state of emergency"), so an idiom's noun is told from the
+    same noun in other uses ("imposed martial law", not "imposed a law")."""
+    if _lemma(c) in words or c.lower_ in words:
+        return True
+    for g in c.children:
+        if g.dep_ in ("amod", "compound") and f"{_lemma(g)} {_lemma(c)}" in words:
+            return True
+        if g.dep_ == "prep" and g.lower_ == "of" and any(
+                f"{_lemma(c)} of {_lemma(h)}" in words for h in g.children if h.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _target_own(t: Token) -> bool:
+    """Whether what a verb acts on ("to" phrase, object or passive subject) is named as the doer's own by a
+    possessive pronoun: "set fire to their stores and to their ships"."""
+    targets = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    return any(g.dep_ == "poss" and g.lower_ in ("their", "its", "his", "her", "our") for c in targets for g in c.children)
+
+
 def _noun_ok(t: Token, need: str) -> bool:
     if need == "any":
         return True
@@ -537,11 +560,13 @@ def _class_ok(t: Token, cls: dict) -> bool:
             # "declared Germany to be a republic", "pronounced Algeria an independent country"
             cands += comps + [g for c in comps for g in c.children if g.dep_ in ("attr", "acomp", "oprd", "dobj")]
             cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
-        if not any(_lemma(c) in cls["object_lemma"] or c.lower_ in cls["object_lemma"] for c in cands):
+        if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
             return False
     if "attr_class" in cls and not any(c.dep_ in ("attr", "oprd", "xcomp") and arg_classes(c) & set(cls["attr_class"])
                                        for c in t.children):
         return False       # "became president", "became commander in Iberia"
+    if "target_own" in cls and cls["target_own"] != _target_own(t):
+        return False       # "set fire to their stores": a side destroying its own stores or ships, no strike on the other
     if "to_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["to_lemma"] for g in c.children) for c in t.children):
         return False       # "went to the guillotine", "was sent to the scaffold"
