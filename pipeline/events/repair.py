@@ -146,13 +146,8 @@ def repair(doc: Doc) -> int:
                 c.head = t
                 if c.dep_ == "nsubj":
                     c.dep_ = "nsubjpass"
-            if h.head.i == h.i:
-                dep = h.dep_
-                t.head = t
-            else:
-                dep = h.dep_
-                t.head = h.head
-            t.dep_ = dep
+            t.head = t if h.head.i == h.i else h.head       # the participle takes "was"'s place in the tree
+            t.dep_ = h.dep_
             h.head = t
             h.dep_ = "auxpass"
             _make_verb(t, lemma, "VBN")
