@@ -843,8 +843,8 @@ def _drop_subsumed_preds(preds, text, seg_start) -> list:
 
 def _circumstance_nominals(preds) -> set[int]:
     """Act nouns in a prepositional phrase of a force act of their own clause ("a counter attack in the battle of
-    Kolubara", "closed the breach at the Second Battle of Ypres", "shadowed the army on its withdrawal"): the act
-    itself or its setting, no second act (EVENTS.md: one act, one row). Their token offsets."""
+    Kolubara", "captured the ridge in fierce fighting", "escaped ... with some 15,000 casualties"): the act itself,
+    its setting or its tally, no second act (EVENTS.md: one act, one row). Their token offsets."""
     lex = lexicon()
     preps, acts = lex["circumstance_preps"], lex["circumstance_act_types"]
     by_i = {p.token.i: p for p in preds}
