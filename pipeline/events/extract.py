@@ -841,6 +841,28 @@ def _drop_subsumed_preds(preds, text, seg_start) -> list:
     return out
 
 
+def _circumstance_nominals(preds) -> set[int]:
+    """Act nouns in a prepositional phrase of a force act of their own clause ("a counter attack in the battle of
+    Kolubara", "captured the ridge in fierce fighting", "escaped ... with some 15,000 casualties"): the act itself,
+    its setting or its tally, no second act (EVENTS.md: one act, one row). Their token offsets."""
+    lex = lexicon()
+    preps, acts = lex["circumstance_preps"], lex["circumstance_act_types"]
+    by_i = {p.token.i: p for p in preds}
+    out = set()
+    for p in preds:
+        t = p.token
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ not in preps:
+            continue
+        if NAMED_ACT.match(t.doc.text, t.idx):
+            continue          # "at the Battle of Tunis": a named act keeps the war's span the text gives it
+        h = t.head
+        while h.head.i != h.i and h.i not in by_i and h.pos_ not in ("VERB", "AUX"):
+            h = h.head
+        if h.i in by_i and h.i != t.i and by_i[h.i].type in acts:
+            out.add(p.start)
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -1250,6 +1272,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
+        circumstances = _circumstance_nominals(preds)
+        if circumstances:
+            # the act noun of a phrase setting a force act states no act of its own unless it carries its own date
+            pairs = [(t, d, c) for t, d, c in pairs if t is None or c >= 0.8 or t[0] - seg_start not in circumstances]
+            owned = {t[0] - seg_start for t, _, _ in pairs if t is not None}
+            preds = [p for p in preds if p.start not in circumstances or p.start in owned]
         in_phrase = lambda t: any(ph.start <= t[0] < ph.end for ph, _ in anchored)
         if anchored:
             # the anchor event named in the phrase is stated, with its date, where the text dates it
