@@ -172,7 +172,11 @@ def _faction(tok: Token) -> str | None:
             return factions[tok.lower_]
         return None
     bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
-    if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
+    if (tok.lemma_.lower() in bodies or tok.lower_ in bodies) and not (tok.ent_type_ == "ORG" and tok.text[:1].isupper()
+                                                                       and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "ORG"
+                                                                       and tok.doc[tok.i + 1].ent_iob_ == "I"):
+        # (a named organisation whose name runs on past the noun, "the Revolutionary Armed Forces of X", is the
+        # organisation itself: sides.py names it)
         # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction (a "revolutionary
         # government" is a state's)
         for c in tok.children:
