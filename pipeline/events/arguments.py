@@ -322,7 +322,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     with_role = agent_named = False
     for role, lo, hi, side in factions:
         if role in actor_roles:
-            add(actors, "side:" + side.split(":", 1)[1])
+            # "FLN guerrillas", "Hezbollah fighters": the organisation the text names is the group that acts
+            named_org = [m for m in mentions if lo + offset <= m["start"] and m["end"] <= hi + offset
+                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]]
+            for m in named_org[:1]:
+                add(actors, m["entity_id"])
+            if not named_org:
+                add(actors, "side:" + side.split(":", 1)[1])
             with_role = agent_named = True
     for m in mentions:
         if id(m) in titled or in_faction(m):
