@@ -141,7 +141,10 @@ def _force_side(tok: Token) -> list[Token]:
 def _group_name(tok: Token) -> bool:
     """ "the Allies", "the Patriots", "the Nationalists": a side the text names by a capitalised plural
     that no entity stands for."""
-    return (tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() and tok.i > tok.sent.start
+    # "the Bolsheviks" tagged a singular proper noun: a capitalised plural after "the" that no entity stands for
+    plural = tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z-]+[^s's]s", tok.text) is not None
+                                             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+    return (plural and tok.text[:1].isupper() and tok.i > tok.sent.start
             and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
                                              for c in tok.children if c.dep_ == "compound"))
 
