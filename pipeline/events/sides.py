@@ -124,9 +124,9 @@ def _text_defined(words: list[str], defined: dict[str, str] | None) -> bool:
     if len(core) == 1 and core[0] in defined and not core[0].startswith(("unit:", "people:")):
         return True
     joined = " ".join(words)
-    return len(words) >= 2 and any(not k.startswith(("unit:", "people:")) and (" ".join(_words(v)) + " ").endswith(joined + " ")
-                                   and (" ".join(_words(v)) == joined or " " + joined in " " + " ".join(_words(v)))
-                                   for k, v in defined.items())
+    return any(not k.startswith(("unit:", "people:")) and (" ".join(_words(v)) == joined and (len(words) >= 2 or k[:1] == joined[:1])
+                                                            or len(words) >= 2 and (" ".join(_words(v)) + " ").endswith(" " + joined + " "))
+               for k, v in defined.items())
 
 
 def org_name(name: str, defined: dict[str, str] | None) -> str | None:
@@ -145,8 +145,8 @@ def org_name(name: str, defined: dict[str, str] | None) -> str | None:
         return None
     acro, long_form = hits[0]
     long_form = re.sub(r"^(?:the|The)\s+", "", re.split(r"[.;:]\s+", long_form)[-1].strip())
-    if len(long_form.split()) < 2:
-        return None
+    if len(long_form.split()) < 2 and long_form[:1].lower() != acro[:1]:
+        return None             # "the Kuomintang (KMT)" is one body; a word and a stray capital in brackets are not
     return f"{long_form} ({acro.upper()})"
 
 
