@@ -17,7 +17,7 @@ SIDES_FILE = Path(__file__).with_name("sides.json")
 NUMBERED_UNIT = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z][\w]*)?\s*\b((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[IVX]{1,4}))\s+(?:((?:[A-Z]\.){2,3}|[A-Z][\w]*)\s+)?"
                            r"((?:[A-Z][a-z]+\s+){0,2}(?:Army|Corps|Division|Fleet|Brigade|Regiment|Battalion|Air Force))\b")
-ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
+ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +181,7 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
-        if named_org and (not polity or any(x in lex["faction_nouns"] for x in w)):
+        if named_org and (not polity or any(x in lex["faction_nouns"] or x in lex["organisation_words"] for x in w)):
             return "keep", None      # "the People's Liberation Army (PLA)"; "the Revolutionary Armed Forces of X (ACRO)"
         if polity:
             return "polity", polity
