@@ -141,7 +141,10 @@ def _force_side(tok: Token) -> list[Token]:
 def _group_name(tok: Token) -> bool:
     """ "the Allies", "the Patriots", "the Nationalists": a side the text names by a capitalised plural
     that no entity stands for."""
-    return (tok.tag_ in ("NNPS", "NNS") and tok.text[:1].isupper() and tok.i > tok.sent.start
+    # "the Bolsheviks" tagged a singular proper noun: a capitalised plural after "the" that no entity stands for
+    plural = tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z-]+[^s's]s", tok.text) is not None
+                                             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+    return (plural and tok.text[:1].isupper() and tok.i > tok.sent.start
             and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
                                              for c in tok.children if c.dep_ == "compound"))
 
@@ -172,7 +175,11 @@ def _faction(tok: Token) -> str | None:
             return factions[tok.lower_]
         return None
     bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
-    if tok.lemma_.lower() in bodies or tok.lower_ in bodies:
+    if (tok.lemma_.lower() in bodies or tok.lower_ in bodies) and not (tok.ent_type_ == "ORG" and tok.text[:1].isupper()
+                                                                       and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "ORG"
+                                                                       and tok.doc[tok.i + 1].ent_iob_ == "I"):
+        # (a named organisation whose name runs on past the noun, "the Revolutionary Armed Forces of X", is the
+        # organisation itself: sides.py names it)
         # "the mercenary troops", "rebel forces", "resistance forces": the force of a faction (a "revolutionary
         # government" is a state's)
         for c in tok.children:
@@ -318,7 +325,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     with_role = agent_named = False
     for role, lo, hi, side in factions:
         if role in actor_roles:
-            add(actors, "side:" + side.split(":", 1)[1])
+            # "FLN guerrillas", "Hezbollah fighters": the organisation the text names is the group that acts
+            named_org = [m for m in mentions if lo + offset <= m["start"] and m["end"] <= hi + offset
+                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]]
+            for m in named_org[:1]:
+                add(actors, m["entity_id"])
+            if not named_org:
+                add(actors, "side:" + side.split(":", 1)[1])
             with_role = agent_named = True
     for m in mentions:
         if id(m) in titled or in_faction(m):

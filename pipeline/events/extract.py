@@ -21,7 +21,7 @@ from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
 from .repair import repair as repair_parse
-from .sides import _polity_in, acronyms, short_name, side_of, unit_sides
+from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
 from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
 
@@ -784,6 +784,14 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             eid = pid
         elif not polity and label in ("FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"):
             continue        # a building, a region, a ship's class, a named act: never a side
+        elif not polity and label in ("NORP", "ORG") and defined:
+            named = org_name(name, defined)
+            if named and named != name:
+                # an organisation the text introduces with an acronym acts under one name, long form and acronym
+                nid = canonical_ids.get(named.lower()) or "org-" + re.sub(r"[^a-z0-9]+", "-", named.lower()).strip("-")
+                entity_info.setdefault(nid, {"canonical": named, "label": label})
+                canonical_ids[named.lower()] = nid
+                eid = nid
         if eid not in out:
             out.append(eid)
     return out

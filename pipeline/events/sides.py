@@ -17,7 +17,7 @@ SIDES_FILE = Path(__file__).with_name("sides.json")
 NUMBERED_UNIT = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z][\w]*)?\s*\b((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[IVX]{1,4}))\s+(?:((?:[A-Z]\.){2,3}|[A-Z][\w]*)\s+)?"
                            r"((?:[A-Z][a-z]+\s+){0,2}(?:Army|Corps|Division|Fleet|Brigade|Regiment|Battalion|Air Force))\b")
-ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
+ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +76,14 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
             if named and not polity:
                 before = re.findall(r"[\w'’.]+", text[max(0, int(m["start"]) - 12):int(m["start"])])
                 polity = _polity_in([before[-1].lower()]) if before and before[-1][:1].isupper() else None
+            if named and not polity:
+                # the text names the force with its state elsewhere, where the entity model split or missed it
+                # ("the Chinese People's Volunteer Army" once, "the People's Volunteer Army (PVA)" later)
+                core = re.sub(r"^the\s+", "", m["text"].strip(), flags=re.IGNORECASE)
+                for hit in re.finditer(r"([A-Z][\w.]*)\s+" + re.escape(core) + r"\b", text):
+                    polity = _polity_in([hit.group(1).lower()])
+                    if polity:
+                        break
             if polity:
                 out.setdefault("unit:" + " ".join(rest), polity)
             continue
@@ -105,6 +113,43 @@ def is_place_name(name: str) -> bool:
     return len(w) > 1 and (w[0] in lex["place_first_words"] or w[-1] in lex["place_last_words"])
 
 
+def _text_defined(words: list[str], defined: dict[str, str] | None) -> bool:
+    """The name is an organisation the text introduces with an acronym ("the National Liberation Front (FLN)",
+    "the People's Liberation Army (PLA)"), or that acronym, alone or before a force noun ("PLA forces"): a body
+    with a name of its own, never a place or a nameless unit."""
+    if not defined or not words:
+        return False
+    nouns = lexicon()["force_nouns"]
+    core = words[:-1] if len(words) == 2 and words[-1] in nouns else words
+    if len(core) == 1 and core[0] in defined and not core[0].startswith(("unit:", "people:")):
+        return True
+    joined = " ".join(words)
+    return any(not k.startswith(("unit:", "people:")) and (" ".join(_words(v)) == joined and (len(words) >= 2 or k[:1] == joined[:1])
+                                                            or len(words) >= 2 and (" ".join(_words(v)) + " ").endswith(" " + joined + " "))
+               for k, v in defined.items())
+
+
+def org_name(name: str, defined: dict[str, str] | None) -> str | None:
+    """The name an organisation the text introduces with an acronym acts under: its long form and the acronym
+    in parentheses, whichever of the two the sentence uses ("FLN", "the National Liberation Front" -> "National
+    Liberation Front (FLN)")."""
+    w = _words(name)
+    if not _text_defined(w, defined):
+        return None
+    core = w[:-1] if len(w) == 2 and w[-1] in lexicon()["force_nouns"] else w
+    joined = " ".join(w)
+    hits = [(k, v) for k, v in defined.items() if not k.startswith(("unit:", "people:"))
+            and (k == core[0] and len(core) == 1 or " " + joined + " " in " " + " ".join(_words(v)) + " "
+                 and (" ".join(_words(v)) + " ").endswith(joined + " "))]
+    if not hits:
+        return None
+    acro, long_form = hits[0]
+    long_form = re.sub(r"^(?:the|The)\s+", "", re.split(r"[.;:]\s+", long_form)[-1].strip())
+    if len(long_form.split()) < 2 and long_form[:1].lower() != acro[:1]:
+        return None             # "the Kuomintang (KMT)" is one body; a word and a stray capital in brackets are not
+    return f"{long_form} ({acro.upper()})"
+
+
 def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth: int = 0) -> tuple[str, str | None]:
     """("polity", P): the name acts for polity P; ("drop", None): no acting side (a place, a unit no
     polity is given for, a regional adjective); ("person", surname): a person named by his title;
@@ -120,7 +165,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         return "person", w[-1]      # "General Gage" tagged as an organisation: a person, by his title
     if label in ("NORP", "ORG", "LAW", "EVENT", "PERSON", "") and len(w) > 1 and (w[0] in lex["act_heads"] or w[-1] in lex["act_heads"]):
         return "drop", None         # "the Treaty of Alliance", "Operation Roundup": an act, not an actor
-    if label in ("NORP", "ORG") and (joined in lex["not_sides"] or is_place_name(name)):
+    named_org = label in ("NORP", "ORG") and _text_defined(w, defined)
+    if label in ("NORP", "ORG") and (joined in lex["not_sides"] or is_place_name(name)) and not named_org:
         return "drop", None
     if label in ("NORP", "ORG") and defined and _depth == 0:
         long_form = defined.get(w[0]) if len(w) <= 3 else None
@@ -135,6 +181,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
+        if named_org and (not polity or any(x in lex["faction_nouns"] or x in lex["organisation_words"] for x in w)):
+            return "keep", None      # "the People's Liberation Army (PLA)"; "the Revolutionary Armed Forces of X (ACRO)"
         if polity:
             return "polity", polity
         rest = " ".join(stripped)
