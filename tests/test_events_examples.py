@@ -343,3 +343,15 @@ def test_other_mentions_under_the_floor_or_named_by_a_noun_still_join():
     for events, n_keys in cases:
         assign_event_keys(events)
         assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]
+
+
+def test_two_acts_of_one_year_each_told_and_dated_are_two_rows(nlp):
+    """An act dated by its year and another by a month of that year, each a clause of its own dated by its own words,
+    are two chronicle rows unless a word, place or object they share shows them to be one act."""
+    two = extract_text("In 1779 the Spanish army removed the British garrisons from their outposts on the lower river. "
+                       "In December 1779 the British navy seized a Dutch merchant convoy off the coast.",
+                       doc_id="ex", nlp=nlp)["events"]
+    assert len(two) == 2 and two.event_key.nunique() == 2, two[["trigger", "start_date", "event_key"]]
+    one = extract_text("In 1779 the Spanish army captured the fort on the lower river. In December 1779 the Spanish army "
+                       "took the fort after a short siege.", doc_id="ex", nlp=nlp)["events"]
+    assert len(one) == 2 and one.event_key.nunique() == 1, one[["trigger", "start_date", "event_key"]]

@@ -179,6 +179,15 @@ def assign_event_keys(events: list[dict]) -> None:
         a, b = own(wide), own(fine)
         return bool(a) and bool(b) and not a & b
 
+    def year_apart(wide, fine):
+        """Each told as a clause of its own and dated by words of its own sentence, the wider within a year ("removed
+        the garrisons from the river outposts in 1779", "seized a merchant convoy in December 1779"): two acts of
+        one year, not one act told once by its year and once by its month, unless the same word, place or object
+        shows them to be one (told_as_one)."""
+        if not (any(as_act[i] and sure(i) for i in wide) and any(as_act[j] and sure(j) for j in fine)):
+            return False
+        return not any(told_as_one(i, j) for i in wide for j in fine)
+
     def members_of(roots):
         return [j for r in roots for j in groups.get(r, ())]
 
@@ -201,6 +210,8 @@ def assign_event_keys(events: list[dict]) -> None:
                     {events[j].get("doc_id") for j in members_of(fits)} and \
                     not any(told_as_one(i, j) for i in groups[root] for j in members_of(fits)):
                 continue        # a vague mention of one text joins a finer one of another only with evidence
+            if len(fits) == 1 and year_apart(groups[root], members_of(fits)):
+                continue
             if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
                 parent[find(root)] = fits.pop()
 
