@@ -262,10 +262,8 @@ def _thing_of(doc, s: int, e: int) -> bool:
     if span is None or not len(span) or span.start < 2:
         return False
     i = span.start - 1
-    if doc[i].lower_ == "the" and i > 1:
-        i -= 1
-    if doc[i].lower_ != "of":
-        return False
+    if doc[i].lower_ != "of" or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
+        return False          # "as a result of the 2020 war": the year names the war, not the result
     noun = doc[i - 1]
     names = period_names()
     return (noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in names["time_nouns"]
