@@ -49,7 +49,8 @@ def _telling_clause(verb) -> bool:
     lex = lexicon()
     first = verb.doc[min(w.i for w in verb.subtree)]
     return (verb.dep_ == "relcl" and first.lower_ in lex["telling_relatives"] and first.i > 0
-            and verb.doc[first.i - 1].text == "," and verb.pos_ == "VERB" and verb.lemma_.lower() in lex["_by_lemma"]
+            and verb.doc[first.i - 1].text == "," and verb.pos_ == "VERB"
+            and any(v.lemma_.lower() in lex["_by_lemma"] for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"])
             and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
 

@@ -255,6 +255,21 @@ def _attributive(doc, s: int, e: int) -> bool:
     return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end
 
 
+def _thing_of(doc, s: int, e: int) -> bool:
+    """A year after "<noun> of" naming a thing by it ("the peace treaty of 1979", "the Constitution of 1791"), not a
+    time ("the course of 1917") nor a period the text sets its story in ("the Easter Offensive of 1972")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.start < 2:
+        return False
+    i = span.start - 1
+    if doc[i].lower_ != "of" or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
+        return False          # "as a result of the 2020 war": the year names the war, not the result
+    noun = doc[i - 1]
+    names = period_names()
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.lower_ not in names["time_nouns"]
+            and noun.lemma_.lower() not in names["time_nouns"] and noun.lower_ not in names["period_heads"])
+
+
 def _background(doc, s: int, e: int) -> bool:
     """The date stands in a non-restrictive modifier of a noun: an apposition, adjective phrase or relative
     clause set off by a comma before it."""
@@ -405,7 +420,10 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                     rows[-1]["moves_story"] = False
             elif (t.start is not None and saved is not None and ctx.dct is None
                   and ((t.end < saved.start and attributive)
-                       or _quoted_title(text, sent.start, s, e))):
+                       or _quoted_title(text, sent.start, s, e)
+                       or (t.granularity == "year" and not t.anchor_used and not HEADING.fullmatch(text[seg.start:seg.end].strip())
+                           and _thing_of(doc, m["start"], m["end"])
+                           and (t.start - saved.end).days > PLAN_AHEAD_DAYS))):
                 # "the August 1792 uprising" told in 1793: a thing's date, not a step back of the story
                 rows[-1]["moves_story"] = False
                 rows[-1]["names_thing"] = _quoted_title(text, sent.start, s, e)
