@@ -448,6 +448,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             pos == "AUX" and "VERB" in cls["pos"]):
         return False
     lem = _lemma(t)
+    if cls.get("after_comma") and not (t.i > t.sent.start and t.nbor(-1).text == ","):
+        return False           # a reduced relative set off by a comma: "The Accords, concluded between ..."
     if pos in ("NOUN", "PROPN"):
         if "modifier_lemma" in cls and not any(
                 (c.dep_ in ("amod", "compound") and _lemma(c) in cls["modifier_lemma"])
