@@ -539,7 +539,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 and any(arg_classes(c) & set(cls["subject"]) for c in subj.conjuncts)):
             return False
     if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
-        if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]
+        if cls.get("object_any_conjunct") and obj is not None and any(
+                arg_classes(c) & set(cls["object"]) for c in obj.conjuncts):
+            pass               # "had lost many elephants and soldiers": the forces among the conjoined objects
+        elif not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]
                 and (classify(obj) or ("",))[0] not in cls.get("object_act_not", ())):
             return False
     if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
