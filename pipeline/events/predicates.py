@@ -448,6 +448,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
             pos == "AUX" and "VERB" in cls["pos"]):
         return False
     lem = _lemma(t)
+    if "not_purpose" in cls:
+        aim = _purpose(t)
+        if aim is not None and (_lemma(aim) in cls["not_purpose"] or any(
+                c.dep_ == "dobj" and _lemma(c) in cls["not_purpose"] for c in aim.children)):
+            return False       # "landed at Salonica to offer assistance": forces sent with consent, a deployment
     if cls.get("after_comma") and not (t.i > t.sent.start and t.nbor(-1).text == ","):
         return False           # a reduced relative set off by a comma: "The Accords, concluded between ..."
     if pos in ("NOUN", "PROPN"):
