@@ -467,6 +467,13 @@ def _class_ok(t: Token, cls: dict) -> bool:
             pos == "AUX" and "VERB" in cls["pos"]):
         return False
     lem = _lemma(t)
+    if "not_purpose" in cls:
+        aim = _purpose(t)
+        if aim is not None and (_lemma(aim) in cls["not_purpose"] or any(
+                c.dep_ == "dobj" and _lemma(c) in cls["not_purpose"] for c in aim.children)):
+            return False       # "landed at Salonica to offer assistance": forces sent with consent, a deployment
+    if cls.get("after_comma") and not (t.i > t.sent.start and t.nbor(-1).text == ","):
+        return False           # a reduced relative set off by a comma: "The Accords, concluded between ..."
     if pos in ("NOUN", "PROPN"):
         if "modifier_lemma" in cls and not any(
                 (c.dep_ in ("amod", "compound") and _lemma(c) in cls["modifier_lemma"])
@@ -557,7 +564,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 and any(arg_classes(c) & set(cls["subject"]) for c in subj.conjuncts)):
             return False
     if "object" in cls and not (arg_classes(obj) & set(cls["object"])):
-        if not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]
+        if cls.get("object_any_conjunct") and obj is not None and any(
+                arg_classes(c) & set(cls["object"]) for c in obj.conjuncts):
+            pass               # "had lost many elephants and soldiers": the forces among the conjoined objects
+        elif not (cls.get("object_lemma_any") and obj is not None and _lemma(obj) in lexicon()["_by_lemma"]
                 and (classify(obj) or ("",))[0] not in cls.get("object_act_not", ())):
             return False
     if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
