@@ -345,6 +345,19 @@ def test_other_mentions_under_the_floor_or_named_by_a_noun_still_join():
         assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]
 
 
+def test_coordinated_finite_verbs_with_objects_are_two_acts(nlp):
+    """Two finite verbs joined by "and", each with an object or an agent of its own, are two acts at the sentence's
+    date; two verbs sharing one object, or a saying verb after an act, are one."""
+    def triggers(text):
+        ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+        return sorted(ev.trigger.str.lower())
+    assert triggers("On 3 March 1921 the governor was forced to leave the capital and was arrested by rebel soldiers.") \
+        == ["arrested", "leave"]
+    assert triggers("In June 1868 the regent dismissed the council and appointed a new chancellor.") == ["appointed", "dismissed"]
+    assert triggers("In May 1860 the rebels arrested and deposed the governor.") == ["arrested"]
+    assert "replied" not in triggers("In August 1905 the envoy visited the capital and replied that peace was near.")
+
+
 def test_two_acts_of_one_year_each_told_and_dated_are_two_rows(nlp):
     """An act dated by its year and another by a month of that year, each a clause of its own dated by its own words,
     are two chronicle rows unless a word, place or object they share shows them to be one act."""

@@ -470,7 +470,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 if p.token.is_ancestor(anchor) or anchor.is_ancestor(p.token) or anchor.i == p.token.i:
                     d, conf = ld, 0.65
                     break
-        if d is None and _other_actor(p.token):
+        if d is None and (_other_actor(p.token) or _coordinated_act(p.token)):
             # "In March 1945, the offensive reached the river, and the army captured the city": an act
             # coordinated with a doer of its own happens at the time the sentence gave before it
             head = p.token.head
@@ -482,7 +482,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             if before:
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
-            if p.type == "other" and not _other_actor(p.token) and any(q[2] != "other" and q[1] is d for q in pairs):
+            if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)) and any(
+                    q[2] != "other" and q[1] is d for q in pairs):
                 continue      # an act typed in the same clause and date already states it
             pairs.append((t, d, conf))
     stative = lexicon()["stative_verbs"]
@@ -938,6 +939,30 @@ def _other_actor(tok) -> bool:
     return not head_passive and any(c.dep_ == "agent" for c in tok.children)
 
 
+CORE_COMPLEMENT = {"dobj", "agent", "attr", "dative", "oprd", "xcomp", "ccomp"}
+OBJECT_OR_AGENT = {"dobj", "agent", "dative"}
+
+
+def _core_complement(tok, deps=CORE_COMPLEMENT) -> bool:
+    """The verb has an object, an agent or a complement clause of its own (not a place, a time or a manner)."""
+    return any(c.dep_ in deps and not any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree) for c in tok.children)
+
+
+def _coordinated_act(tok) -> bool:
+    """A finite verb joined by "and" to another finite verb, with an object or an agent of its own (the first with an
+    object, an agent or a complement of its own), is an act of its own told at the time the sentence gave the first ("fired the minister and dissolved the
+    assembly", "was forced to flee the capital and was arrested by army units"), not a detail of it; not when the two
+    share what follows ("arrested and deposed the king", "invaded and occupied the country"), nor for a saying or a
+    judgement ("and replied that ...", "and declared him the hero of the hour")."""
+    if not (tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN")
+            and _core_complement(tok, OBJECT_OR_AGENT) and tok.lemma_.lower() not in lexicon()["saying_verbs"]
+            and not any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in tok.children)):
+        return False
+    head = tok.head
+    return (head.pos_ == "VERB" and head.tag_ in ("VBD", "VBN") and _core_complement(head)
+            and any(c.dep_ == "cc" and head.i < c.i < tok.i for c in head.children))
+
+
 # "Norway was conquered within two months", "pushed back into Egypt in under a month": the act took place
 # between the story's date and that long after it
 WITHIN = re.compile(r"\b(?:within|in\s+(?:under|less\s+than)|inside\s+of)\s+$", re.IGNORECASE)
@@ -1370,7 +1395,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
-        doers = {seg_start + p.start for p in preds if _other_actor(p.token)}
+        doers = {seg_start + p.start for p in preds if _other_actor(p.token) or _coordinated_act(p.token)}
         subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
         act_places = {seg_start + p.start: _act_places(p.token) for p in preds}
         seen_subjects, seen_places = defaultdict(set), defaultdict(list)
