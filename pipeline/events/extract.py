@@ -537,6 +537,17 @@ def _done_to_person(doc, t, seg_start: int) -> bool:
     return span is not None and len(span) > 0 and span.root.lemma_.lower() in side_lexicon()["forcible_lemmas"]
 
 
+# an object that takes part in an act done with or between sides ("met with X", "talks between X and Y")
+RECIPROCAL_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
+
+
+def _happens_to_person(doc, t, seg_start: int) -> bool:
+    """The trigger is an act that happens to a person as such (sides.json "personal_lemmas": appointed, relieved,
+    arrested, executed): the person it happens to, in whatever role, is its actor."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in side_lexicon()["personal_lemmas"]
+
+
 def _plural_name(name: str, text: str) -> bool:
     """A one-word name that is the plural of a word the text also uses ("Jacobins": "a Jacobin Club"): the members
     of a group, not a person."""
@@ -1451,12 +1462,25 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             participants = [person_sides.get(a, a) for a in participants]
             actor_roles = ACTOR_ROLES.get(cfg["actor_roles"].get(label, "agent"))
             act_roles = roles
+            addressed = []          # the sides an act is addressed to: no actors, but sides the paragraph sets against
             if label == "other" and t is not None and _done_to_person(doc, t, seg_start) and event_arguments(
                     sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
                     text, cfg, entity_kinds, entity_labels, two_sided=False, actor_roles=frozenset({"subject"}),
                     clause=extent, personal=True)[0]:
                 # "the President was overthrown by the Council", "the army arrested him": who did it is the actor
                 act_roles = [r for r in roles if r[0] not in ("patient", "object")]
+            elif label == "other" and t is not None and not _happens_to_person(doc, t, seg_start):
+                # "Germany promised Britain ...", "Ford asked Congress for funds": an act the parse gives a subject
+                # (or a passive subject) for is that side's alone; whom it is addressed to does not act
+                own = event_arguments(
+                    sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                    text, cfg, entity_kinds, entity_labels, two_sided=False, actor_roles=ACTOR_ROLES["personal"],
+                    clause=extent, personal=True)[0]
+                if own:
+                    # ... but one it is done with or between ("met with Kissinger", "talks between") takes part
+                    act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
+                        text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
+                    addressed = [r for r in roles if r not in act_roles]
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
@@ -1531,7 +1555,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                         actors.append(a)
                 if len(actors) < 2:
                     actors = []
-            recent_sides.extend((a, s) for a in actors if entity_labels.get(a) != "PERSON")
+            if addressed:
+                # "Cyprus condemned Azerbaijan": the side addressed is still a side the paragraph names
+                inside = [m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) for r in addressed
+                          if r[1] + seg_start <= m["start"] and m["end"] <= r[2] + seg_start]
+                addressed = [a for a in _as_polities(inside, entity_info, canonical_ids, defined) if a not in actors]
+            recent_sides.extend((a, s) for a in actors + addressed if entity_labels.get(a) != "PERSON")
             del recent_sides[:-12]
             actors = actors[:4 if label in ("clash", "ceasefire", "agreement") else 3]
             cats = set(cfg["quantity_categories"].get(label, []))
