@@ -1018,7 +1018,9 @@ def factual(t: Token) -> bool:
     while h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
         h = h.head
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
-    while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp") and h.head.i != h.i:
+    while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
+        if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
+            break          # a phrase on the object of a wanted act: "a desire to avoid a crisis ... before the elections"
         head = h.head if h.dep_ != "pobj" else h.head.head
         if _lemma(head) in lex["non_factual_heads"]:
             return False
