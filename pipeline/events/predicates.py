@@ -998,6 +998,13 @@ def factual(t: Token) -> bool:
         if subj is not None and subj is not t and any(
                 c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
             return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
+    gov = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+    if gov is not None and gov.dep_ == "acomp" and gov.head.i != gov.i:
+        gov = gov.head         # "might be ready for an assault"
+    if t.pos_ in ("NOUN", "PROPN") and gov is not None and gov.pos_ in ("VERB", "AUX") and gov.i != t.i and any(
+            c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in gov.children):
+        return False           # "so that supplies could be brought up for a new offensive", "the army might launch an
+                               # offensive": an act named under a modal is a possibility, not an act of the story
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep" and _conditional_consequence(t.head.head):
         return False           # "if the fortress fell, the capital would be exposed to an attack"
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
@@ -1041,7 +1048,9 @@ def factual(t: Token) -> bool:
     while h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
         h = h.head
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
-    while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp") and h.head.i != h.i:
+    while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
+        if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
+            break          # a phrase on the object of a wanted act: "a desire to avoid a crisis ... before the elections"
         head = h.head if h.dep_ != "pobj" else h.head.head
         if _lemma(head) in lex["non_factual_heads"]:
             return False
