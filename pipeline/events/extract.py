@@ -483,8 +483,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
             if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)) and any(
-                    q[2] != "other" and q[1] is d for q in pairs):
-                continue      # an act typed in the same clause and date already states it
+                    q[1] is d for q in pairs):
+                continue      # an act already linked to this date in the clause states it (typed or not)
             pairs.append((t, d, conf))
     stative = lexicon()["stative_verbs"]
     claimed = {id(d) for _, d, _ in pairs}
@@ -961,8 +961,9 @@ def _core_complement(tok, deps=CORE_COMPLEMENT) -> bool:
 
 def _coordinated_act(tok) -> bool:
     """A finite verb joined by "and" to another finite verb, with an object or an agent of its own (the first with an
-    object, an agent or a complement of its own), is an act of its own told at the time the sentence gave the first ("fired the minister and dissolved the
-    assembly", "was forced to flee the capital and was arrested by army units"), not a detail of it; not when the two
+    object, an agent or a complement of its own), is an act of its own told at the time the sentence gave the first
+    ("fired the minister and dissolved the assembly", "was forced to flee the capital and was arrested by army
+    units"), not a detail of it; not when the two
     share what follows ("arrested and deposed the king", "invaded and occupied the country"), nor for a saying or a
     judgement ("and replied that ...", "and declared him the hero of the hour")."""
     if not (tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBN")
