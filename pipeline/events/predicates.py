@@ -959,6 +959,36 @@ def idiom_or_citation(v: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in lex.get("citing_marks", ()) for c in v.children)
 
 
+def _time_reference(t: Token) -> bool:
+    """An act noun that is only a time reference of another predicate (predicates.json, _time_reference_doc): the
+    object of a time preposition with a demonstrative ("After this minor victory, the front remained static": the act
+    told before), the object of 'pending' ("partitioned Vietnam pending national elections": still awaited), or the
+    object of a time preposition on a verb that states no act ("would have to wait until after the elections")."""
+    lex = lexicon()
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    h = t
+    while h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        h = h.head             # "after these battles and sieges"
+    if h.dep_ != "pobj" or h.head.dep_ != "prep" or _dated_noun(t) or _dated_after(t):
+        return False           # "before the Moscow summit of May 1972": dated, an act of its own
+    prep = h.head
+    word = prep.lower_
+    if word == "to" and prep.head.lower_ == "prior":
+        prep, word = prep.head, "prior"
+    if word in lex.get("awaited_preps", ()):
+        return True
+    if word not in lex.get("time_reference_preps", ()):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in lex.get("anaphoric_determiners", ()) for c in h.children):
+        return True
+    gov = prep.head
+    if gov.lower_ in ("until", "till") and gov.dep_ == "prep" and gov.head.i != gov.i:
+        gov = gov.head         # "until after the elections"
+    return (gov.pos_ in ("VERB", "AUX") and gov.i != t.i and gov.tag_ not in ("VBZ", "VBP")
+            and any(c.dep_ in ("aux", "neg") for c in gov.children) and not factual(gov))
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
@@ -1014,6 +1044,9 @@ def factual(t: Token) -> bool:
                 c.dep_ == "xcomp" and _lemma(c) in lex["act_reference_verbs"] for c in t.head.children)):
         return False           # "the Spring Offensive sought to divide ...", "the terror was aimed at officials", "the
                                # attacks were accompanied by trumpets": an act already named is described, not stated
+    if _time_reference(t):
+        return False           # "after this minor victory", "pending national elections", "would have to wait until after
+                               # the elections": a time reference of another act, no act of its own
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
