@@ -507,7 +507,8 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|(?:[Ff]oreign |[Dd]efen[cs]e |[Hh]ome )?[Ss]ecretary(?: of (?:State|War|Defense)|-[Gg]eneral)?|"
           r"(?:[Vv]ice[- ]|[Dd]eputy )?(?:[Cc]hancellor|[Pp]remier|[Pp]rime [Mm]inister)|"
           r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
-SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+# ("Jordan's King X": the state whose title he bears, in the possessive)
+SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:['’]s(?=\s+" + TITLES + r"\s))?\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
@@ -590,6 +591,12 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
             named = hit and LEADING_ARTICLE.sub("", hit.group(1))
+            if hit and rx is SIDE_BEFORE and not polity_of(named) and re.match(r"['’]s\s", piece[hit.end(1):]):
+                # "Jordan's King X": the state by its name
+                state = _polity_names().get(named.lower())
+                if state:
+                    sides[m["entity_id"]] = "side:" + state
+                    break
             if hit and polity_of(named):
                 sides[m["entity_id"]] = "side:" + polity_of(named)
                 break
