@@ -620,6 +620,17 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     _command_and_succession(text, places, sides)
+    # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
+    ties = defaultdict(set)
+    for m, start, end in places:
+        for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
+            hit = rx.search(piece)
+            polity = hit and polity_of(LEADING_ARTICLE.sub("", hit.group(1)))
+            if polity:
+                ties[m["entity_id"]].add(polity)
+    for eid, found in ties.items():
+        if len(found) > 1:
+            sides.pop(eid, None)
     return sides
 
 
