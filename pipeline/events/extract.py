@@ -507,8 +507,9 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|(?:[Ff]oreign |[Dd]efen[cs]e |[Hh]ome )?[Ss]ecretary(?: of (?:State|War|Defense)|-[Gg]eneral)?|"
           r"(?:[Vv]ice[- ]|[Dd]eputy )?(?:[Cc]hancellor|[Pp]remier|[Pp]rime [Mm]inister)|"
           r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
-# ("Jordan's King X": the state whose title he bears, in the possessive)
-SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:['’]s(?=\s+" + TITLES + r"\s))?\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+# ("Jordan's King X": the state whose title he bears, in the possessive; "the Italians under X", "British ships under
+# Captain X": a people or its ships he leads)
+SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:['’]s(?=\s+" + TITLES + r"\s))?\s+(?:(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers|ships|flotilla|squadron)\s+)?"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
