@@ -507,7 +507,9 @@ TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieut
           r"(?:[Ff]oreign |[Dd]efen[cs]e |[Ww]ar )?[Mm]inister|(?:[Ff]oreign |[Dd]efen[cs]e |[Hh]ome )?[Ss]ecretary(?: of (?:State|War|Defense)|-[Gg]eneral)?|"
           r"(?:[Vv]ice[- ]|[Dd]eputy )?(?:[Cc]hancellor|[Pp]remier|[Pp]rime [Mm]inister)|"
           r"[Cc]ommander-in-[Cc]hief|[Cc]hief of [Ss]taff|[Ss]enator|[Aa]mbassador|[Vv]ice[- ][Pp]resident|[Ll]ord|[Ss]ir|[Mm]aj\.|[Ll]t\.|[Cc]ol\.|[Bb]rig\.)")
-SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers)\s+"
+# ("Jordan's King X": the state whose title he bears, in the possessive; "the Italians under X", "British ships under
+# Captain X": a people or its ships he leads)
+SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:['’]s(?=\s+" + TITLES + r"\s))?\s+(?:(?:(?:forces|troops|army|armies|fleet|navy|units|soldiers|ships|flotilla|squadron)\s+)?"
                          r"(?:under|led by|commanded by)\s+(?:the\s+)?)?(?:" + TITLES + r"\s+)*$")
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
@@ -518,7 +520,8 @@ SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-
 SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                         r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
                         r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
-SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z]+\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+# (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 # "The British general X" opens a sentence: the article is no part of the side's name
 LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
@@ -589,6 +592,12 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
             named = hit and LEADING_ARTICLE.sub("", hit.group(1))
+            if hit and rx is SIDE_BEFORE and not polity_of(named) and re.match(r"['’]s\s", piece[hit.end(1):]):
+                # "Jordan's King X": the state by its name
+                state = _polity_names().get(named.lower())
+                if state:
+                    sides[m["entity_id"]] = "side:" + state
+                    break
             if hit and polity_of(named):
                 sides[m["entity_id"]] = "side:" + polity_of(named)
                 break
@@ -612,6 +621,17 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     _command_and_succession(text, places, sides)
+    # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
+    ties = defaultdict(set)
+    for m, start, end in places:
+        for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
+            hit = rx.search(piece)
+            polity = hit and polity_of(LEADING_ARTICLE.sub("", hit.group(1)))
+            if polity:
+                ties[m["entity_id"]].add(polity)
+    for eid, found in ties.items():
+        if len(found) > 1:
+            sides.pop(eid, None)
     return sides
 
 
@@ -623,12 +643,39 @@ def _surname_sides(mentions: list[dict], sides: dict[str, str]) -> dict[str, str
     for m in people:
         if m["entity_id"] in sides and len(m["text"].split()) > 1:
             by_surname[m["text"].split()[-1]].add(sides[m["entity_id"]])
+    # "An American army ..., commanded by the General Horatio Gates": a man the entity model took for an
+    # organisation, with his title or first name, is one of that surname too
+    for m in mentions:
+        w = m["text"].split()
+        if m["label"] in ("ORG", "NORP") and m["entity_id"] in sides and len(w) > 1 and _bare_name(w):
+            by_surname[w[-1]].add(sides[m["entity_id"]])
     out = dict(sides)
     for m in people:
         side = by_surname.get(m["text"].split()[-1]) if m["entity_id"] not in sides else None
         if side and len(side) == 1:
             out[m["entity_id"]] = next(iter(side))
+    # "... Gates was defeated at the Battle of Camden": the surname the entity model takes for an organisation
+    # acts for the side of the one man of that surname the text gives a side (a name of capitalised words only,
+    # not a state's, a force's or a body's)
+    for m in mentions:
+        w = m["text"].split()
+        if m["label"] in ("ORG", "NORP") and m["entity_id"] not in out and 0 < len(w) <= 4 and _bare_name(w):
+            side = by_surname.get(w[-1])
+            if side and len(side) == 1:
+                out[m["entity_id"]] = next(iter(side))
     return out
+
+
+def _bare_name(words: list[str]) -> bool:
+    """Capitalised words that could be a man's name ("Gates", "Horatio Gates", "General Horatio Gates"): none of them a
+    state's name or demonym, a force, a body or a faction."""
+    from ..entities.demonyms import polity_of
+    lex = side_lexicon()
+    nouns = (lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"] | lex["collective_nouns"]
+             | lex["polity_nouns"] | lex["unit_words"] | lex["body_nouns"] | lex["organisation_words"])
+    return (words[0].lower() not in ("the", "a", "an")
+            and all(re.fullmatch(r"[A-Z][a-z'’.-]+", x) and x.lower() not in nouns and polity_of(x) is None
+                    and x.lower() not in _polity_names() for x in words))
 
 
 def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
@@ -679,7 +726,10 @@ def _command_patterns():
                         + "|" + _alt(lex["office_nouns"]) + r")\s+(?:of|in)\s+(?:all\s+)?(?:the\s+)?" + side
                         + r"\s+(?:[a-z]+\s+)?" + objects + r"\b")
     own = re.compile(r"^['’]s\s+(?:own\s+)?(?:[A-Z][a-z]+\s+)?" + side + r"\s+(?i:" + objects + r")\b")
-    return (after, office, own), before, succession
+    # "X drove his French Tenth Army forward", "X led his British troops": a force the sentence gives him as his own
+    his = re.compile(r"^\s+(?:\([^()]{1,40}\)\s+)?(?:[a-z]+\s+){1,2}(?:his|her)\s+(?:own\s+)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
+                     r"(?:[A-Z][a-z]+\s+)?(?i:" + objects + r")\b")
+    return (after, office, own, his), before, succession
 
 
 def _command_and_succession(text: str, places: list, sides: dict) -> None:
