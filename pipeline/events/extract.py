@@ -666,13 +666,20 @@ def _surname_sides(mentions: list[dict], sides: dict[str, str]) -> dict[str, str
     return out
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Words no man's name is made of: forces, factions, bodies, acts, collectives, polities, units, organisations."""
+    lex = side_lexicon()
+    return frozenset(lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"]
+                     | lex["collective_nouns"] | lex["polity_nouns"] | lex["unit_words"] | lex["body_nouns"]
+                     | set(lex["organisation_words"]))
+
+
 def _bare_name(words: list[str]) -> bool:
     """Capitalised words that could be a man's name ("Gates", "Horatio Gates", "General Horatio Gates"): none of them a
     state's name or demonym, a force, a body or a faction."""
     from ..entities.demonyms import polity_of
-    lex = side_lexicon()
-    nouns = (lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"] | lex["collective_nouns"]
-             | lex["polity_nouns"] | lex["unit_words"] | lex["body_nouns"] | lex["organisation_words"])
+    nouns = _not_name_words()
     return (words[0].lower() not in ("the", "a", "an")
             and all(re.fullmatch(r"[A-Z][a-z'’.-]+", x) and x.lower() not in nouns and polity_of(x) is None
                     and x.lower() not in _polity_names() for x in words))
