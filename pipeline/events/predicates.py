@@ -634,6 +634,23 @@ def _class_ok(t: Token, cls: dict) -> bool:
         of = _of(obj) if obj is not None else None
         if of is None or not (arg_classes(of) & set(cls["control_of"])):
             return False
+    if "control_over" in cls:
+        # "regained their hold on the peninsula", "regained authority on the island": what the hold is over
+        over = [g for h in ([obj] if obj is not None else []) + [t] for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "over", "of", "in") for g in c.children if g.dep_ == "pobj"]
+        if not any(arg_classes(g) & set(cls["control_over"]) for g in over):
+            return False
+    if "prep_object" in cls:
+        # "appeared off the port", "appeared before the walls": the object of one of these prepositions is of its classes
+        if not any(arg_classes(g) & set(cls["prep_object"].get(c.lower_, ())) for c in t.children
+                   if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "pobj"):
+            return False
+    if "agent" in cls:
+        # "the garrison was surprised by the Indians": a passive act's agent, when it names one, is of these classes
+        # ("Hanoi was surprised by the speed of their success" is no act)
+        if any(not arg_classes(g) & set(cls["agent"]) for c in t.children if c.dep_ == "agent"
+               for g in c.children if g.dep_ == "pobj"):
+            return False
     if cls.get("number_subject_or_object"):
         if not (_has_number(subj) or _has_number(obj)):
             return False
