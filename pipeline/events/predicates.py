@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 PREDICATES_FILE = Path(__file__).with_name("predicates.json")
 CAMEO_FILE = Path(__file__).with_name("cameo_verbs.json")
+WORDNET_PHRASAL_FILE = Path(__file__).with_name("wordnet_phrasal.json")
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 OBJ = {"dobj", "obj", "attr", "oprd", "dative"}
@@ -59,7 +60,7 @@ class Predicate:
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = json.loads(PREDICATES_FILE.read_text(encoding="utf-8"))
-    data["classes"] = data["classes"] + _cameo_classes()
+    data["classes"] = data["classes"] + _cameo_classes() + _wordnet_phrasal_classes()
     data["_by_lemma"] = {}
     for i, cls in enumerate(data["classes"]):
         for lemma in cls["lemmas"]:
@@ -91,6 +92,28 @@ def _cameo_classes() -> list[dict]:
         by_type.setdefault(typ, []).append(lemma)
     return [{"id": "cameo-" + typ, "type": typ, "pos": ["VERB"], "lemmas": sorted(lemmas), "stated_done": True}
             for typ, lemmas in sorted(by_type.items())]
+
+
+def _wordnet_phrasal_classes() -> list[dict]:
+    """Low-priority classes of multiword verbs from WordNet 3.0 (wordnet_phrasal.json, built by
+    bench/build_wordnet_phrasal.py): 'drew back', 'hemmed in', 'sealed off', 'mowed down', 'stepped down', 'opened
+    fire', 'put to death'. The verb alone names no act, so each class needs its particle (or preposition) and its
+    object noun; tried after every hand class and CAMEO class, only for an act the narrative states as done
+    (`stated_done`), as the CAMEO classes."""
+    if not WORDNET_PHRASAL_FILE.exists():
+        return []
+    out = []
+    for words, e in json.loads(WORDNET_PHRASAL_FILE.read_text(encoding="utf-8"))["verbs"].items():
+        cls = {"id": "wn-" + words.replace(" ", "-"), "type": e["type"], "pos": ["VERB"], "lemmas": [e["verb"]],
+               "stated_done": True}
+        if "particle" in e:
+            cls["particle"] = [e["particle"]]
+        if "object" in e:
+            cls["object_lemma"] = [e["object"]]
+        if "object_classes" in e:
+            cls["object"] = e["object_classes"]
+        out.append(cls)
+    return out
 
 
 @lru_cache(maxsize=1)
