@@ -342,7 +342,18 @@ def _content_deadline(dspan, anchor) -> bool:
     t = dspan.root
     while t.head.i != t.i and t.head.i != anchor.i:
         t = t.head
+    if _fronted_time(t, anchor):
+        return False
     return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
+
+
+def _fronted_time(t, anchor) -> bool:
+    """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
+    by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
+    step), not what is said or meant ("requested a withdrawal by October 9")."""
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return t.i < anchor.i and subj is not None and t.i < min(w.i for w in subj.subtree) \
+        and t.i == min(w.i for w in anchor.subtree)
 
 
 def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = False) -> bool:
