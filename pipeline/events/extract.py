@@ -493,7 +493,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             if before:
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
-            if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)) and any(
+            if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)
+                                          or _simultaneous_act(p.token)) and any(
                     q[1] is d for q in pairs):
                 continue      # an act already linked to this date in the clause states it (typed or not)
             pairs.append((t, d, conf))
@@ -1016,6 +1017,15 @@ def _other_actor(tok) -> bool:
     # when both are passives of one patient ("were encircled and then assaulted by enemy troops")
     head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.head.children)
     return not head_passive and any(c.dep_ == "agent" for c in tok.children)
+
+
+def _simultaneous_act(tok) -> bool:
+    """ "X was forced to resign, while hundreds of thousands marched in protest": a clause opened by "while" or
+    "whereas" with a finite verb and a subject of its own tells another doer's act at the same time, not a detail
+    of the act it is set beside (`simultaneous_marks`)."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "mark" and c.lower_ in lexicon()["simultaneous_marks"] for c in tok.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in tok.children))
 
 
 CORE_COMPLEMENT = {"dobj", "agent", "attr", "dative", "oprd", "xcomp", "ccomp"}
