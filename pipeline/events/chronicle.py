@@ -191,6 +191,7 @@ def assign_event_keys(events: list[dict]) -> None:
     def members_of(roots):
         return [j for r in roots for j in groups.get(r, ())]
 
+    joined = defaultdict(list)           # root -> the members of the groups that joined it in this step
     for items in by_type.values():
         items.sort(key=lambda x: (x[0][0], x[0][1]))
         starts = [iv[0] for iv, _, _, _ in items]
@@ -212,8 +213,13 @@ def assign_event_keys(events: list[dict]) -> None:
                 continue        # a vague mention of one text joins a finer one of another only with evidence
             if len(fits) == 1 and year_apart(groups[root], members_of(fits)):
                 continue
-            if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] for j in members_of(fits)):
-                parent[find(root)] = fits.pop()
+            # ... nor one that another predicate of its sentence has joined already (two acts of one sentence, each
+            # nested in one vaguer mention, stay two rows)
+            if len(fits) == 1 and not any(two_acts(i, j) for i in groups[root] + joined[find(root)]
+                                          for j in members_of(fits) + joined[next(iter(fits))]):
+                target = fits.pop()
+                joined[target] += groups[root] + joined.pop(find(root), [])
+                parent[find(root)] = target
 
     final = defaultdict(list)
     for i in range(len(events)):

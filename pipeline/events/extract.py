@@ -342,7 +342,18 @@ def _content_deadline(dspan, anchor) -> bool:
     t = dspan.root
     while t.head.i != t.i and t.head.i != anchor.i:
         t = t.head
+    if _fronted_time(t, anchor):
+        return False
     return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
+
+
+def _fronted_time(t, anchor) -> bool:
+    """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
+    by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
+    step), not what is said or meant ("requested a withdrawal by October 9")."""
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return t.i < anchor.i and subj is not None and t.i < min(w.i for w in subj.subtree) \
+        and t.i == min(w.i for w in anchor.subtree)
 
 
 def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = False) -> bool:
@@ -482,7 +493,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             if before:
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
-            if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)) and any(
+            if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)
+                                          or _simultaneous_act(p.token) or _caused_act(p.token)) and any(
                     q[1] is d for q in pairs):
                 continue      # an act already linked to this date in the clause states it (typed or not)
             pairs.append((t, d, conf))
@@ -1007,6 +1019,26 @@ def _other_actor(tok) -> bool:
     return not head_passive and any(c.dep_ == "agent" for c in tok.children)
 
 
+def _simultaneous_act(tok) -> bool:
+    """ "X was forced to resign, while hundreds of thousands marched in protest": a clause opened by "while" or
+    "whereas" with a finite verb and a subject of its own tells another doer's act at the same time, not a detail
+    of the act it is set beside (`simultaneous_marks`)."""
+    return (tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "mark" and c.lower_ in lexicon()["simultaneous_marks"] for c in tok.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in tok.children))
+
+
+def _caused_act(tok) -> bool:
+    """ ", prompting the council to resign", ", leading the adviser to claim ...": the to-infinitive under a result
+    participle of a causative verb (`causative_verbs`) with an object of its own names another side's act, a row of
+    its own (GUIDELINES: a result clause stays in its act's row unless it names another side's act)."""
+    if tok.pos_ != "VERB" or tok.dep_ != "xcomp" or tok.tag_ != "VB":
+        return False
+    head = tok.head
+    return (head.dep_ == "advcl" and head.tag_ == "VBG" and head.lemma_.lower() in lexicon()["causative_verbs"]
+            and any(c.dep_ == "dobj" for c in head.children))
+
+
 CORE_COMPLEMENT = {"dobj", "agent", "attr", "dative", "oprd", "xcomp", "ccomp"}
 OBJECT_OR_AGENT = {"dobj", "agent", "dative"}
 
@@ -1158,7 +1190,7 @@ def _undated(pairs, preds, seg_start, text: str = "") -> list:
         own_object = t[2] != "other" and p.token.dep_ == "conj" and any(
             c.dep_ in ("dobj", "prep") for c in p.token.children)
         if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer
-                                    and not _another_of_kind(p, preds) and not own_object):
+                                    and not _another_of_kind(p, preds) and not own_object and not _caused_act(p.token)):
             continue
         types_done.add(t[2])
         subjects[t[2]].add(_doer_key(p.token))
@@ -1464,7 +1496,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
-        doers = {seg_start + p.start for p in preds if _other_actor(p.token) or _coordinated_act(p.token)}
+        doers = {seg_start + p.start for p in preds if _other_actor(p.token) or _coordinated_act(p.token) or _caused_act(p.token)}
         subjects = {seg_start + p.start: _clause_subject(p.token) for p in preds}
         act_places = {seg_start + p.start: _act_places(p.token) for p in preds}
         seen_subjects, seen_places = defaultdict(set), defaultdict(list)

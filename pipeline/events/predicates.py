@@ -1149,7 +1149,10 @@ def factual(t: Token) -> bool:
         # an infinitive states a purpose or an intention ("sent 700 men to seize munitions"),
         # unless its head is aspectual ("began to withdraw")
         if t.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and _lemma(t.head) not in INFINITIVE_OK_HEADS and not (
-                _lemma(t.head) == "order" and is_passive(t.head)):        # "troops were ordered to withdraw"
+                _lemma(t.head) == "order" and is_passive(t.head)) and not (       # "troops were ordered to withdraw"
+                t.dep_ == "xcomp" and t.head.dep_ == "advcl" and t.head.tag_ == "VBG"
+                and _lemma(t.head) in lex["causative_verbs"] and any(c.dep_ == "dobj" for c in t.head.children)):
+            # (", prompting the council to resign", ", leading the adviser to claim ...": what the act made a side do)
             return False
         # "partly to increase pressure ..., but also to better position its forces": a second purpose
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
