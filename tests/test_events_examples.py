@@ -368,3 +368,40 @@ def test_two_acts_of_one_year_each_told_and_dated_are_two_rows(nlp):
     one = extract_text("In 1779 the Spanish army captured the fort on the lower river. In December 1779 the Spanish army "
                        "took the fort after a short siege.", doc_id="ex", nlp=nlp)["events"]
     assert len(one) == 2 and one.event_key.nunique() == 1, one[["trigger", "start_date", "event_key"]]
+
+
+def test_two_typed_acts_each_dated_by_its_own_words_need_evidence_to_be_one():
+    """Two typed acts of one interval told in two sentences, each as a clause dated by its own words, are two rows unless
+    a word of the act's family, a place or an acted-on word shows them one; a mention dated only by its sentence or the
+    narrative (under SURE) still joins."""
+    from pipeline.events.chronicle import assign_event_keys
+    verb = {"tag=VBD": 1.0}
+    cases = [
+        # each dated by its own words, nothing in common: two rows
+        ([dict(_mention(1, "a", "attack", "1917-05-04", "1917-05-04", "shelled", "On 4 May the fleet shelled the harbour",
+                        actors="x", conf=0.95), _features=verb),
+          dict(_mention(2, "a", "attack", "1917-05-04", "1917-05-04", "bombed", "On 4 May aircraft bombed the rail yards",
+                        actors="x", conf=0.95), _features=verb)], 2),
+        # the second dated only by its sentence's neighbour: it joins
+        ([dict(_mention(1, "a", "attack", "1917-05-04", "1917-05-04", "shelled", "On 4 May the fleet shelled the harbour",
+                        actors="x", conf=0.95), _features=verb),
+          dict(_mention(2, "a", "attack", "1917-05-04", "1917-05-04", "bombed", "Aircraft bombed the rail yards",
+                        actors="x", conf=0.7), _features=verb)], 1),
+        # a restatement with a word of the act's family: one row
+        ([dict(_mention(1, "a", "offensive", "1917-05-04", "1917-05-04", "captured", "On 4 May the army captured the port",
+                        actors="x", conf=0.95), _features=verb),
+          dict(_mention(2, "a", "offensive", "1917-05-04", "1917-05-04", "seized", "On 4 May the army seized the port",
+                        actors="x", conf=0.95), _features=verb)], 1),
+    ]
+    for events, n_keys in cases:
+        assign_event_keys(events)
+        assert len({e["event_key"] for e in events}) == n_keys, [(e["trigger"], e["event_key"]) for e in events]
+
+
+def test_a_war_that_erupted_and_fighting_that_began_on_one_day_are_one_start(nlp):
+    """Two sentences dating one start by its own words with two words of the start family ("erupted", "began") tell
+    one act: one chronicle row."""
+    ev = extract_text("On 12 March 1931 a new war erupted between the two kingdoms. Large-scale fighting began on the "
+                      "morning of 12 March, with an offensive along the river.", doc_id="ex", nlp=nlp)["events"]
+    starts = ev[ev.event_type == "war_start"]
+    assert len(starts) == 2 and starts.event_key.nunique() == 1, ev[["trigger", "event_type", "confidence", "event_key"]]

@@ -133,9 +133,15 @@ def assign_event_keys(events: list[dict]) -> None:
         told in two sentences of one text, are one ("The next year, Necker was appointed Director-General",
         "Necker was fired", both in 1777; "over 680 were arrested" after a demonstration): when each group holds
         a mention told as a clause of its own that stands by its own confidence (after re-ranking) above the
-        chronicle's floor, they join only with evidence; a mention under the floor still rides in a row."""
-        return (events[i]["event_type"] == "other" and events[i].get("sentence_id") != events[j].get("sentence_id")
-                and any(as_act[k] for k in members[ri]) and any(as_act[k] for k in members[rj]))
+        chronicle's floor, they join only with evidence; a mention under the floor still rides in a row. Nor is it
+        for two typed acts each told in a sentence of its own as a clause dated by its own words ("On 4 May the fleet
+        shelled the harbour", "On 4 May aircraft bombed the rail yards"); a mention dated by its neighbour rides."""
+        if events[i].get("sentence_id") == events[j].get("sentence_id"):
+            return False
+        if events[i]["event_type"] != "other":
+            # a typed act: when each group holds a clause dated by words of its own sentence (SURE)
+            return any(as_act[k] and sure(k) for k in members[ri]) and any(as_act[k] and sure(k) for k in members[rj])
+        return any(as_act[k] for k in members[ri]) and any(as_act[k] for k in members[rj])
 
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
@@ -154,7 +160,7 @@ def assign_event_keys(events: list[dict]) -> None:
                     continue        # a chain through vaguer mentions never joins two acts told apart
                 if ri != rj and (events[i].get("doc_id") != events[j].get("doc_id") or needs_evidence(i, j, ri, rj)) \
                         and not any(told_as_one(a, b) for a in members[ri] for b in members[rj]):
-                    continue        # two texts, or two 'other' acts each told and shown: one act only with evidence
+                    continue        # two texts, or two acts each told and shown: one act only with evidence
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     if ri != rj:
                         parent[ri] = rj
