@@ -375,6 +375,8 @@ def _noun_ok(t: Token, need: str) -> bool:
         owner = of or next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is not None:
             return bool(arg_classes(owner) & {"people", "number"})
+        if t.tag_ == "NNS":
+            return False       # "misled by Loyalist exiles", "the exiles landed at the bay": the people, not an act
         if t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
             v = t.head.head
             who = _passive_subject(v) if is_passive(v) else _subject(v)
