@@ -23,7 +23,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -289,6 +289,9 @@ def _unasserted(verb) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("acl", "relcl") and (infinitive or verb.lemma_.lower() in lex["non_factual_heads"]):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lex["non_factual_heads"] and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return True            # "..., projected for the 1975-1976 dry season": a participle the parser hung on the main verb
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AIM_NOUNS for c in verb.children) and (
             verb.lemma_.lower() not in lex["light_verbs"] or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)):
         return True            # "the operational plan called for the capture of the city before 1 May": the plan's content
@@ -297,10 +300,14 @@ def _unasserted(verb) -> bool:
         return True
     if asked_for(verb):
         return True            # "a plan which called for Israel to withdraw to the 1949 lines": what was asked for
-    if verb.lemma_.lower() in lex["act_reference_verbs"]:
+    if no_act_begun(verb):
+        return True            # "began to plan operations for 1777", "were too poorly organized": no act
+    if verb.lemma_.lower() in lex["act_reference_verbs"] or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lex["act_reference_verbs"] for c in verb.children):
         from .predicates import classify
         if any(c.dep_ in ("nsubj", "nsubjpass") and classify(c) is not None for c in verb.children):
-            return True        # "the offensive sought to split the armies", "the attacks were accompanied by bugles"
+            return True        # "the offensive sought to split the armies", "the attacks were accompanied by bugles",
+                               # "the blockade began to have an impact"
     if verb.lemma_.lower() in lex["lasting_verbs"] and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex["state_nouns"] for c in verb.children):
         return True            # "the standoff continued through the winter", "the stalemate persisted": a state lasting

@@ -398,6 +398,8 @@ def _noun_ok(t: Token, need: str) -> bool:
         owner = of or next((c for c in t.children if c.dep_ == "poss"), None)
         if owner is not None:
             return bool(arg_classes(owner) & {"people", "number"})
+        if t.tag_ == "NNS":
+            return False       # "misled by Loyalist exiles", "the exiles landed at the bay": the people, not an act
         if t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
             v = t.head.head
             who = _passive_subject(v) if is_passive(v) else _subject(v)
@@ -1029,12 +1031,36 @@ def _time_reference(t: Token) -> bool:
             and any(c.dep_ in ("aux", "neg") for c in gov.children) and not factual(gov))
 
 
+def _begun_no_act(c: Token) -> bool:
+    lex = lexicon()
+    return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
+
+
+def no_act_begun(t: Token) -> bool:
+    """A verb that states a state setting in or a plan begun, not an act: an opening verb with a stative or planning
+    complement ("the blockade began to have an impact", "support began to grow", "began to plan operations", "began
+    preparing the city for an attack") and that complement itself; a past participle with a manner adverb and no agent
+    ("the loyalists were too poorly organized", "the troops were poorly supplied", "a well fortified town"): how a force
+    stood."""
+    lex = lexicon()
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if _lemma(t) in lex["opening_verbs"] and any(c.dep_ == "xcomp" and _begun_no_act(c) for c in t.children):
+        return True
+    if t.dep_ == "xcomp" and t.head.i != t.i and _lemma(t.head) in lex["opening_verbs"] and _begun_no_act(t):
+        return True
+    return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children) and any(
+        c.dep_ == "advmod" and c.i == t.i - 1 and c.lower_ in lex.get("state_manner_adverbs", ()) for c in t.children)
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
     if t.pos_ in ("VERB", "AUX") and _quoted_present(t):
         return False
     if idiom_or_citation(t):
+        return False
+    if no_act_begun(t):
         return False
     for c in t.children:
         if c.dep_ == "neg" or c.lower_ in ("never",):
@@ -1065,6 +1091,10 @@ def factual(t: Token) -> bool:
             subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)   # of the governing verb
         if v.dep_ == "relcl" and subj is not None and subj.tag_ == "WDT":
             subj = v.head      # "any country ... which attacked an Axis power"
+            hops = 0           # "any country not in the war which attacked": the relative may hang on a phrase of it
+            while subj.dep_ == "pobj" and subj.head.dep_ == "prep" and subj.head.head.pos_ in ("NOUN", "PROPN") and hops < 2 and not any(
+                    c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
+                subj, hops = subj.head.head, hops + 1
         if subj is not None and subj is not t and any(
                 c.dep_ == "det" and c.lower_ in lex["none_determiners"] for c in subj.children):
             return False       # "no local Loyalists attacked the town", "any country which attacked": no one did
