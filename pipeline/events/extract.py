@@ -1674,6 +1674,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
     _usual_opponent(rows)
+    _usual_pair(rows, text)
     rows.extend(table_row_events(parsed, tables))
     return rows
 
@@ -1695,6 +1696,37 @@ def _usual_opponent(rows: list[dict]) -> None:
         ranked = sorted(against[acts[0]].items(), key=lambda x: -x[1])
         if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             r["actors"] = acts[0] + ";" + ranked[0][0]
+
+
+ONE_SIDED_FORCE = ("offensive", "attack", "withdrawal", "deployment")
+
+
+def _usual_pair(rows: list[dict], text: str) -> None:
+    """A clash the text names no side of ("was utterly defeated at the Battle of X", "fierce skirmishes followed") is
+    fought by the two sides the document sets against each other in the clashes it names both sides of, when one
+    pair is that document's war: at least three such clashes, and twice as many as any other pair."""
+    pairs, allies = defaultdict(int), defaultdict(int)
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] == "clash" and len(acts) == 2:
+            pairs[tuple(sorted(acts))] += 1
+        elif r["event_type"] in ONE_SIDED_FORCE and len(acts) >= 2:
+            # "Chinese and North Korean forces attacked": sides that often act together are no war's two sides
+            for p in {tuple(sorted((a, b))) for a in acts for b in acts if a != b}:
+                allies[p] += 1
+    ranked = sorted(((p, n) for p, n in pairs.items() if 3 * allies[p] < n), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return
+    pair = ranked[0][0]
+    for r in rows:
+        if r["event_type"] != "clash" or r["actors"]:
+            continue
+        # ... and both sides of that pair act in the clash's paragraph: the war the paragraph tells is that one
+        lo, hi = text.rfind("\n", 0, r["start"]) + 1, text.find("\n", r["start"])
+        hi = len(text) if hi < 0 else hi
+        named = {a for o in rows if lo <= o["start"] < hi for a in o["actors"].split(";")}
+        if set(pair) <= named:
+            r["actors"] = ";".join(pair)
 
 
 # the ending of a people named after its city or land ("the Saguntines", "the Carthaginians")
