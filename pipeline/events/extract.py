@@ -711,6 +711,46 @@ def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict)
     return out
 
 
+def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
+    """The act's agent is a state organ named by its common noun alone ("the new government", "riot police",
+    "the army and police"), no name in it (sides.json "organ_subjects")."""
+    organs = side_lexicon()["organ_subjects"]
+    for r in roles:
+        if r[0] != "subject" or len(r) != 3:
+            continue
+        phrase = text[r[1] + seg_start:r[2] + seg_start]
+        words = re.findall(r"[\w'’-]+", phrase)
+        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
+                                                                       and words[0].lower() not in ("the", "a", "an")):
+            continue
+        low = [w.lower() for w in words]
+        if low and (low[-1] in organs or " ".join(low[-2:]) in organs):
+            return True
+    return False
+
+
+def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
+                     canonical_ids: dict, defined: dict) -> list[str]:
+    """The state whose organ acts: the one the act's sentence names (by name, else by its capital), else the one the
+    paragraph names last before `at` (a people's demonym names no state with a government: "Algerian rebels")."""
+    from ..entities.demonyms import capital_table
+    from .arguments import _is_polity
+    lo = text.rfind("\n", 0, at) + 1
+    hi = bisect.bisect_left([m["start"] for m in mentions], at)
+    before = [m for m in mentions[:hi] if m["start"] >= lo and m["label"] == "GPE"]
+    # the act's own sentence first ("riot police arrested hundreds in Prague": the capital's state)
+    own = [m for m in mentions if m["sentence_id"] == sentence_id and m["label"] == "GPE"]
+    for ms in (own, list(reversed(before))):
+        for m in ms:
+            if _is_polity(m["text"]):
+                return _as_polities([m["entity_id"]], entity_info, canonical_ids, defined)
+        for m in ms:
+            state = capital_table().get(m["text"].lower())
+            if state:
+                return _as_polities(["side:" + state], entity_info, canonical_ids, defined)
+    return []
+
+
 def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
@@ -1262,6 +1302,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     person_sides = _person_sides(text, tables.get("mentions", []))
     actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
     holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
+    all_mentions = sorted(tables.get("mentions", []), key=lambda m: m["start"])
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
     titled_ids, the_ids = set(), set()
@@ -1596,6 +1637,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
+            if not actors and t is not None and _organ_subject(roles, text, seg_start):
+                # "riot police arrested hundreds", "the interim government held a trial": the paragraph's state
+                actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
