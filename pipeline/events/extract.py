@@ -730,6 +730,46 @@ def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict)
     return out
 
 
+def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
+    """The act's agent is a state organ named by its common noun alone ("the new government", "riot police",
+    "the army and police"), no name in it (sides.json "organ_subjects")."""
+    organs = side_lexicon()["organ_subjects"]
+    for r in roles:
+        if r[0] != "subject" or len(r) != 3:
+            continue
+        phrase = text[r[1] + seg_start:r[2] + seg_start]
+        words = re.findall(r"[\w'’-]+", phrase)
+        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
+                                                                       and words[0].lower() not in ("the", "a", "an")):
+            continue
+        low = [w.lower() for w in words]
+        if low and (low[-1] in organs or " ".join(low[-2:]) in organs):
+            return True
+    return False
+
+
+def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
+                     canonical_ids: dict, defined: dict) -> list[str]:
+    """The state whose organ acts: the one the act's sentence names (by name, else by its capital), else the one the
+    paragraph names last before `at` (a people's demonym names no state with a government: "Algerian rebels")."""
+    from ..entities.demonyms import capital_table
+    from .arguments import _is_polity
+    lo = text.rfind("\n", 0, at) + 1
+    hi = bisect.bisect_left([m["start"] for m in mentions], at)
+    before = [m for m in mentions[:hi] if m["start"] >= lo and m["label"] == "GPE"]
+    # the act's own sentence first ("riot police arrested hundreds in Prague": the capital's state)
+    own = [m for m in mentions if m["sentence_id"] == sentence_id and m["label"] == "GPE"]
+    for ms in (own, list(reversed(before))):
+        for m in ms:
+            if _is_polity(m["text"]):
+                return _as_polities([m["entity_id"]], entity_info, canonical_ids, defined)
+        for m in ms:
+            state = capital_table().get(m["text"].lower())
+            if state:
+                return _as_polities(["side:" + state], entity_info, canonical_ids, defined)
+    return []
+
+
 def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
@@ -1301,6 +1341,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     person_sides = _person_sides(text, tables.get("mentions", []))
     actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
     holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
+    all_mentions = sorted(tables.get("mentions", []), key=lambda m: m["start"])
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
     titled_ids, the_ids = set(), set()
@@ -1635,6 +1676,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
                     and "\n" not in text[last_agent[1]:s]:
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
+            if not actors and t is not None and _organ_subject(roles, text, seg_start):
+                # "riot police arrested hundreds", "the interim government held a trial": the paragraph's state
+                actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
@@ -1713,6 +1757,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
     _usual_opponent(rows)
+    _usual_pair(rows, text)
     rows.extend(table_row_events(parsed, tables))
     return rows
 
@@ -1734,6 +1779,37 @@ def _usual_opponent(rows: list[dict]) -> None:
         ranked = sorted(against[acts[0]].items(), key=lambda x: -x[1])
         if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             r["actors"] = acts[0] + ";" + ranked[0][0]
+
+
+ONE_SIDED_FORCE = ("offensive", "attack", "withdrawal", "deployment")
+
+
+def _usual_pair(rows: list[dict], text: str) -> None:
+    """A clash the text names no side of ("was utterly defeated at the Battle of X", "fierce skirmishes followed") is
+    fought by the two sides the document sets against each other in the clashes it names both sides of, when one
+    pair is that document's war: at least three such clashes, and twice as many as any other pair."""
+    pairs, allies = defaultdict(int), defaultdict(int)
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] == "clash" and len(acts) == 2:
+            pairs[tuple(sorted(acts))] += 1
+        elif r["event_type"] in ONE_SIDED_FORCE and len(acts) >= 2:
+            # "Chinese and North Korean forces attacked": sides that often act together are no war's two sides
+            for p in {tuple(sorted((a, b))) for a in acts for b in acts if a != b}:
+                allies[p] += 1
+    ranked = sorted(((p, n) for p, n in pairs.items() if 3 * allies[p] < n), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return
+    pair = ranked[0][0]
+    for r in rows:
+        if r["event_type"] != "clash" or r["actors"]:
+            continue
+        # ... and both sides of that pair act in the clash's paragraph: the war the paragraph tells is that one
+        lo, hi = text.rfind("\n", 0, r["start"]) + 1, text.find("\n", r["start"])
+        hi = len(text) if hi < 0 else hi
+        named = {a for o in rows if lo <= o["start"] < hi for a in o["actors"].split(";")}
+        if set(pair) <= named:
+            r["actors"] = ";".join(pair)
 
 
 # the ending of a people named after its city or land ("the Saguntines", "the Carthaginians")
