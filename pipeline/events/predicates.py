@@ -196,6 +196,8 @@ def _force_measure(t: Token) -> bool:
             return True
         if c.dep_ == "poss" and _lemma(t) == "rank":
             return True        # "the Viet Cong's ranks", "their ranks": a body's members
+        if c.dep_ == "poss" and (_lemma(c) in force or c.lower_ in force):
+            return True        # "the Army's strength", "the garrison's numbers": the owner is itself a force
     return False
 
 
