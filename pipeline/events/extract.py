@@ -366,6 +366,14 @@ def _reported(top, anchor) -> bool:
     return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
 
 
+def _from_story(date: dict, cur: dict, sentence_id: str) -> dict:
+    """A year of the sentence's own that holds the story's last finer date: from that date to the year's end."""
+    if (date.get("granularity") != "year" or date.get("sentence_id") != sentence_id or date.get("kind") == "range"
+            or not (hist_key(date["start_date"]) < hist_key(cur["start_date"]) and hist_key(cur["end_date"]) <= hist_key(date["end_date"]))):
+        return date
+    return dict(date, start_date=cur["start_date"], kind="course")
+
+
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
     """Each date to the predicate it modifies in the parse; each predicate one row with its own date, or
     the date of the predicate governing it ("crossed the river on 5 May and took the town"), or a date
@@ -1450,6 +1458,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
                 pairs.append((t, story_date, conf))
+        # "On October 25 ... The 1973 war thus ended": a year the narrative is already inside, at a finer date of
+        # it, bounds the act from below by where the story is (GUIDELINES: the dated act before sets the lower bound)
+        i = bisect.bisect_left(date_pos, sent.start) - 1
+        cur = narrative_state[i] if i >= 0 else None
+        if (cur is not None and not cur.get("_heading") and not cur.get("flashback")
+                and cur.get("granularity") in ("day", "week", "month", "season")
+                and "\n" not in text[cur["end"]:sent.start]):
+            pairs = [(t, _from_story(date, cur, sent.sentence_id), c) for t, date, c in pairs]
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None
