@@ -1294,8 +1294,28 @@ def _year_part(g, ctx):
     return _range(got[0], got[1], fmt(got[0]), fmt(got[1]), gran)
 
 
+def _month_week(g, ctx):
+    """ "the last week of August" (the story's year, as a year-less month), "the first fortnight of May 1940"."""
+    m = month_num(g["m"])
+    used = False
+    if g.get("y"):
+        y = int(g["y"])
+    else:
+        y, used = ctx.year_for_yearless(m)
+    if y is None:
+        return None
+    a, b = cal.month_interval(y, m, "")
+    got = _edge_part(g, a, b, 2 if g["u"].lower() == "fortnight" else 1, "weeks")
+    if got is None:
+        return None
+    t = _range(got[0], got[1], got[0].isoformat(), got[1].isoformat(), "day")
+    if t is not None:
+        t.anchor_used = used
+    return t
+
+
 NORMALIZERS = {
-    "year_part": _year_part, "month_part": _year_part,
+    "year_part": _year_part, "month_part": _year_part, "month_week": _month_week,
     "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
     "relative_day_after": _relative_day_after, "relative_from_now": _relative_from_now,
