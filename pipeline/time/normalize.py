@@ -1322,7 +1322,7 @@ NORMALIZERS = {
     "quarter": _quarter, "quarter_short": _quarter, "duration_past": _duration_span,
     "date_dmy": _date_full, "date_mdy": _date_full, "date_dm": _date_yearless, "date_md": _date_yearless,
     "month_year": _month_year, "month_that_year": _month_that_year, "month_modified": _month_yearless,
-    "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
+    "month_bare": _month_yearless, "month_subject": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
     "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
