@@ -893,7 +893,8 @@ def same_period(base: Anchor, code: str) -> Timex | None:
 
 
 def _relative_edge(g, ctx):
-    mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[g["edge"].lower()]
+    edge = re.sub(r"\s+", " ", g["edge"].lower())
+    mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}.get(edge) or _lex()["modifiers"][f"the {edge} of"]
     unit = g["u"].lower()
     which = (g.get("which") or "").lower()
     if which in ("last", "next"):
