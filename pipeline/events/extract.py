@@ -367,8 +367,11 @@ def _reported(top, anchor) -> bool:
 
 
 def _from_story(date: dict, cur: dict, sentence_id: str) -> dict:
-    """A year of the sentence's own that holds the story's last finer date: from that date to the year's end."""
-    if (date.get("granularity") != "year" or date.get("sentence_id") != sentence_id or date.get("kind") == "range"
+    """A year or month of the sentence's own that holds the story's last finer date: from that date to its end
+    ("On 5 May ... In May the town fell" -> 5..31 May)."""
+    if (date.get("granularity") not in ("year", "month") or date.get("sentence_id") != sentence_id
+            or date.get("kind") == "range" or _width(cur) >= _width(date)
+            or _width(date) > {"month": 31, "year": 366}[date["granularity"]]
             or not (hist_key(date["start_date"]) < hist_key(cur["start_date"]) and hist_key(cur["end_date"]) <= hist_key(date["end_date"]))):
         return date
     return dict(date, start_date=cur["start_date"], kind="course")
