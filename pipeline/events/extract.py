@@ -1471,7 +1471,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if (cur is not None and not cur.get("_heading") and not cur.get("flashback")
                 and cur.get("granularity") in ("day", "week", "month", "season")
                 and "\n" not in text[cur["end"]:sent.start]):
-            pairs = [(t, _from_story(date, cur, sent.sentence_id, text, text[sent.start:sent.end]), c) for t, date, c in pairs]
+            # (not a date naming a thing: "The 1994 Protocol called for ...")
+            pairs = [(t, date if date.get("date_id") in attributive else
+                      _from_story(date, cur, sent.sentence_id, text, text[sent.start:sent.end]), c) for t, date, c in pairs]
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None

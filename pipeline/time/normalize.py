@@ -1019,21 +1019,21 @@ def _set_every(g, ctx):
 
 
 def _month_relative(g, ctx):
-    rel = g["rel"].lower()
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
     m = month_num(g["m"])
-    if ctx.dct is None or rel.startswith(("that", "the")):
-        # a narrative's "that September" / "that same May": the month of the year the story is in; its "next
-        # March" / "last May": the nearest such month after / before the story's date (as "the following March")
+    if rel.startswith(("that", "the")):
+        # a narrative's "that September" / "that same May": the month of the year the story is in ("last May",
+        # "next March" count from when the text was written, which a narrative does not give)
         base = _base(ctx)
         if base is None:
             return unresolved("relative", "month")
-        if rel in ("next", "last"):
-            return _month_previous({"rel": "following" if rel == "next" else "previous", "m": g["m"]}, ctx)
         y = base.end.year
         a, b = cal.month_interval(y, m)
         t = make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
         t.anchor_used = True
         return t
+    if ctx.dct is None:
+        return unresolved("relative", "month")
     y = ctx.dct.year
     if rel == "last" and m >= ctx.dct.month:
         y -= 1
