@@ -14,6 +14,7 @@ from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name
+from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
@@ -382,6 +383,19 @@ def _reported(top, anchor) -> bool:
     """`anchor` stands in a clause that a saying or intending verb below `top` (or `top` itself) reports."""
     reporting = lexicon()["_reporting"]
     return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
+
+
+def _from_story(date: dict, cur: dict, sentence_id: str, text: str = "", sentence: str = "") -> dict:
+    """A year or month of the sentence's own that holds the story's last finer date: from that date to its end
+    ("On 5 May ... In May the town fell" -> 5..31 May)."""
+    if (date.get("granularity") not in ("year", "month") or date.get("sentence_id") != sentence_id
+            or date.get("kind") == "range" or _width(cur) >= _width(date)
+            or _width(date) > {"month": 31, "year": 366}[date["granularity"]]
+            or not (hist_key(date["start_date"]) < hist_key(cur["start_date"]) and hist_key(cur["end_date"]) <= hist_key(date["end_date"]))
+            # "By June 1944 the army had attacked the province": a deadline, or a step back, gives no lower bound
+            or COMPLETED_BY.search(text[max(0, date["start"] - 20):date["start"]]) or FLASHBACK.search(sentence)):
+        return date
+    return dict(date, start_date=cur["start_date"], kind="course")
 
 
 def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing) -> list:
@@ -1530,6 +1544,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
                 pairs.append((t, story_date, conf))
+        # "On October 25 ... The 1973 war thus ended": a year the narrative is already inside, at a finer date of
+        # it, bounds the act from below by where the story is (GUIDELINES: the dated act before sets the lower bound)
+        i = bisect.bisect_left(date_pos, sent.start) - 1
+        cur = narrative_state[i] if i >= 0 else None
+        if (cur is not None and not cur.get("_heading") and not cur.get("flashback")
+                and cur.get("granularity") in ("day", "week", "month", "season")
+                and "\n" not in text[cur["end"]:sent.start]):
+            # (not a date naming a thing: "The 1994 Protocol called for ...")
+            pairs = [(t, date if date.get("date_id") in attributive else
+                      _from_story(date, cur, sent.sentence_id, text, text[sent.start:sent.end]), c) for t, date, c in pairs]
         # "completed their withdrawal ... which had started in April that year": the whole course
         for t, date, confidence in list(pairs):
             began = _began_date(text, sent_dates, date) if t is not None and t[2] != "other" else None

@@ -893,7 +893,8 @@ def same_period(base: Anchor, code: str) -> Timex | None:
 
 
 def _relative_edge(g, ctx):
-    mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}[g["edge"].lower()]
+    edge = re.sub(r"\s+", " ", g["edge"].lower())
+    mod = {"end": "late", "beginning": "early", "start": "early", "middle": "mid"}.get(edge) or _lex()["modifiers"][f"the {edge} of"]
     unit = g["u"].lower()
     which = (g.get("which") or "").lower()
     if which in ("last", "next"):
@@ -1018,10 +1019,21 @@ def _set_every(g, ctx):
 
 
 def _month_relative(g, ctx):
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    m = month_num(g["m"])
+    if rel.startswith(("that", "the")):
+        # a narrative's "that September" / "that same May": the month of the year the story is in ("last May",
+        # "next March" count from when the text was written, which a narrative does not give)
+        base = _base(ctx)
+        if base is None:
+            return unresolved("relative", "month")
+        y = base.end.year
+        a, b = cal.month_interval(y, m)
+        t = make("relative", "month", a, b, value=f"{y:04d}-{m:02d}")
+        t.anchor_used = True
+        return t
     if ctx.dct is None:
         return unresolved("relative", "month")
-    rel = g["rel"].lower()
-    m = month_num(g["m"])
     y = ctx.dct.year
     if rel == "last" and m >= ctx.dct.month:
         y -= 1
@@ -1283,15 +1295,35 @@ def _year_part(g, ctx):
     return _range(got[0], got[1], fmt(got[0]), fmt(got[1]), gran)
 
 
+def _month_week(g, ctx):
+    """ "the last week of August" (the story's year, as a year-less month), "the first fortnight of May 1940"."""
+    m = month_num(g["m"])
+    used = False
+    if g.get("y"):
+        y = int(g["y"])
+    else:
+        y, used = ctx.year_for_yearless(m)
+    if y is None:
+        return None
+    a, b = cal.month_interval(y, m, "")
+    got = _edge_part(g, a, b, 2 if g["u"].lower() == "fortnight" else 1, "weeks")
+    if got is None:
+        return None
+    t = _range(got[0], got[1], got[0].isoformat(), got[1].isoformat(), "day")
+    if t is not None:
+        t.anchor_used = used
+    return t
+
+
 NORMALIZERS = {
-    "year_part": _year_part, "month_part": _year_part,
+    "year_part": _year_part, "month_part": _year_part, "month_week": _month_week,
     "duration_composite": _duration_composite, "month_relative": _month_relative, "weekend": _weekend, "part_of_day": _part_of_day,
     "date_iso": _iso_date, "date_numeric_dmy": _iso_date, "date_numeric": _date_numeric,
     "relative_day_after": _relative_day_after, "relative_from_now": _relative_from_now,
     "quarter": _quarter, "quarter_short": _quarter, "duration_past": _duration_span,
     "date_dmy": _date_full, "date_mdy": _date_full, "date_dm": _date_yearless, "date_md": _date_yearless,
     "month_year": _month_year, "month_that_year": _month_that_year, "month_modified": _month_yearless,
-    "month_bare": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
+    "month_bare": _month_yearless, "month_subject": _month_yearless, "range_dd_month": _range_days, "range_dm_dm": _range_days,
     "range_md_md": _range_days, "range_month_month": _range_months, "year_range": _year_range,
     "year_range_short": _year_range, "century_range": _century_range, "season_year": _season_year,
     "season_pair": _season_pair,
