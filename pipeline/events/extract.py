@@ -1539,6 +1539,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
                         text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
                     addressed = [r for r in roles if r not in act_roles]
+                elif any(r[0] in ("subject", "collective") for r in roles):
+                    # "the imperial authorities asked Italy for an armistice", "the royal family fled the palace":
+                    # the parse names who acts, though no entity stands for it; whom or what the act is addressed
+                    # to does not act in its place (a role no actor role takes, so no fallback makes it one either)
+                    act_roles = [("addressee",) + tuple(r[1:]) if r[0] == "object" and not RECIPROCAL_BEFORE.search(
+                        text[max(0, r[1] + seg_start - 20):r[1] + seg_start]) else r for r in roles]
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
