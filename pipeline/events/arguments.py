@@ -69,12 +69,16 @@ def _passive(verb: Token) -> bool:
 
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
-    a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases."""
+    a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases, "office"
+    the complement of a personal act ("became commander", "was named premier of X"), which no actor role takes."""
     from .sides import lexicon
     roles = []
     # "the city fell to the insurgents": the "to" phrase names the taker, who acts; the place undergoes the act
     taker = verb.lemma_.lower() in lexicon()["taker_lemmas"] and any(
         c.dep_ == "prep" and c.lower_ == "to" and _pobjs(c) for c in verb.children)
+    # "Hasdrubal became Carthaginian commander", "X was named premier of Y": what happens to a person as such
+    # (personal_lemmas) has his office as its complement; the state or body of that office does not act
+    office = verb.lemma_.lower() in lexicon()["personal_lemmas"]
     for c in verb.children:
         if c.tag_ in ("WDT", "WP"):
             continue              # "forces, which attacked": the noun is the subject (below)
@@ -90,6 +94,8 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             roles += [("subject", t) for t in _with_conjuncts(c)]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
+        elif c.dep_ in ("attr", "oprd") and office:
+            roles += [("office", t) for t in _with_conjuncts(c)]
         elif c.dep_ in OBJECT:
             roles += [("object", t) for t in _with_conjuncts(c)]
         elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:

@@ -577,6 +577,13 @@ def _done_to_person(doc, t, seg_start: int) -> bool:
 RECIPROCAL_BEFORE = re.compile(r"\b(?:with|between)\s+(?:the\s+)?$")
 
 
+def _verbal(doc, t, seg_start: int) -> bool:
+    """The trigger is a verb: its subject is the act's own ("asked"), not that of a verb governing an act noun
+    ("the crisis led to the replacement of X by Y")."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("VERB", "AUX")
+
+
 def _happens_to_person(doc, t, seg_start: int) -> bool:
     """The trigger is an act that happens to a person as such (sides.json "personal_lemmas": appointed, relieved,
     arrested, executed): the person it happens to, in whatever role, is its actor."""
@@ -1643,6 +1650,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
                         text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
                     addressed = [r for r in roles if r not in act_roles]
+                elif any(r[0] in ("subject", "collective") for r in roles) and _verbal(doc, t, seg_start):
+                    # "the imperial authorities asked Italy for an armistice", "the royal family fled the palace":
+                    # the parse names who acts, though no entity stands for it; whom or what the act is addressed
+                    # to does not act in its place (a role no actor role takes, so no fallback makes it one either)
+                    act_roles = [("addressee",) + tuple(r[1:]) if r[0] == "object" and not RECIPROCAL_BEFORE.search(
+                        text[max(0, r[1] + seg_start - 20):r[1] + seg_start]) else r for r in roles]
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
