@@ -770,16 +770,19 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
 
 
 def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
-                     canonical_ids: dict, defined: dict) -> list[str]:
+                     canonical_ids: dict, defined: dict, undergoers: tuple = ()) -> list[str]:
     """The state whose organ acts: the one the act's sentence names (by name, else by its capital), else the one the
-    paragraph names last before `at` (a people's demonym names no state with a government: "Algerian rebels")."""
+    paragraph names last before `at` (a people's demonym names no state with a government: "Algerian rebels").
+    A state the act is done to or addressed to (`undergoers`: absolute spans of its object, patient, addressee or
+    office) is not the organ's: "the government warned Greece" names the state warned."""
     from ..entities.demonyms import capital_table
     from .arguments import _is_polity
     lo = text.rfind("\n", 0, at) + 1
     hi = bisect.bisect_left([m["start"] for m in mentions], at)
     before = [m for m in mentions[:hi] if m["start"] >= lo and m["label"] == "GPE"]
     # the act's own sentence first ("riot police arrested hundreds in Prague": the capital's state)
-    own = [m for m in mentions if m["sentence_id"] == sentence_id and m["label"] == "GPE"]
+    own = [m for m in mentions if m["sentence_id"] == sentence_id and m["label"] == "GPE"
+           and not any(a <= m["start"] < b for a, b in undergoers)]
     for ms in (own, list(reversed(before))):
         for m in ms:
             if _is_polity(m["text"]):
@@ -1715,7 +1718,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
             if not actors and t is not None and _organ_subject(roles, text, seg_start):
                 # "riot police arrested hundreds", "the interim government held a trial": the paragraph's state
-                actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined)
+                undergoers = tuple((r[1] + seg_start, r[2] + seg_start) for r in roles
+                                   if len(r) == 3 and r[0] in ("object", "patient", "addressee", "office"))
+                actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined,
+                                          undergoers)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
