@@ -5,7 +5,7 @@ import bisect
 import datetime as dt
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -547,12 +547,16 @@ SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 TITLED_PERSON = re.compile(r"\b" + TITLES + r"\s+$")
-# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"
-SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
+# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"; "X took over as
+# U.S. president"
+SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
                      r"(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                         r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
                         r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+# an act that puts a man in an office ("X took over as U.S. president", "stepped in as commander"): it happens to him
+OFFICE_TAKEN = re.compile(r"^\s+(?:(?:over|up|on|in)\s+)?as\s+(?:(?:the|a|an|new)\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
+                          r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\b")
 # (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
 SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 # "The British general X" opens a sentence: the article is no part of the side's name
@@ -725,26 +729,45 @@ def _bare_name(words: list[str]) -> bool:
                     and x.lower() not in _polity_names() for x in words))
 
 
-def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
+def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
     """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
-    ("Kaiser Wilhelm II"); a title the text gives no one, or several people, names no actor ("" below)."""
+    ("Kaiser Wilhelm II"; "King George III" where the entity model leaves the title out of the name); a ruler's title
+    the text gives no one by name stands for the one person it says came to the throne ("Louis XVI ascended to the
+    throne", sides.json "accession_phrases"); a title the text gives no one, or several people, names no actor ("")."""
     lex = side_lexicon()
     titles = lex["titles"] | lex["sovereign_titles"]
     bare, holders = set(), defaultdict(set)
     for m in mentions:
         w = re.sub(r"^[Tt]he\s+", "", m["text"].strip()).split()
-        if not w or w[0].lower() not in titles:
+        if not w:
+            continue
+        if w[0].lower() not in titles:
+            # "King George III": the title just before a person's name
+            before = re.search(r"(?<![\w-])([A-Z][a-z]+)\s+$", text[max(0, m["start"] - 20):m["start"]])
+            if m["label"] == "PERSON" and before and before.group(1).lower() in lex["sovereign_titles"]:
+                holders[before.group(1).lower()].add(m["entity_id"])
             continue
         if len(w) == 1:
             bare.add(m["entity_id"])
         elif m["label"] in ("PERSON", "ORG") and w[1][:1].isupper():
             holders[w[0].lower()].add(m["entity_id"])
+    # the throne the text tells of is that of the ruler's title it names alone most often ("the King", not a foreign
+    # "Emperor" named once)
+    ruler = Counter(m["text"].strip().split()[-1].lower() for m in mentions if m["entity_id"] in bare
+                    and m["text"].strip().split()[-1].lower() in lex["sovereign_titles"]).most_common(2)
+    crowned, throne = set(), None
+    if ruler and (len(ruler) == 1 or ruler[0][1] > ruler[1][1]):
+        throne = ruler[0][0]
+        phrases = re.compile(r"^,?\s+(?:" + _alt(lex["accession_phrases"]) + r")\b")
+        crowned = {m["entity_id"] for m in mentions if m["label"] == "PERSON" and phrases.match(text[m["end"]:m["end"] + 40])}
     out = {}
     for eid in bare:
         title = re.sub(r"^the\s+", "", entity_info.get(eid, {}).get("canonical", eid).lower())
         if title not in titles:
             continue
         who = holders.get(title, set())
+        if not who and title == throne:
+            who = crowned
         out[eid] = next(iter(who)) if len(who) == 1 else ""
         if out[eid]:
             entity_labels[out[eid]] = "PERSON"
@@ -1364,7 +1387,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
     actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
-    holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
+    holders = _title_holders(text, tables.get("mentions", []), entity_info, entity_labels)
     all_mentions = sorted(tables.get("mentions", []), key=lambda m: m["start"])
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
@@ -1676,7 +1699,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
                 personal = lemma in side_lexicon()["personal_lemmas"] or not any(
-                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
+                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
