@@ -613,13 +613,9 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                                                                 and side_of(m["text"], m["label"])[0] == "person")]
     # "the Carthaginian Hannibal": a demonym before a bare name is the side of whoever bears the name, however
     # the entity model labels him elsewhere
-    lex = side_lexicon()
-    nouns = (lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"]
-             | lex["collective_nouns"] | lex["polity_nouns"])
     for m in mentions:
         w = m["text"].split()
-        if (len(w) == 2 and polity_of(w[0]) and w[1][:1].isupper() and w[1][1:].islower() and not w[1].endswith("s")
-                and w[1].lower() not in nouns and polity_of(w[1]) is None and w[1].lower() not in _polity_names()):
+        if len(w) == 2 and polity_of(w[0]) and not w[1].endswith("s") and _bare_name(w[1:]):
             sides.setdefault(m["entity_id"], "side:" + polity_of(w[0]))
             for x in mentions:
                 if x["text"] == w[1] and x["entity_id"] not in sides:
