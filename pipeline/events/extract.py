@@ -557,6 +557,11 @@ SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was a
 # an act that puts a man in an office ("X took over as U.S. president", "stepped in as commander"): it happens to him
 OFFICE_TAKEN = re.compile(r"^\s+(?:(?:over|up|on|in)\s+)?as\s+(?:(?:the|a|an|new)\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
                           r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\b")
+# "X, the long-time leader of the Bulgarian Communist Party", "X, commander of the French forces": the state his
+# office is of
+SIDE_HEAD_OF = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:" + TITLES
+                          + r"|commander|leader|head|ruler|dictator)\s+of\s+(?:the\s+)?"
+                          r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 # (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
 SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 # "The British general X" opens a sentence: the article is no part of the side's name
@@ -645,7 +650,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                 # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of; "X was named
                 # premier of Y", "X replaced Z as British commander-in-chief": the office the text gives him
                 of = SIDE_OF.match(text[end:end + 60]) if TITLED.search(text[max(0, start - 40):start]) else None
-                of = of or SIDE_NAMED.match(text[end:end + 80])
+                of = of or SIDE_NAMED.match(text[end:end + 80]) or SIDE_HEAD_OF.match(text[end:end + 80])
                 polity = of and _polity_in([w.lower() for w in of.group(1).split()])
                 if not polity:
                     as_ = SIDE_AS.match(text[end:end + 80])
