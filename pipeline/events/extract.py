@@ -730,11 +730,13 @@ def _bare_name(words: list[str]) -> bool:
                     and x.lower() not in _polity_names() for x in words))
 
 
-def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
+def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_labels: dict,
+                   ruler: dict | None = None) -> dict[str, str]:
     """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
     ("Kaiser Wilhelm II"; "King George III" where the entity model leaves the title out of the name); a ruler's title
     the text gives no one by name stands for the one person it says came to the throne ("Louis XVI ascended to the
-    throne", sides.json "accession_phrases"); a title the text gives no one, or several people, names no actor ("")."""
+    throne", sides.json "accession_phrases"); a title the text gives no one, or several people, names no actor ("").
+    `ruler` gets the holder of the ruler's title the text names alone most often ("" for none)."""
     lex = side_lexicon()
     titles = lex["titles"] | lex["sovereign_titles"]
     bare, holders = set(), defaultdict(set)
@@ -754,11 +756,11 @@ def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_la
             holders[w[0].lower()].add(m["entity_id"])
     # the throne the text tells of is that of the ruler's title it names alone most often ("the King", not a foreign
     # "Emperor" named once)
-    ruler = Counter(m["text"].strip().split()[-1].lower() for m in mentions if m["entity_id"] in bare
+    named = Counter(m["text"].strip().split()[-1].lower() for m in mentions if m["entity_id"] in bare
                     and m["text"].strip().split()[-1].lower() in lex["sovereign_titles"]).most_common(2)
     crowned, throne = set(), None
-    if ruler and (len(ruler) == 1 or ruler[0][1] > ruler[1][1]):
-        throne = ruler[0][0]
+    if named and (len(named) == 1 or named[0][1] > named[1][1]):
+        throne = named[0][0]
         phrases = re.compile(r"^,?\s+(?:" + _alt(lex["accession_phrases"]) + r")\b")
         crowned = {m["entity_id"] for m in mentions if m["label"] == "PERSON" and phrases.match(text[m["end"]:m["end"] + 40])}
     out = {}
@@ -772,7 +774,24 @@ def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_la
         out[eid] = next(iter(who)) if len(who) == 1 else ""
         if out[eid]:
             entity_labels[out[eid]] = "PERSON"
+        if ruler is not None and title == throne:
+            ruler["holder"] = out[eid]
     return out
+
+
+def _household_subject(roles: list, text: str, seg_start: int) -> bool:
+    """The act's agent is the ruler's household named by its common noun ("the royal family", "the royal party";
+    sides.json "ruler_households"), no name in it."""
+    households = side_lexicon()["ruler_households"]
+    for r in roles:
+        if r[0] != "subject" or len(r) != 3:
+            continue
+        words = re.findall(r"[\w'’-]+", text[r[1] + seg_start:r[2] + seg_start])
+        low = [w.lower() for w in words]
+        if (2 <= len(words) <= 4 and not any(w[:1].isupper() for w in words[1:])
+                and low[0] in ("the", "royal", "imperial") and " ".join(low[-2:]) in households):
+            return True
+    return False
 
 
 def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
@@ -1388,7 +1407,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
     actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
-    holders = _title_holders(text, tables.get("mentions", []), entity_info, entity_labels)
+    ruler = {}
+    holders = _title_holders(text, tables.get("mentions", []), entity_info, entity_labels, ruler)
     all_mentions = sorted(tables.get("mentions", []), key=lambda m: m["start"])
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
@@ -1747,6 +1767,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                    if len(r) == 3 and r[0] in ("object", "patient", "addressee", "office"))
                 actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined,
                                           undergoers)
+            if not actors and t is not None and ruler.get("holder") and _household_subject(roles, text, seg_start):
+                # "the royal family fled the palace", "the royal party gave in": the ruler the text names acts
+                h = ruler["holder"]
+                actors = _as_polities([h if personal or h not in actor_sides else actor_sides[h]], entity_info,
+                                      canonical_ids, defined, actor_sides, keep_persons=True)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
