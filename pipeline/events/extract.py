@@ -5,7 +5,7 @@ import bisect
 import datetime as dt
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -547,12 +547,21 @@ SIDE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(
 TITLED = re.compile(r"\b" + TITLES + r"\s+(?:[A-Z][\w.'-]*\s+){0,3}$")
 SIDE_OF = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 TITLED_PERSON = re.compile(r"\b" + TITLES + r"\s+$")
-# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"
-SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
+# "Clinton replaced Howe as British commander-in-chief"; "Diem was named premier of South Vietnam"; "X took over as
+# U.S. president"
+SIDE_AS = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:[A-Z][a-z]+\s+)?as\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})\s+"
                      r"(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 SIDE_NAMED = re.compile(r"^\s+(?:was|became|had become|served as|was named|was appointed|was elected|was made)\s+(?:the\s+)?(?:[a-z]+\s+)?"
                         r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\s+of\s+(?:the\s+)?"
                         r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
+# an act that puts a man in an office ("X took over as U.S. president", "stepped in as commander"): it happens to him
+OFFICE_TAKEN = re.compile(r"^\s+(?:(?:over|up|on|in)\s+)?as\s+(?:(?:the|a|an|new)\s+)?(?:[A-Z][\w.'-]*\s+){0,3}"
+                          r"(?:" + TITLES + r"|commander|leader|head of state|head of government)\b")
+# "X, the long-time leader of the Bulgarian Communist Party", "X, commander of the French forces": the state his
+# office is of
+SIDE_HEAD_OF = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,2}(?:" + TITLES
+                          + r"|commander|leader|head|ruler|dictator)\s+of\s+(?:the\s+)?"
+                          r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 # (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
 SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
 # "The British general X" opens a sentence: the article is no part of the side's name
@@ -609,13 +618,9 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                                                                 and side_of(m["text"], m["label"])[0] == "person")]
     # "the Carthaginian Hannibal": a demonym before a bare name is the side of whoever bears the name, however
     # the entity model labels him elsewhere
-    lex = side_lexicon()
-    nouns = (lex["force_nouns"] | set(lex["faction_nouns"]) | lex["faction_bodies"] | lex["act_heads"]
-             | lex["collective_nouns"] | lex["polity_nouns"])
     for m in mentions:
         w = m["text"].split()
-        if (len(w) == 2 and polity_of(w[0]) and w[1][:1].isupper() and w[1][1:].islower() and not w[1].endswith("s")
-                and w[1].lower() not in nouns and polity_of(w[1]) is None and w[1].lower() not in _polity_names()):
+        if len(w) == 2 and polity_of(w[0]) and not w[1].endswith("s") and _bare_name(w[1:]):
             sides.setdefault(m["entity_id"], "side:" + polity_of(w[0]))
             for x in mentions:
                 if x["text"] == w[1] and x["entity_id"] not in sides:
@@ -645,7 +650,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                 # "Prime Minister Ngo Dinh Diem of the State of Vietnam": the state his title is of; "X was named
                 # premier of Y", "X replaced Z as British commander-in-chief": the office the text gives him
                 of = SIDE_OF.match(text[end:end + 60]) if TITLED.search(text[max(0, start - 40):start]) else None
-                of = of or SIDE_NAMED.match(text[end:end + 80])
+                of = of or SIDE_NAMED.match(text[end:end + 80]) or SIDE_HEAD_OF.match(text[end:end + 80])
                 polity = of and _polity_in([w.lower() for w in of.group(1).split()])
                 if not polity:
                     as_ = SIDE_AS.match(text[end:end + 80])
@@ -725,30 +730,68 @@ def _bare_name(words: list[str]) -> bool:
                     and x.lower() not in _polity_names() for x in words))
 
 
-def _title_holders(mentions: list[dict], entity_info: dict, entity_labels: dict) -> dict[str, str]:
+def _title_holders(text: str, mentions: list[dict], entity_info: dict, entity_labels: dict,
+                   ruler: dict | None = None) -> dict[str, str]:
     """ "the Kaiser fled", "the King refused": a title named alone stands for the one person the text names with it
-    ("Kaiser Wilhelm II"); a title the text gives no one, or several people, names no actor ("" below)."""
+    ("Kaiser Wilhelm II"; "King George III" where the entity model leaves the title out of the name); a ruler's title
+    the text gives no one by name stands for the one person it says came to the throne ("Louis XVI ascended to the
+    throne", sides.json "accession_phrases"); a title the text gives no one, or several people, names no actor ("").
+    `ruler` gets the holder of the ruler's title the text names alone most often ("" for none)."""
     lex = side_lexicon()
     titles = lex["titles"] | lex["sovereign_titles"]
     bare, holders = set(), defaultdict(set)
     for m in mentions:
         w = re.sub(r"^[Tt]he\s+", "", m["text"].strip()).split()
-        if not w or w[0].lower() not in titles:
+        if not w:
+            continue
+        if w[0].lower() not in titles:
+            # "King George III": the title just before a person's name
+            before = re.search(r"(?<![\w-])([A-Z][a-z]+)\s+$", text[max(0, m["start"] - 20):m["start"]])
+            if m["label"] == "PERSON" and before and before.group(1).lower() in lex["sovereign_titles"]:
+                holders[before.group(1).lower()].add(m["entity_id"])
             continue
         if len(w) == 1:
             bare.add(m["entity_id"])
         elif m["label"] in ("PERSON", "ORG") and w[1][:1].isupper():
             holders[w[0].lower()].add(m["entity_id"])
+    # the throne the text tells of is that of the ruler's title it names alone most often ("the King", not a foreign
+    # "Emperor" named once)
+    named = Counter(m["text"].strip().split()[-1].lower() for m in mentions if m["entity_id"] in bare
+                    and m["text"].strip().split()[-1].lower() in lex["sovereign_titles"]).most_common(2)
+    crowned, throne = set(), None
+    if named and (len(named) == 1 or named[0][1] > named[1][1]):
+        throne = named[0][0]
+        phrases = re.compile(r"^,?\s+(?:" + _alt(lex["accession_phrases"]) + r")\b")
+        crowned = {m["entity_id"] for m in mentions if m["label"] == "PERSON" and phrases.match(text[m["end"]:m["end"] + 40])}
     out = {}
     for eid in bare:
         title = re.sub(r"^the\s+", "", entity_info.get(eid, {}).get("canonical", eid).lower())
         if title not in titles:
             continue
         who = holders.get(title, set())
+        if not who and title == throne:
+            who = crowned
         out[eid] = next(iter(who)) if len(who) == 1 else ""
         if out[eid]:
             entity_labels[out[eid]] = "PERSON"
+        if ruler is not None and title == throne:
+            ruler["holder"] = out[eid]
     return out
+
+
+def _household_subject(roles: list, text: str, seg_start: int) -> bool:
+    """The act's agent is the ruler's household named by its common noun ("the royal family", "the royal party";
+    sides.json "ruler_households"), no name in it."""
+    households = side_lexicon()["ruler_households"]
+    for r in roles:
+        if r[0] != "subject" or len(r) != 3:
+            continue
+        words = re.findall(r"[\w'’-]+", text[r[1] + seg_start:r[2] + seg_start])
+        low = [w.lower() for w in words]
+        if (2 <= len(words) <= 4 and not any(w[:1].isupper() for w in words[1:])
+                and low[0] in ("the", "royal", "imperial") and " ".join(low[-2:]) in households):
+            return True
+    return False
 
 
 def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
@@ -1364,7 +1407,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     canonical_ids = {info["canonical"].lower(): eid for eid, info in entity_info.items()}
     person_sides = _person_sides(text, tables.get("mentions", []))
     actor_sides = _surname_sides(tables.get("mentions", []), person_sides)     # for actors, not for grouping
-    holders = _title_holders(tables.get("mentions", []), entity_info, entity_labels)
+    ruler = {}
+    holders = _title_holders(text, tables.get("mentions", []), entity_info, entity_labels, ruler)
     all_mentions = sorted(tables.get("mentions", []), key=lambda m: m["start"])
     # "the Viet Cong", "a band of the Partisans": a name the entity model takes for a person but the text writes
     # with "the", never with a title, is a group, a side in its own right
@@ -1676,7 +1720,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
                 personal = lemma in side_lexicon()["personal_lemmas"] or not any(
-                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON")
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
+                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
@@ -1722,6 +1767,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                    if len(r) == 3 and r[0] in ("object", "patient", "addressee", "office"))
                 actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined,
                                           undergoers)
+            if not actors and t is not None and ruler.get("holder") and _household_subject(roles, text, seg_start):
+                # "the royal family fled the palace", "the royal party gave in": the ruler the text names acts
+                h = ruler["holder"]
+                actors = _as_polities([h if personal or h not in actor_sides else actor_sides[h]], entity_info,
+                                      canonical_ids, defined, actor_sides, keep_persons=True)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
