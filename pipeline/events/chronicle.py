@@ -246,7 +246,7 @@ def assign_event_keys(events: list[dict]) -> None:
                 joined[target] += groups[root] + joined.pop(find(root), [])
                 parent[find(root)] = target
 
-    _join_retold(events, intervals, places, find, parent, two_acts, fam, word)
+    _join_retold(events, intervals, places, find, parent, two_acts, fam, word, floor)
 
     final = defaultdict(list)
     for i in range(len(events)):
@@ -267,7 +267,7 @@ def assign_event_keys(events: list[dict]) -> None:
             m["event_key"] = key
 
 
-def _join_retold(events, intervals, places, find, parent, two_acts, fam, word) -> None:
+def _join_retold(events, intervals, places, find, parent, two_acts, fam, word, floor) -> None:
     """An overview that tells an act again later: a chapter, a lead or an introduction sums up the acts by month or
     year ("In June they took the gunboats at the island", "they struck at the fort in August") and the narrative tells
     each again by its day ("On 3 June the major captured two gunboats off the island", "on 2 August he tried to take
@@ -301,11 +301,13 @@ def _join_retold(events, intervals, places, find, parent, two_acts, fam, word) -
         # the widest first, so that a month joins its day before a year is looked at
         for r in sorted(rs, key=lambda r: -(info[r][0][1] - info[r][0][0])):
             (a, b), types_, fams, where, sents, _ = info[r]
-            if a == b or b - a > MAX_GROUP_SPAN_DAYS or not where or find(r) != r or len(sents) != 1:
+            if a == b or b - a > MAX_GROUP_SPAN_DAYS or not where or find(r) != r:
                 continue
-            if not any(float(events[k].get("confidence") or 0) >= SURE and not dated_by_bound(events[k])
-                       for k in roots[r]):
-                continue        # an overview dates its acts by words of its own sentence ("In June they took ...")
+            # an overview dates its acts by words of its own sentence ("In June they took ..."), and names the place
+            told = [k for k in roots[r] if float(events[k].get("confidence") or 0) >= SURE and not dated_by_bound(events[k])]
+            where = set().union(*(places[k] for k in told)) if told else set()
+            if not where:
+                continue
             fits = set()
             for s in rs:
                 if s == r or find(s) != s:
@@ -317,6 +319,8 @@ def _join_retold(events, intervals, places, find, parent, two_acts, fam, word) -
                     continue        # told again later, in a paragraph of its own
                 if not (types_ & t2 or fams & f2) or not where & w2:
                     continue
+                if max(float(events[k].get("confidence") or 0) for k in roots[s]) < floor:
+                    continue        # the later telling stands in the chronicle by itself
                 fits.add(s)
             if len(fits) != 1:
                 continue
