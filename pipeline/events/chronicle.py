@@ -28,6 +28,25 @@ def _function_words() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _bound_words() -> frozenset:
+    return frozenset(json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8")).get("bound_words", []))
+
+
+def dated_by_bound(e: dict) -> bool:
+    """The mention's date is a bound, not the period of the act ("By June, the army had taken the city", "before the
+    spring"): the word before the date in its sentence is a bound word (grouping.json)."""
+    m = re.search(r":d(\d+)-\d+$", e.get("date_id") or "")
+    try:
+        at = int(m.group(1)) - int(e.get("start")) if m else -1
+    except (TypeError, ValueError):
+        return False
+    if at < 0:
+        return False
+    before = re.findall(r"[a-z]+", (e.get("text") or "")[max(0, at - 12):at].lower())
+    return bool(before) and before[-1] in _bound_words()
+
+
+@lru_cache(maxsize=1)
 def _families() -> dict:
     """The first five letters of an act word -> its family: words that name one act ("invaded", "invasion")."""
     fams = json.loads((Path(__file__).with_name("grouping.json")).read_text(encoding="utf-8")).get("act_families", [])
@@ -227,6 +246,8 @@ def assign_event_keys(events: list[dict]) -> None:
                 joined[target] += groups[root] + joined.pop(find(root), [])
                 parent[find(root)] = target
 
+    _join_retold(events, intervals, places, find, parent, two_acts, fam, word, floor)
+
     final = defaultdict(list)
     for i in range(len(events)):
         final[find(i)].append(events[i])
@@ -244,6 +265,72 @@ def assign_event_keys(events: list[dict]) -> None:
         used.add(key)
         for m in members:
             m["event_key"] = key
+
+
+def _join_retold(events, intervals, places, find, parent, two_acts, fam, word, floor) -> None:
+    """An overview that tells an act again later: a chapter, a lead or an introduction sums up the acts by month or
+    year ("In June they took the gunboats at the island", "they struck at the fort in August") and the narrative tells
+    each again by its day ("On 3 June the major captured two gunboats off the island", "on 2 August he tried to take
+    the fort"). The two tellings differ in date granularity and often in type or side, so the steps above keep them
+    apart. A group dated by a month or a season (at most a year) joins the one finer group of its text nested in its
+    period, told later in another paragraph, of its type or act family, that names a place it names: one row, the finer date.
+    Evidence must be a named place, never the type alone, and one candidate only (two acts at one place in one month
+    stay two rows)."""
+    roots = defaultdict(list)
+    for i in range(len(events)):
+        if intervals[i] is not None:
+            roots[find(i)].append(i)
+    info = {}
+    for r, ms in roots.items():
+        narrow = min(ms, key=lambda k: (intervals[k][1] - intervals[k][0], k))
+        info[r] = (intervals[narrow], {events[k]["event_type"] for k in ms} - {"other"},
+                   {fam.get(word(events[k]), None) for k in ms} - {None},
+                   set().union(*(places[k] for k in ms)), {events[k].get("sentence_id") for k in ms},
+                   events[ms[0]].get("doc_id"))
+    by_doc = defaultdict(list)
+    for r, v in info.items():
+        by_doc[v[5]].append(r)
+    # where each text's paragraphs begin, read from the sentences that hold a mention (rerank features)
+    para_starts = defaultdict(set)
+    for e in events:
+        if (e.get("_features") or {}).get("first_in_paragraph"):
+            para_starts[e.get("doc_id")].add(int(e["start"]))
+    first = {r: min(int(events[k]["start"]) for k in ms) for r, ms in roots.items()}
+    later_paragraph = lambda doc, a0, b0: any(a0 < p <= b0 for p in para_starts[doc])
+    for doc, rs in by_doc.items():
+        # the widest first, so that a month joins its day before a year is looked at
+        for r in sorted(rs, key=lambda r: -(info[r][0][1] - info[r][0][0])):
+            (a, b), types_, fams, where, sents, _ = info[r]
+            if a == b or b - a > MAX_GROUP_SPAN_DAYS or not where or find(r) != r:
+                continue
+            # an overview dates its acts by words of its own sentence ("In June they took ..."), and names the place
+            told = [k for k in roots[r] if float(events[k].get("confidence") or 0) >= SURE and not dated_by_bound(events[k])]
+            where = set().union(*(places[k] for k in told)) if told else set()
+            if not where:
+                continue
+            fits = set()
+            for s in rs:
+                if s == r or find(s) != s:
+                    continue
+                (c, d), t2, f2, w2, s2, _ = info[s]
+                if not (a <= c and d <= b and d - c < b - a) or sents & s2:
+                    continue
+                if not later_paragraph(doc, first[r], first[s]):
+                    continue        # told again later, in a paragraph of its own
+                if not (types_ & t2 or fams & f2) or not where & w2:
+                    continue
+                if max(float(events[k].get("confidence") or 0) for k in roots[s]) < floor:
+                    continue        # the later telling stands in the chronicle by itself
+                fits.add(s)
+            if len(fits) != 1:
+                continue
+            target = fits.pop()
+            if any(two_acts(i, j) for i in roots[r] for j in roots[target]):
+                continue
+            parent[r] = target
+            roots[target] += roots.pop(r)
+            (c, d), t2, f2, w2, s2, dd = info[target]
+            info[target] = ((c, d), t2 | types_, f2 | fams, w2 | where, s2 | sents, dd)
 
 
 def representative(members: list[dict]) -> dict:
