@@ -1564,6 +1564,16 @@ def anchors_above(span: Span, preds: dict[int, Predicate], framing: frozenset = 
     return out
 
 
+def names_told_act(noun: Token, framing: frozenset | set = frozenset()) -> bool:
+    """A framing noun named by its year that is the subject or object of a verb telling it ("The 1973 war thus
+    ended", "ended the 1991-94 war"): the year names the war; the verb's time is the clause's or the story's. A
+    verb stating the war's course ("the 1991-94 war raged") takes the span as the war's."""
+    if _lemma(noun) not in framing or not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i):
+        return False
+    told = classify(noun.head)
+    return told is not None and not told[1].startswith("war-span")
+
+
 def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> Token | None:
     """The predicate a date modifies: the first ancestor of the date that is a predicate or a verb; from a
     light or stative verb, the event noun it carries ("launched an offensive on 5 May"). A date that
