@@ -1033,6 +1033,21 @@ def _time_reference(t: Token) -> bool:
             and any(c.dep_ in ("aux", "neg") for c in gov.children) and not factual(gov))
 
 
+def _person_reference(t: Token) -> bool:
+    """An act noun named by its own date in an 'of' phrase describing a person (predicates.json, act_role_nouns):
+    "Nagy, the leader of the 1956 revolution", "a veteran of the 1948 war": the act names who the person is; it is
+    told elsewhere or is background, no act of this clause."""
+    if t.pos_ not in ("NOUN", "PROPN") or not (_dated_noun(t) or any(
+            x.ent_type_ == "DATE" and x.like_num for c in t.lefts if c.dep_ in ("compound", "nmod", "amod", "nummod")
+            for x in c.subtree)):
+        return False           # (a month and year before it: "the August 1792 uprising")
+    h = t
+    while h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        h = h.head
+    return (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i
+            and _lemma(h.head.head) in lexicon().get("act_role_nouns", ()))
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1119,6 +1134,8 @@ def factual(t: Token) -> bool:
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
                                # the elections": a time reference of another act, no act of its own
+    if _person_reference(t):
+        return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
