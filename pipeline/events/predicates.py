@@ -1616,6 +1616,12 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     return c
             framed = True
             continue
+        if not framed and t.pos_ in ("NOUN", "PROPN") and prev.i < t.i and prev.dep_ in ("nummod", "compound", "amod", "nmod"):
+            # "Reagan's 1987 Berlin speech calling on Gorbachev to ...": the year names the noun's act, which the
+            # participle after it tells
+            for c in t.children:
+                if c.dep_ == "acl" and c.i > t.i and c.i in preds and c.tag_ in ("VBG", "VBN"):
+                    return c
         # a sentence-opening "On 14 December, X ..." that the parser hangs on the subject noun still times
         # the clause: only a date after its noun ("a client state in 1939") or inside it modifies it
         if not framed and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
