@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -83,6 +83,11 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
                     and after.lemma_.lower() not in framing):
                 attributive.add(d["date_id"])
+            elif before.pos_ in ATTRIBUTIVE_BEFORE and names_told_act(_named_noun(after), framing):
+                # "The 1973 war thus ended": the year names the war; it holds the act but does not move the story,
+                # and the act is no earlier than where the story is (_from_story)
+                d["names_act"] = True
+                d["moves_story"] = False
         for anc in span.root.ancestors:
             if anc.dep_ in EMBEDDING:
                 sub = list(anc.head.subtree)      # the clause with the noun it describes
@@ -90,6 +95,13 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
                 d["tells_story"] = _telling_clause(anc)
                 break
     return attributive, scopes
+
+
+def _named_noun(t):
+    """The noun a premodifier names: through compounds and adjectives ("the 1973 Arab-Israeli war")."""
+    while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+        t = t.head
+    return t
 
 
 def _endpoint(d: dict, which: str) -> tuple[str, str]:
@@ -1604,7 +1616,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         cur = narrative_state[i] if i >= 0 else None
         if (cur is not None and not cur.get("_heading") and not cur.get("flashback")
                 and cur.get("granularity") in ("day", "week", "month", "season")
-                and "\n" not in text[cur["end"]:sent.start]):
+                and ("\n" not in text[cur["end"]:sent.start] or any(d.get("names_act") for d in sent_dates))):
             # (not a date naming a thing: "The 1994 Protocol called for ...")
             pairs = [(t, date if date.get("date_id") in attributive else
                       _from_story(date, cur, sent.sentence_id, text, text[sent.start:sent.end]), c) for t, date, c in pairs]

@@ -1033,6 +1033,21 @@ def _time_reference(t: Token) -> bool:
             and any(c.dep_ in ("aux", "neg") for c in gov.children) and not factual(gov))
 
 
+def _person_reference(t: Token) -> bool:
+    """An act noun named by its own date in an 'of' phrase describing a person (predicates.json, act_role_nouns):
+    "Nagy, the leader of the 1956 revolution", "a veteran of the 1948 war": the act names who the person is; it is
+    told elsewhere or is background, no act of this clause."""
+    if t.pos_ not in ("NOUN", "PROPN") or not (_dated_noun(t) or any(
+            x.ent_type_ == "DATE" and x.like_num for c in t.lefts if c.dep_ in ("compound", "nmod", "amod", "nummod")
+            for x in c.subtree)):
+        return False           # (a month and year before it: "the August 1792 uprising")
+    h = t
+    while h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
+        h = h.head
+    return (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i != h.head.i
+            and _lemma(h.head.head) in lexicon().get("act_role_nouns", ()))
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1119,6 +1134,8 @@ def factual(t: Token) -> bool:
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
                                # the elections": a time reference of another act, no act of its own
+    if _person_reference(t):
+        return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
@@ -1564,6 +1581,16 @@ def anchors_above(span: Span, preds: dict[int, Predicate], framing: frozenset = 
     return out
 
 
+def names_told_act(noun: Token, framing: frozenset | set = frozenset()) -> bool:
+    """A framing noun named by its year that is the subject or object of a verb telling it ("The 1973 war thus
+    ended", "ended the 1991-94 war"): the year names the war; the verb's time is the clause's or the story's. A
+    verb stating the war's course ("the 1991-94 war raged") takes the span as the war's."""
+    if _lemma(noun) not in framing or not (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX") and noun.head.i != noun.i):
+        return False
+    told = classify(noun.head)
+    return told is not None and not told[1].startswith("war-span")
+
+
 def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> Token | None:
     """The predicate a date modifies: the first ancestor of the date that is a predicate or a verb; from a
     light or stative verb, the event noun it carries ("launched an offensive on 5 May"). A date that
@@ -1589,6 +1616,12 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     return c
             framed = True
             continue
+        if not framed and t.pos_ in ("NOUN", "PROPN") and prev.i < t.i and prev.dep_ in ("nummod", "compound", "amod", "nmod"):
+            # "Reagan's 1987 Berlin speech calling on Gorbachev to ...": the year names the noun's act, which the
+            # participle after it tells
+            for c in t.children:
+                if c.dep_ == "acl" and c.i > t.i and c.i in preds and c.tag_ in ("VBG", "VBN"):
+                    return c
         # a sentence-opening "On 14 December, X ..." that the parser hangs on the subject noun still times
         # the clause: only a date after its noun ("a client state in 1939") or inside it modifies it
         if not framed and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
