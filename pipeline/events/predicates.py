@@ -72,7 +72,7 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns"):
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -611,7 +611,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 return False
         elif passive and subj is not None:
             cands.append(subj)
-        cands += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        cands += [g for c in t.children if c.dep_ == "prep" and not (c.lower_ == "for" and lem in lexicon()["request_for_verbs"])
+                  for g in c.children if g.dep_ == "pobj"]     # "called for a ceasefire": asked for, not called
         if cls.get("object_lemma_or_xcomp"):
             comps = [c for c in t.children if c.dep_ in ("xcomp", "ccomp", "oprd")]
             # "declared Germany to be a republic", "pronounced Algeria an independent country"
@@ -990,6 +991,18 @@ def asked_for(v: Token) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children))
 
 
+def _asked_for_noun(t: Token, verb: Token) -> bool:
+    """An act noun in the 'for' phrase of a verb of asking ("called for a ceasefire", "appealed for a truce", "called for
+    the use of frontal assaults"): asked for, not done; the asking is the act. A call to arms is the rising or the
+    mobilization it opens ("called for an armed uprising", "called for a general mobilization": call_to_arms_nouns),
+    as an order gives the act ordered; a declaration asked for stays a declaration, as a saying verb's does (EVENTS.md:
+    "unless what is stated is itself a declaration")."""
+    lex = lexicon()
+    return (verb.pos_ in ("VERB", "AUX") and _lemma(verb) in lex["request_for_verbs"]
+            and _lemma(t) not in lex["call_to_arms_nouns"] and t.lower_ not in lex["call_to_arms_nouns"]
+            and classify_type(t) != "declaration")
+
+
 def idiom_or_citation(v: Token) -> bool:
     """A verb that states no act of the story: an idiom made with an abstract object ("took advantage of the confusion",
     "gave up hope", "held sway", "was gaining strength"), or a saying verb citing a source ("as Karnow noted", "as one
@@ -1169,6 +1182,10 @@ def factual(t: Token) -> bool:
     # a noun joined to another stands where the first one stands ("sought to divide them with feints and advances")
     while h.dep_ == "conj" and h.pos_ in ("NOUN", "PROPN") and h.head.pos_ in ("NOUN", "PROPN") and h.head.i != h.i:
         h = h.head
+    if t.pos_ == "NOUN" and h.dep_ == "conj" and h.head.i != h.i and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in h.head.children if c.i < h.i) and _asked_for_noun(t, h.head):
+        return False           # "called for a truce and the withdrawal of foreign troops" (the parse joins the second
+                               # noun to the verb)
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
         if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
@@ -1176,6 +1193,9 @@ def factual(t: Token) -> bool:
         head = h.head if h.dep_ != "pobj" else h.head.head
         if _lemma(head) in lex["non_factual_heads"]:
             return False
+        if h.dep_ == "pobj" and h.head.lower_ == "for" and _asked_for_noun(t, head):
+            return False       # "called for a ceasefire and the withdrawal of all forces", "called for the use of frontal
+                               # assaults", "appealed for a truce": what was asked for, not an act done
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         if h.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and any(
