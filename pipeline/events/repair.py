@@ -186,6 +186,41 @@ def _name_swallowed_verb(t: Token) -> bool:
     return True
 
 
+def _conjoined_verb(t: Token) -> bool:
+    """ "The army launched an offensive against the border posts, and soon besieged the positions at the river":
+    a past verb after "and" and an adverb of sequence ("soon", "then", "later"; repair.json clause_adverbs) that
+    the parser hung on its object as a modifier. A sentence headed by a past verb with a subject goes on with a
+    second verb of the same subject there: the word is that verb, conjoined to the sentence's, the noun its
+    object. Without the adverb ("and captured soldiers") the noun phrase reading stays."""
+    h, r = t.head, t.sent.root
+    adv = t.doc[t.i - 1] if t.i > 0 else None
+    cc = t.doc[t.i - 2] if t.i > 1 else None
+    if (t.tag_ not in ("VBD", "VBN") or h.i <= t.i or h.pos_ not in ("NOUN", "PROPN") or adv is None or cc is None
+            or adv.lower_ not in _data()["clause_adverbs"] or cc.lower_ != "and" or cc.i < 1):
+        return False
+    before = t.doc[cc.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN", "NUM", "PUNCT") or not _past_form(t):
+        return False
+    if h.dep_ in ("nsubj", "nsubjpass") or (h.head.i > t.i and h.head.pos_ in ("VERB", "AUX")):
+        return False          # "and then wounded soldiers were carried away": the noun is a later verb's subject
+        return False
+    if r.pos_ != "VERB" or r.tag_ != "VBD" or not r.i < cc.i or not any(c.dep_ == "nsubj" for c in r.children):
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    t.head = r
+    t.dep_ = "conj"
+    cc.head = r
+    cc.dep_ = "cc"
+    adv.head = t
+    adv.dep_ = "advmod"
+    h.head = t
+    h.dep_ = "dobj"
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -195,6 +230,9 @@ def repair(doc: Doc) -> int:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
         if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _conjoined_verb(t):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ == "acl" and _group_subject(t):
