@@ -221,6 +221,41 @@ def _conjoined_verb(t: Token) -> bool:
     return True
 
 
+def _verbless_subject_verb(t: Token) -> bool:
+    """ "Soon after that, another strategic offensive forced the enemy troops from the region.": a sentence with no
+    verb at all, where the parser hung a past verb on its object as a modifier and took the words before it for
+    the object's modifiers. A participle describing a noun follows a determiner or an adverb, not a noun of its
+    own; after a noun (or a word the tagger made an adjective, "offensive") in a sentence that needs a verb, the
+    word is the verb and that word its subject."""
+    h, r = t.head, t.sent.root
+    subj = t.doc[t.i - 1] if t.i > 0 else None
+    if (t.tag_ not in ("VBD", "VBN") or h.i <= t.i or subj is None or subj.head.i != h.i or subj.dep_ not in ("amod", "compound")
+            or subj.pos_ not in ("NOUN", "ADJ") or not _past_form(t) or _finite_elsewhere(t) or r.pos_ in ("VERB", "AUX")
+            or not r.i < t.i or t.sent.text.rstrip()[-1:] != "."):
+        return False
+    if any(w.pos_ == "PUNCT" for w in t.doc[subj.i:h.i]):
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    before = [c for c in h.children if c.i < subj.i]
+    t.head = t
+    t.dep_ = "ROOT"
+    for c in list(r.children):
+        if c.i > t.i or c.dep_ in ("punct",) and c.i < r.i:
+            c.head = t
+    r.head = t
+    r.dep_ = "prep" if r.pos_ == "ADP" else "npadvmod"
+    subj.head = t
+    subj.dep_ = "nsubj"
+    for c in before:
+        c.head = subj
+    h.head = t
+    h.dep_ = "dobj"
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -230,6 +265,9 @@ def repair(doc: Doc) -> int:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
         if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _verbless_subject_verb(t):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ == "amod" and _conjoined_verb(t):
