@@ -98,6 +98,164 @@ def _hidden_clause_verb(t: Token) -> bool:
     return True
 
 
+def _finite_elsewhere(t: Token) -> bool:
+    """A verb of the sentence other than `t` that heads a clause of its own (not a modifier of a noun)."""
+    return any(w.i != t.i and w.pos_ in ("VERB", "AUX") and w.dep_ not in ("amod", "compound", "acl", "relcl", "advcl", "xcomp", "pcomp")
+               for w in t.sent)
+
+
+def _take_root(t: Token, r: Token, lemma: str) -> None:
+    """`t` becomes the verb heading the sentence headed by the noun `r`, with `r` as its subject: what hung on `r`
+    after `t` and the time/place phrases set before `r` go to `t`."""
+    t.head = t
+    t.dep_ = "ROOT"
+    for c in list(r.children):
+        if c.i == t.i:
+            continue
+        if c.i > t.i or (c.dep_ in ("prep", "npadvmod", "advmod", "punct") and c.i < r.i):
+            c.head = t
+            if c.dep_ in ("acl", "relcl"):
+                c.dep_ = "advcl"          # "..., bottling up the British": a clause on the verb now
+    r.head = t
+    r.dep_ = "nsubj"
+    _make_verb(t, lemma, "VBD")
+
+
+def _group_noun(h: Token) -> bool:
+    """A people or a force ("the Turks", "the militia", "the rebels"), not a place or a thing: the subjects a
+    participle-looking act verb is misread after."""
+    from .predicates import arg_classes
+    cls = arg_classes(h)
+    return (h.ent_type_ == "NORP" or bool(cls & {"force", "people"})) and "place" not in cls
+
+
+def _group_subject(t: Token) -> bool:
+    """ "The Turks counterattacked in April", "the militia converged on Boston": a past verb the parser hung on
+    the noun just before it as a modifier, in a sentence that has no other verb of its own, where that noun is
+    the sentence's head. A participle modifying the whole sentence's head noun would leave a sentence without a
+    verb, so the word is the sentence's verb and the noun its subject. A participle with its own agent ("troops
+    sent by the king") or after a comma ("the army, commanded by Gates") is a modifier and stays."""
+    h = t.head
+    if t.tag_ not in ("VBD", "VBN") or t.dep_ != "acl" or h.i != t.i - 1 or h.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ == "agent" for c in t.children) or not t.sent.text.rstrip()[-1:] in ".!?":
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    r = t.sent.root
+    if h.i == r.i and h.dep_ == "ROOT" and not _finite_elsewhere(t) and _group_noun(h):
+        _take_root(t, h, lemma)
+        return True
+    # "In mid-February, the PVA counterattacked with the Fourth Phase Offensive, launched from Hoengsong": the
+    # noun is the subject of a bare participle after a comma that the parser took for the sentence's verb (no
+    # auxiliary of its own); that participle describes the last noun before it, and the first word is the verb
+    if (h.dep_ == "nsubj" and h.head.i == r.i and r.tag_ == "VBN" and r.i > t.i and r.doc[r.i - 1].text == ","
+            and not any(c.dep_ in ("aux", "auxpass") for c in r.children)):
+        old = r
+        t.head = t
+        t.dep_ = "ROOT"
+        for c in list(old.children):
+            if c.i < h.i and c.dep_ in ("prep", "npadvmod", "advmod", "punct"):
+                c.head = t
+        h.head = t
+        old.head = t
+        old.dep_ = "advcl"
+        _make_verb(t, lemma, "VBD")
+        return True
+    return False
+
+
+def _name_swallowed_verb(t: Token) -> bool:
+    """ "the Tripartite Pact united Japan, Italy and Germany": a lower-case past form the tagger took for a word of
+    a proper name (a name's words are capitalised) in a sentence headed by a noun before it, with no verb of its
+    own: the word is the sentence's verb, the name before it its subject and the noun it was hung on its object."""
+    r = t.sent.root
+    if t.pos_ != "PROPN" or t.dep_ != "compound" or r.pos_ not in ("NOUN", "PROPN") or not r.i < t.i:
+        return False
+    if not _past_form(t) or _finite_elsewhere(t) or t.doc[t.i - 1].i != r.i:
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    obj = t.head
+    _take_root(t, r, lemma)
+    if obj.i > t.i:
+        obj.head = t
+        obj.dep_ = "dobj"
+    return True
+
+
+def _conjoined_verb(t: Token) -> bool:
+    """ "The army launched an offensive against the border posts, and soon besieged the positions at the river":
+    a past verb after "and" and an adverb of sequence ("soon", "then", "later"; repair.json clause_adverbs) that
+    the parser hung on its object as a modifier. A sentence headed by a past verb with a subject goes on with a
+    second verb of the same subject there: the word is that verb, conjoined to the sentence's, the noun its
+    object. Without the adverb ("and captured soldiers") the noun phrase reading stays."""
+    h, r = t.head, t.sent.root
+    adv = t.doc[t.i - 1] if t.i > 0 else None
+    cc = t.doc[t.i - 2] if t.i > 1 else None
+    if (t.tag_ not in ("VBD", "VBN") or h.i <= t.i or h.pos_ not in ("NOUN", "PROPN") or adv is None or cc is None
+            or adv.lower_ not in _data()["clause_adverbs"] or cc.lower_ != "and" or cc.i < 1):
+        return False
+    before = t.doc[cc.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN", "NUM", "PUNCT") or not _past_form(t):
+        return False
+    if h.dep_ in ("nsubj", "nsubjpass") or (h.head.i > t.i and h.head.pos_ in ("VERB", "AUX")):
+        return False          # "and then wounded soldiers were carried away": the noun is a later verb's subject
+        return False
+    if r.pos_ != "VERB" or r.tag_ != "VBD" or not r.i < cc.i or not any(c.dep_ == "nsubj" for c in r.children):
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    t.head = r
+    t.dep_ = "conj"
+    cc.head = r
+    cc.dep_ = "cc"
+    adv.head = t
+    adv.dep_ = "advmod"
+    h.head = t
+    h.dep_ = "dobj"
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
+def _verbless_subject_verb(t: Token) -> bool:
+    """ "Soon after that, another strategic offensive forced the enemy troops from the region.": a sentence with no
+    verb at all, where the parser hung a past verb on its object as a modifier and took the words before it for
+    the object's modifiers. A participle describing a noun follows a determiner or an adverb, not a noun of its
+    own; after a noun (or a word the tagger made an adjective, "offensive") in a sentence that needs a verb, the
+    word is the verb and that word its subject."""
+    h, r = t.head, t.sent.root
+    subj = t.doc[t.i - 1] if t.i > 0 else None
+    if (t.tag_ not in ("VBD", "VBN") or h.i <= t.i or subj is None or subj.head.i != h.i or subj.dep_ not in ("amod", "compound")
+            or subj.pos_ not in ("NOUN", "ADJ") or not _past_form(t) or _finite_elsewhere(t) or r.pos_ in ("VERB", "AUX")
+            or not r.i < t.i or t.sent.text.rstrip()[-1:] != "."):
+        return False
+    if any(w.pos_ == "PUNCT" for w in t.doc[subj.i:h.i]):
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    before = [c for c in h.children if c.i < subj.i]
+    t.head = t
+    t.dep_ = "ROOT"
+    for c in list(r.children):
+        if c.i > t.i or c.dep_ in ("punct",) and c.i < r.i:
+            c.head = t
+    r.head = t
+    r.dep_ = "prep" if r.pos_ == "ADP" else "npadvmod"
+    subj.head = t
+    subj.dep_ = "nsubj"
+    for c in before:
+        c.head = subj
+    h.head = t
+    h.dep_ = "dobj"
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -107,6 +265,18 @@ def repair(doc: Doc) -> int:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
         if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _verbless_subject_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _conjoined_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and t.dep_ == "acl" and _group_subject(t):
+            n += 1
+            continue
+        if t.pos_ == "PROPN" and _name_swallowed_verb(t):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ != "acomp":
@@ -134,9 +304,12 @@ def repair(doc: Doc) -> int:
         # "Fort Schlosser was surprised on July 5": a participle read as the complement of "was/were" is the
         # passive verb; "was" becomes its auxiliary and hands it its subject and modifiers
         h = t.head
-        if (t.dep_ == "acomp" and (t.pos_ == "ADJ" or t.tag_ == "VBN") and h.lower_ in be and h.i == t.i - 1 and _past_form(t)
+        if ((t.dep_ == "acomp" and (t.pos_ == "ADJ" or t.tag_ == "VBN")
+             # "Laos and Cambodia were overrun", "the positions were overrun": a bare noun right after "were"
+             or (t.dep_ in ("attr", "acomp") and t.pos_ == "NOUN" and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in kids)))
+                and h.lower_ in be and h.i == t.i - 1 and _past_form(t)
                 and not any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in lex["degree_words"] for c in kids)
-                and not any(c.dep_ == "prep" and c.lower_ in lex["adjective_preps"] for c in kids)):
+                and (t.pos_ == "NOUN" or not any(c.dep_ == "prep" and c.lower_ in lex["adjective_preps"] for c in kids))):
             lemma = verb_lemma(t.text)
             if not lemma:
                 continue
