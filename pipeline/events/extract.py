@@ -1861,13 +1861,14 @@ PEOPLE_ENDING = re.compile(r"(?:ines|ians|ans|ites|enes|ese)$")
 
 def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset(),
                 evidence: dict | None = None) -> set:
-    """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders", "from
-    Okinawa", "the battle of X", "within 2 miles of X", "captured Savannah") is a place wherever it stands in a
+    """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders", "outside
+    X", "the battle of X", "within 2 miles of X", "captured Savannah") is a place wherever it stands in a
     sentence, not a side, whatever the entity model tagged it (an organisation, a person); every place the text
     writes the name counts, also inside a longer name ("the Battle of Mecca"). A name tagged mostly a person is a
-    place only on words that never introduce a man ("at", "from", "the outskirts of"; not "to", "the capture of",
-    "captured"). A state or city-state the demonym table knows, or one the text also names by its people
-    ("American", a NORP mention), stays one (location_prepositions, settlement_nouns, place_evidence in
+    place only on words that never introduce a man ("at", "near", "the outskirts of"; not "to", "the capture of",
+    "captured"); "from" never counts ("little support from X", a man the model may tag an organisation). A
+    state or city-state the demonym table knows, or one the text also names by its people ("American", a NORP
+    mention), stays one (location_prepositions, settlement_nouns, place_evidence in
     types.json)."""
     from .arguments import _is_polity
     ev = evidence or {}
