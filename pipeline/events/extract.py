@@ -1918,7 +1918,12 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
              if m["label"] in ("NORP", "ORG") and PEOPLE_ENDING.search(m["text"])}
     stems = {x for x in stems if len(x) >= 5}
     sides |= {m["entity_id"] for m in mentions if any(m["text"].startswith(x) for x in stems)}
-    return {e for e in all_uses if e not in sides and place_uses[e] and 2 * place_uses[e] >= max(uses[e], 1)}
+    # "the Presidential Palace", "Da Nang Air Force Base (AFB)": a building, ground or water by its head noun
+    heads = set(ev.get("facility_heads", ()))
+    grounds = {e for e, names in surfaces.items() if names and all(
+        len(w) > 1 and w[-1].lower() in heads for w in (re.sub(r"\s*\([^)]*\)$", "", n).split() for n in names))}
+    return {e for e in all_uses if e not in sides and (e in grounds or (
+        place_uses[e] and 2 * place_uses[e] >= max(uses[e], 1)))}
 
 
 def _own_line(text: str, start: int, end: int) -> bool:
