@@ -1399,7 +1399,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for m in tables.get("mentions", []):
         mentions_by_sent[m["sentence_id"]].append(m)
     towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]),
-                             set(cfg["settlement_nouns"]))
+                             set(cfg["settlement_nouns"]), cfg.get("place_evidence"))
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -1785,6 +1785,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 actors = _as_polities([h if personal or h not in actor_sides else actor_sides[h]], entity_info,
                                       canonical_ids, defined, actor_sides, keep_persons=True)
             actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
+            actors = [a for a in actors if a not in towns_only]   # a town is where, whatever its tag
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
             if label in cfg["two_sided_acts"] and len(actors) == 1:
@@ -1921,27 +1922,71 @@ def _usual_pair(rows: list[dict], text: str) -> None:
 PEOPLE_ENDING = re.compile(r"(?:ines|ians|ans|ites|enes|ese)$")
 
 
-def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset()) -> set:
-    """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders") is a place
-    wherever it stands in a sentence, not a side (also when the entity model tags it an organisation); a state or
-    city-state the demonym table knows, or one the text also names by its people ("American", a NORP mention),
-    stays one (location_prepositions, settlement_nouns in types.json)."""
+def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset(),
+                evidence: dict | None = None) -> set:
+    """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders", "outside
+    X", "the battle of X", "within 2 miles of X", "captured Savannah") is a place wherever it stands in a
+    sentence, not a side, whatever the entity model tagged it (an organisation, a person); every place the text
+    writes the name counts, also inside a longer name ("the Battle of Mecca"). A name tagged mostly a person is a
+    place only on words that never introduce a man ("at", "near", "the outskirts of"; not "to", "the capture of",
+    "captured"); "from" never counts ("little support from X", a man the model may tag an organisation). A
+    state or city-state the demonym table knows, or one the text also names by its people ("American", a NORP
+    mention), stays one (location_prepositions, settlement_nouns, place_evidence in
+    types.json)."""
     from .arguments import _is_polity
-    place_uses, all_uses, sides = defaultdict(int), defaultdict(int), set()
+    ev = evidence or {}
+    preps_all = preps | set(ev.get("prepositions", ()))
+    safe_preps = set(ev.get("person_safe_prepositions", ()))
+    of_all = set(settlements) | set(ev.get("of_words", ()))
+    of_safe = of_all - set(ev.get("act_of_words", ()))
+    taking = set(ev.get("taking_verbs", ()))
+    acts_of = set(ev.get("act_of_words", ()))
+    all_uses, sides, persons, surfaces = defaultdict(int), set(), defaultdict(int), defaultdict(set)
+    starts = defaultdict(dict)
     for m in mentions:
         all_uses[m["entity_id"]] += 1
+        starts[m["entity_id"]][m["start"]] = m["end"]
+        if m["label"] == "PERSON":
+            persons[m["entity_id"]] += 1
         if m["label"] == "NORP" or _is_polity(m["text"]):
             sides.add(m["entity_id"])
-        before = text[max(0, m["start"] - 25):m["start"]].split()
-        if before and (before[-1].lower() in preps or (
-                len(before) > 1 and before[-1] == "of" and before[-2].lower() in settlements)):
-            place_uses[m["entity_id"]] += 1     # "at Vincennes", "the city of Hengyang"
+        if m["text"][:1].isupper() and len(m["text"]) > 2:
+            surfaces[m["entity_id"]].add(m["text"])
+    place_uses, uses = defaultdict(int), defaultdict(int)
+    for e, at in starts.items():
+        if e in sides:
+            continue
+        person = 2 * persons[e] > all_uses[e]
+        # its mentions, and the name written elsewhere on its own, not as the head of a longer name ("Paris" in
+        # "the Paris Commune") nor as a man's possessive ("in T. E. Lawrence's book")
+        at = dict(at)
+        for name in surfaces.get(e, ()):
+            at.update((x.start(), x.end()) for x in re.finditer(
+                r"(?<![\w-])" + re.escape(name) + r"(?!\w)(?! [A-Z][a-z])", text))
+        for start, end in at.items():
+            uses[e] += 1
+            before = [w.strip("(),;:\"'").lower() for w in text[max(0, start - 40):start].split()]
+            if not before or (person and re.match(r"['\u2019]s\b", text[end:end + 3])):
+                continue
+            w1, w2 = before[-1], (before[-2] if len(before) > 1 else "")
+            if person:
+                placed = w1 in safe_preps or (w1 == "of" and w2 in of_safe)
+            else:
+                placed = (w1 in preps_all or (w1 == "of" and w2 in of_all) or w1 in taking
+                          or (w1 == "for" and w2 in acts_of))
+            if placed:
+                place_uses[e] += 1     # "at Vincennes", "the city of Hengyang", "the battle of Mecca"
     # "the Saguntines" (a people named after its city): the city is a side
     stems = {PEOPLE_ENDING.sub("", m["text"]) for m in mentions
              if m["label"] in ("NORP", "ORG") and PEOPLE_ENDING.search(m["text"])}
     stems = {x for x in stems if len(x) >= 5}
     sides |= {m["entity_id"] for m in mentions if any(m["text"].startswith(x) for x in stems)}
-    return {e for e, n in all_uses.items() if e not in sides and place_uses[e] and 2 * place_uses[e] >= n}
+    # "the Presidential Palace", "Da Nang Air Force Base (AFB)": a building, ground or water by its head noun
+    heads = set(ev.get("facility_heads", ()))
+    grounds = {e for e, names in surfaces.items() if names and all(
+        len(w) > 1 and w[-1].lower() in heads for w in (re.sub(r"\s*\([^)]*\)$", "", n).split() for n in names))}
+    return {e for e in all_uses if e not in sides and (e in grounds or (
+        place_uses[e] and 2 * place_uses[e] >= max(uses[e], 1)))}
 
 
 def _own_line(text: str, start: int, end: int) -> bool:
