@@ -1784,7 +1784,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 h = ruler["holder"]
                 actors = _as_polities([h if personal or h not in actor_sides else actor_sides[h]], entity_info,
                                       canonical_ids, defined, actor_sides, keep_persons=True)
-            actors = [a for a in actors if a not in towns_only or entity_labels.get(a) not in ("GPE", "ORG")]   # a town is where
             actors = [a for a in actors if a not in towns_only]   # a town is where, whatever its tag
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
