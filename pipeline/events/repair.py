@@ -264,13 +264,9 @@ def repair(doc: Doc) -> int:
     for t in doc:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
-        if t.pos_ == "VERB" and t.dep_ == "amod" and _hidden_clause_verb(t):
-            n += 1
-            continue
-        if t.pos_ == "VERB" and t.dep_ == "amod" and _verbless_subject_verb(t):
-            n += 1
-            continue
-        if t.pos_ == "VERB" and t.dep_ == "amod" and _conjoined_verb(t):
+        # a verb the parser hung on a noun as its modifier: the first repair that applies rewires it
+        if t.pos_ == "VERB" and t.dep_ == "amod" and any(
+                fix(t) for fix in (_hidden_clause_verb, _verbless_subject_verb, _conjoined_verb)):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ == "acl" and _group_subject(t):
