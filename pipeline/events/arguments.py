@@ -417,6 +417,14 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
+    if not towns and cfg.get("mediator_words"):
+        # "a Ruritanian-brokered truce", "talks mediated by the League": the broker is no party to the act
+        words = "|".join(map(re.escape, cfg["mediator_words"]))
+        after = re.compile(rf"^\s*-\s*(?:{words})\b", re.I)
+        before = re.compile(rf"\b(?:{words})\s+by\s+(?:the\s+)?$", re.I)
+        brokers = {m["entity_id"] for m in mentions
+                   if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]])}
+        actors = [a for a in actors if a not in brokers]
     return actors, locations, from_parse
 
 
