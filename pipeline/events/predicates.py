@@ -601,6 +601,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if "object_pos" in cls and not (obj is not None and obj.pos_ in cls["object_pos"]):
         return False
+    if cls.get("object_poss") and not (obj is not None and any(c.dep_ == "poss" for c in obj.children)):
+        return False           # "held their ground", "stood its ground" (the idiom); "held the higher ground" is a state
     if cls.get("object_determined") and not (obj is not None and any(
             c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children)):
         return False           # "took the gunboats", "captured two frigates"; not "took ship for England" (a passage)

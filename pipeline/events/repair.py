@@ -261,9 +261,19 @@ def repair(doc: Doc) -> int:
     lex = _data()
     be = set(lex["be_forms"])
     n = 0
+    verbs = _verb_lemmas()
     for t in doc:
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
+        if t.pos_ == "VERB" and t.lemma_.lower() not in verbs and t.lemma_.lower() in (t.lower_, t.lower_[:-1]):
+            # a lemma the lemmatizer left as the word or cut by one letter on a prefixed verb ("retook" -> retook,
+            # "reoccupied" -> reoccupie): the verb its form is of, when our predicate classes name it (no act is
+            # invented; "found" -> find is a lemma of its own and stays)
+            lemma = verb_lemma(t.text)
+            if lemma and lemma != t.lemma_.lower():
+                t.lemma_ = lemma
+                if t.tag_ == "VB" and t.lower_ != lemma:
+                    t.tag_ = "VBD"        # "retook" read as a base form
         # a verb the parser hung on a noun as its modifier: the first repair that applies rewires it
         if t.pos_ == "VERB" and t.dep_ == "amod" and any(
                 fix(t) for fix in (_hidden_clause_verb, _verbless_subject_verb, _conjoined_verb)):
