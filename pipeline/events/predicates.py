@@ -158,6 +158,9 @@ def arg_classes(t: Token | None) -> set[str]:
     if any((c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "compound", "quantmod"))) and c.ent_type_ not in ("DATE", "TIME")
            for c in t.children):
         out.add("number")     # not a year parsed onto the name ("In 1913 Madero ...")
+    if t.pos_ == "PROPN" and "place" not in out and any(
+            c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN" and c.lower_ in lex["place"] for c in t.children):
+        out.add("place")      # "Fort Schlosser", "Port Arthur": a name after a word for a place is a place
     if "people" in out and lem in ("family", "families") and any(
             _lemma(c) in lexicon()["ruling_modifiers"] for c in t.children if c.dep_ in ("amod", "compound")):
         out = (out - {"people"}) | {"person"}     # "the royal family fled": the rulers, not a population
