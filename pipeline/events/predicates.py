@@ -72,7 +72,7 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns"):
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -421,8 +421,9 @@ def _noun_ok(t: Token, need: str) -> bool:
                     "pre-emptive", "aerial", "amphibious", "rocket", "airborne", "combat", "rear-guard",
                     "delaying", "guerrilla", "commando", "punitive", "offensive", "retaliatory"}
         return bool(mods & military) or (need.startswith("named") and any(c.pos_ == "PROPN" for c in t.children))
-    if need in ("held", "declared", "adopted_or_body"):
+    if need in ("held", "declared", "adopted_or_body", "made"):
         verbs = {"held": {"hold", "take", "conduct", "organize", "organise", "call", "win", "lose", "contest", "stage"},
+                 "made": {"make", "submit", "present", "put", "table", "advance", "send", "deliver", "draft", "unveil"},
                  "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
@@ -1201,6 +1202,9 @@ def factual(t: Token) -> bool:
         if h.dep_ == "pobj" and h.head.lower_ == "for" and _asked_for_noun(t, head):
             return False       # "called for a ceasefire and the withdrawal of all forces", "called for the use of frontal
                                # assaults", "appealed for a truce": what was asked for, not an act done
+        if (h.dep_ == "pobj" and h.head.lower_ == "for" and _lemma(head) in lex["proposal_nouns"]
+                and _noun_ok(head, "made")):
+            return False       # "made a proposal for a ceasefire": what was proposed, not an act done (proposal_nouns)
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX"):
             return False
         if h.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX") and any(
