@@ -626,6 +626,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
         if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
             return False
+    if "complement_lemma" in cls and not any(
+            c.dep_ in ("acomp", "attr", "oprd") and (_lemma(c) in cls["complement_lemma"] or any(
+                m.dep_ == "amod" and _lemma(m) in cls["complement_lemma"] for m in c.children)) for c in t.children):
+        return False       # "became independent", "became an independent state"
     if "attr_class" in cls and not any(c.dep_ in ("attr", "oprd", "xcomp") and arg_classes(c) & set(cls["attr_class"])
                                        for c in t.children):
         return False       # "became president", "became commander in Iberia"
