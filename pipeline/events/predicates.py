@@ -72,7 +72,7 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns"):
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -232,6 +232,10 @@ def _subject(t: Token) -> Token | None:
     agent = _agent(t)                    # the agent of a passive stands as a subject of the act
     if agent is not None:
         return agent
+    if t.dep_ == "xcomp" and _lemma(t.head) in lexicon()["object_control_verbs"]:
+        obj = _argument(t.head, {"dobj"})
+        if obj is not None:
+            return obj           # "forcing the Allies to evacuate": the one forced does the act
     if t.dep_ in ("conj", "xcomp", "advcl") and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head) if t.dep_ != "advcl" else None
     if t.dep_ in ("relcl", "acl"):
