@@ -381,6 +381,14 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for role, lo, hi, side in side_words:
         if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
             add(actors, side)
+    # "a Franco-British force landed", "the Israeli-Egyptian peace treaty": a compound of two peoples in the act's
+    # agent names both sides, though the entity model tags one part or none
+    for role, lo, hi in roles:
+        if role == "subject" and role in actor_roles:
+            for pair in _two_peoples(text[lo + offset:hi + offset]):
+                for side in pair:
+                    add(actors, "side:" + side)
+                with_role = True
     # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
     for m in mentions:
         if m["label"] == "EVENT":
@@ -426,6 +434,26 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                    if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]])}
         actors = [a for a in actors if a not in brokers]
     return actors, locations, from_parse
+
+
+TWO_PEOPLES = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
+
+
+def _two_peoples(phrase: str) -> list[tuple[str, str]]:
+    """The two polities of each compound of two peoples in the phrase ("Franco-British", "Soviet-Japanese"; sides.json
+    "combining_forms"); not a compound that is one polity's demonym ("Austro-Hungarian")."""
+    from ..entities.demonyms import polity_of
+    from .sides import lexicon
+    forms = lexicon().get("combining_forms", {})
+    out = []
+    for m in TWO_PEOPLES.finditer(phrase):
+        if polity_of(m.group(0)) or polity_of(re.sub(r"s$", "", m.group(0))):
+            continue
+        a = polity_of(forms.get(m.group(1).lower(), m.group(1)))
+        b = polity_of(m.group(2))
+        if a and b and a != b:
+            out.append((a, b))
+    return out
 
 
 def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
