@@ -51,11 +51,19 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _with_conjuncts(tok: Token) -> list[Token]:
+def _with_conjuncts(tok: Token, lists: bool = False) -> list[Token]:
     out = [tok]
     for c in tok.conjuncts:
         if c not in out:
             out.append(c)
+    if not lists:
+        return out
+    # "the Soviet Union, Egypt, and Israel rejected": the parser hangs a list's second name on the first as its
+    # apposition and the rest on that; a state in apposition to a state, itself coordinated with states, is a list member
+    for a in tok.children:
+        if (a.dep_ == "appos" and any(c.dep_ == "cc" for c in a.children) and a.conjuncts
+                and all(x.pos_ == "PROPN" and x.ent_type_ in ("GPE", "NORP") for x in (tok, a, *a.conjuncts))):
+            out.extend(x for x in (a, *a.conjuncts) if x not in out)
     return out
 
 
@@ -91,7 +99,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         if c.dep_ == "nsubjpass":
             roles += [("patient", t) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
-            roles += [("subject", t) for t in _with_conjuncts(c)]
+            roles += [("subject", t) for t in _with_conjuncts(c, lists=True)]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ in ("attr", "oprd") and office:
