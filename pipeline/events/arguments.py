@@ -125,6 +125,9 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             roles.append(("subject", c))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            # "a final assault by the British and French", "the invasion by X": the act's agent, as with a passive verb
+            roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
             roles += [("object", t) for t in _pobjs(c)]
     # "Azerbaijan launched an offensive": the noun's governing verb holds the actors
