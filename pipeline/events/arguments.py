@@ -376,7 +376,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
-                  and not (before and before[-1].lower() == "of")):
+                  and not (before and (before[-1].lower() == "of"
+                                       or (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() == "of")))):
                 # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
                 # who acts is where, not who (a town that is the whole role, "Saguntum attacked", or whose the
                 # acting office or force is, "the president of Ruritania", may act)
