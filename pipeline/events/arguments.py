@@ -51,11 +51,19 @@ def _phrase(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _with_conjuncts(tok: Token) -> list[Token]:
+def _with_conjuncts(tok: Token, lists: bool = False) -> list[Token]:
     out = [tok]
     for c in tok.conjuncts:
         if c not in out:
             out.append(c)
+    if not lists:
+        return out
+    # "the Soviet Union, Egypt, and Israel rejected": the parser hangs a list's second name on the first as its
+    # apposition and the rest on that; a state in apposition to a state, itself coordinated with states, is a list member
+    for a in tok.children:
+        if (a.dep_ == "appos" and any(c.dep_ == "cc" for c in a.children) and a.conjuncts
+                and all(x.pos_ == "PROPN" and x.ent_type_ in ("GPE", "NORP") for x in (tok, a, *a.conjuncts))):
+            out.extend(x for x in (a, *a.conjuncts) if x not in out)
     return out
 
 
@@ -91,7 +99,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         if c.dep_ == "nsubjpass":
             roles += [("patient", t) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
-            roles += [("subject", t) for t in _with_conjuncts(c)]
+            roles += [("subject", t) for t in _with_conjuncts(c, lists=True)]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ in ("attr", "oprd") and office:
@@ -117,6 +125,9 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN"):
             roles.append(("subject", c))
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            # "a final assault by the British and French", "the invasion by X": the act's agent, as with a passive verb
+            roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ == "prep" and c.lower_ in NOUN_PREPS:
             roles += [("object", t) for t in _pobjs(c)]
     # "Azerbaijan launched an offensive": the noun's governing verb holds the actors
@@ -365,7 +376,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
-                  and not (before and before[-1].lower() == "of")):
+                  and not (before and (before[-1].lower() == "of"
+                                       or (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() == "of")))):
                 # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
                 # who acts is where, not who (a town that is the whole role, "Saguntum attacked", or whose the
                 # acting office or force is, "the president of Ruritania", may act)
@@ -381,6 +393,14 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for role, lo, hi, side in side_words:
         if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
             add(actors, side)
+    # "a Franco-British force landed", "the Israeli-Egyptian peace treaty": a compound of two peoples in the act's
+    # agent names both sides, though the entity model tags one part or none
+    for role, lo, hi in roles:
+        if role == "subject" and role in actor_roles:
+            for pair in _two_peoples(text[lo + offset:hi + offset]):
+                for side in pair:
+                    add(actors, "side:" + side)
+                with_role = True
     # "the blockade of Nagorno-Karabakh" is one named mention, but it names a place too
     for m in mentions:
         if m["label"] == "EVENT":
@@ -426,6 +446,26 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                    if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]])}
         actors = [a for a in actors if a not in brokers]
     return actors, locations, from_parse
+
+
+TWO_PEOPLES = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
+
+
+def _two_peoples(phrase: str) -> list[tuple[str, str]]:
+    """The two polities of each compound of two peoples in the phrase ("Franco-British", "Soviet-Japanese"; sides.json
+    "combining_forms"); not a compound that is one polity's demonym ("Austro-Hungarian")."""
+    from ..entities.demonyms import polity_of
+    from .sides import lexicon
+    forms = lexicon().get("combining_forms", {})
+    out = []
+    for m in TWO_PEOPLES.finditer(phrase):
+        if polity_of(m.group(0)) or polity_of(re.sub(r"s$", "", m.group(0))):
+            continue
+        a = polity_of(forms.get(m.group(1).lower(), m.group(1)))
+        b = polity_of(m.group(2))
+        if a and b and a != b:
+            out.append((a, b))
+    return out
 
 
 def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
