@@ -22,3 +22,12 @@ def test_a_day_does_not_hold_the_act_before_it(nlp):
     from pipeline import extract_text
     ev = extract_text("On 14 May 1897 the army entered the town after a brief battle.", doc_id="ex", nlp=nlp)["events"]
     assert list(ev.trigger) == ["entered"]
+
+
+def test_after_a_series_of_acts(nlp):
+    """ "following a series of strikes", "after a wave of arrests": the partitive introduces the acts of its of-phrase."""
+    from pipeline import extract_text
+    ev = extract_text("In May 1926 the cabinet resigned after a wave of arrests.", doc_id="ex", nlp=nlp)["events"]
+    assert sorted(ev.trigger) == ["arrests", "resigned"] and ev.event_key.nunique() == 2
+    ev = extract_text("In May 1926 the cabinet resigned after the wave of arrests.", doc_id="ex", nlp=nlp)["events"]
+    assert list(ev.trigger) == ["resigned"]

@@ -848,6 +848,8 @@ def _introduced_after(t: Token, lex: dict) -> bool:
     """An act noun in an "after"/"following" phrase that an indefinite article introduces ("fell after a three-day
     battle", "following a coup", "after an unsanctioned demonstration"): an act the text has not told before, not a
     time reference to one it has ("after the battle") (predicates.json new_act_preps, new_act_determiners)."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in lex.get("light_object_partitives", ()):
+        t = t.head.head         # "following a series of strikes", "after a wave of arrests": the series is introduced
     return (t.head.lower_ in lex.get("new_act_preps", ()) and
             any(c.dep_ == "det" and c.lower_ in lex.get("new_act_determiners", ()) for c in t.children)
             and not any(c.dep_ == "amod" and c.lower_ in lex.get("new_act_not_modifiers", ()) for c in t.children))
