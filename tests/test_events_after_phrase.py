@@ -31,12 +31,3 @@ def test_after_a_series_of_acts(nlp):
     assert sorted(ev.trigger) == ["arrests", "resigned"] and ev.event_key.nunique() == 2
     ev = extract_text("In May 1926 the cabinet resigned after the wave of arrests.", doc_id="ex", nlp=nlp)["events"]
     assert list(ev.trigger) == ["resigned"]
-
-
-def test_coordinated_verb_with_a_doer_of_its_own_is_an_act(nlp):
-    """A finite verb coordinated with an act, with a subject of its own, is another doer's act even untyped
-    (extract._coordinated_doers); a passive one tells what befell its subject."""
-    from pipeline import extract_text
-    ev = extract_text("On 9 May 1920 the general urged a truce, and the government appealed to a neutral state for "
-                      "mediation.", doc_id="ex", nlp=nlp)["events"]
-    assert "appealed" in set(ev.trigger) and ev.event_key.nunique() == len(ev)

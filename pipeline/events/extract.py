@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, Predicate, _conditional_consequence, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -1146,34 +1146,6 @@ def _other_actor(tok) -> bool:
     return not head_passive and any(c.dep_ == "agent" for c in tok.children)
 
 
-def _coordinated_doers(span, preds) -> list:
-    """ "On 10 September the field marshal urged peace moves, and the government appealed to a neutral state for
-    mediation", "one leader fled abroad; two others went into hiding": a finite verb coordinated with an act the sentence
-    tells, with a subject of its own, is another doer's act even when no predicate class types it: an untyped act
-    ('other'). Not a state, a saying or a light verb (its object names the act), nor one negated or under a modal."""
-    have = {p.token.i for p in preds}
-    lex = lexicon()
-    out = []
-    for tok in span:
-        if (tok.i in have or tok.dep_ != "conj" or tok.pos_ != "VERB" or tok.head.i not in have
-                or tok.tag_ not in ("VBD", "VBN") or _lemma_of(tok) in lex["stative_verbs"]
-                or _lemma_of(tok) in lex["saying_verbs"] or _lemma_of(tok) in lex["light_verbs"]):
-            continue
-        kids = list(tok.children)
-        if tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in kids):
-            continue        # a passive ("and Arnold was wounded") tells what befell its subject, not a doer's act
-        if any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in kids):
-            continue
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids):
-            continue
-        out.append(Predicate(tok, "other", "coordinated-doer"))
-    return out
-
-
-def _lemma_of(tok) -> str:
-    return tok.lemma_.lower()
-
-
 def _simultaneous_act(tok) -> bool:
     """ "X was forced to resign, while hundreds of thousands marched in protest": a clause opened by "while" or
     "whereas" with a finite verb and a subject of its own tells another doer's act at the same time, not a detail
@@ -1559,9 +1531,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if span is None or not has_finite_verb(span):
             continue
         preds = [p for p in preds if not _inside_excluded(text, seg_start + p.start, seg_start + p.end, not_triggers)]
-        extra = _coordinated_doers(span, preds)
-        if extra:
-            preds = sorted(preds + extra, key=lambda p: p.start)
         # "until the fall of 1973": the season the date names, not a town's fall
         preds = [p for p in preds if not any(d.get("granularity") == "season" and d["start"] <= seg_start + p.start < d["end"]
                                              for d in sent_dates)]
