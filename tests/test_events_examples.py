@@ -366,7 +366,9 @@ def test_two_acts_of_one_year_each_told_and_dated_are_two_rows(nlp):
                        doc_id="ex", nlp=nlp)["events"]
     assert len(two) == 2 and two.event_key.nunique() == 2, two[["trigger", "start_date", "event_key"]]
     one = extract_text("In 1779 the Spanish army captured the fort on the lower river. In December 1779 the Spanish army "
-                       "took the fort after a short siege.", doc_id="ex", nlp=nlp)["events"]
+                       "took the fort after the siege.", doc_id="ex", nlp=nlp)["events"]
+    # ("after a short siege" introduces a siege of its own, a third act the year could stand for: GUIDELINES "after X,
+    # Y" -> two rows; "after the siege" is a time reference, no act)
     assert len(one) == 2 and one.event_key.nunique() == 1, one[["trigger", "start_date", "event_key"]]
 
 

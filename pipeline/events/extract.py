@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -527,7 +527,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
             if p.type == "other" and not (_other_actor(p.token) or _coordinated_act(p.token)
-                                          or _simultaneous_act(p.token) or _caused_act(p.token)) and any(
+                                          or _simultaneous_act(p.token) or _caused_act(p.token)
+                                          or _introduced_after(p.token, lexicon())) and any(
                     q[1] is d for q in pairs):
                 continue      # an act already linked to this date in the clause states it (typed or not)
             pairs.append((t, d, conf))
@@ -1316,7 +1317,8 @@ def _undated(pairs, preds, seg_start, text: str = "") -> list:
         own_object = t[2] != "other" and p.token.dep_ == "conj" and any(
             c.dep_ in ("dobj", "prep") for c in p.token.children)
         if (t[0], t[2]) in done or (t[2] in types_done and not _named_act(text, t) and not other_doer
-                                    and not _another_of_kind(p, preds) and not own_object and not _caused_act(p.token)):
+                                    and not _another_of_kind(p, preds) and not own_object and not _caused_act(p.token)
+                                    and not _introduced_after(p.token, lexicon())):
             continue
         types_done.add(t[2])
         subjects[t[2]].add(_doer_key(p.token))
@@ -1610,6 +1612,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
                 pairs.append((t, story_date, conf))
+        # "fell after a three-day battle", "invaded in early April following a coup": an act the after-phrase
+        # introduces happened before the clause's time; a month or a year its sentence gives holds it, a day does not,
+        # nor does the story's date carried from another sentence
+        before_acts = {seg_start + p.start for p in preds if _introduced_after(p.token, lexicon())}
+        if before_acts:
+            pairs = [(t, d, c) for t, d, c in pairs
+                     if t is None or t[0] not in before_acts or (d.get("granularity") not in ("day", "week")
+                                                                 and d.get("sentence_id") == sent.sentence_id)]
         # "On October 25 ... The 1973 war thus ended": a year the narrative is already inside, at a finer date of
         # it, bounds the act from below by where the story is (GUIDELINES: the dated act before sets the lower bound)
         i = bisect.bisect_left(date_pos, sent.start) - 1
@@ -1640,7 +1650,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         seen_subjects, seen_places = defaultdict(set), defaultdict(list)
         # "inflicted one defeat on them at the Battle of X, but won a later battle": an act word the text marks as
         # another one of its kind than one told before it in the sentence is an act of its own
-        another = {seg_start + p.start for p in preds if _another_of_kind(p, preds)}
+        another = {seg_start + p.start for p in preds if _another_of_kind(p, preds)} | before_acts
         first_row, tokens, features_of = len(rows), [], []
         for t, date, confidence in pairs:
             if (t is not None and t[3].startswith(tuple(war_rules)) and not t[3].endswith("-start")

@@ -858,6 +858,17 @@ def _dated_noun(t: Token) -> bool:
     return False
 
 
+def _introduced_after(t: Token, lex: dict) -> bool:
+    """An act noun in an "after"/"following" phrase that an indefinite article introduces ("fell after a three-day
+    battle", "following a coup", "after an unsanctioned demonstration"): an act the text has not told before, not a
+    time reference to one it has ("after the battle") (predicates.json new_act_preps, new_act_determiners)."""
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in lex.get("light_object_partitives", ()):
+        t = t.head.head         # "following a series of strikes", "after a wave of arrests": the series is introduced
+    return (t.head.lower_ in lex.get("new_act_preps", ()) and
+            any(c.dep_ == "det" and c.lower_ in lex.get("new_act_determiners", ()) for c in t.children)
+            and not any(c.dep_ == "amod" and c.lower_ in lex.get("new_act_not_modifiers", ()) for c in t.children))
+
+
 def _dated_after(t: Token) -> bool:
     """An act noun with a date phrase of its own after it ("the fall of Budapest in February 1945", "Romania's entry
     into the war on 27 August", "after the disastrous Siege of Kut (1915-16)"): a prepositional phrase of the noun whose
@@ -1501,6 +1512,8 @@ def predicates_in(span: Span) -> list[Predicate]:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
             if _dated_after(t):
                 continue       # "lasted until the fall of Budapest in February 1945": the act the text dates of its own
+            if found[i].type not in ("war_start", "war_end") and _introduced_after(t, lex):
+                continue       # "fell after a three-day battle": an act not told before, the earlier of the two
             if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
     # an act named in a place-like phrase of another act is its setting, not a second act:
