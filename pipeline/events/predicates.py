@@ -1061,6 +1061,14 @@ def _person_reference(t: Token) -> bool:
             and _lemma(h.head.head) in lexicon().get("act_role_nouns", ()))
 
 
+def _purpose_complement(t: Token) -> bool:
+    """The complement of a purpose or other unhappened infinitive ("established armies to force farmers to surrender
+    grain", "moved reserves to attempt to split the front"): what the purpose would make happen did not happen by
+    being told so; "forced the Russians to withdraw" (a factual head) still tells the withdrawal."""
+    return t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and not factual(t.head)
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1149,6 +1157,8 @@ def factual(t: Token) -> bool:
                                # the elections": a time reference of another act, no act of its own
     if _person_reference(t):
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
+    if _purpose_complement(t):
+        return False           # "set up armies to force farmers to surrender grain": what the purpose would make them do
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
