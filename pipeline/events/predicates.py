@@ -1069,6 +1069,20 @@ def _purpose_complement(t: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and not factual(t.head)
 
 
+def _news_of(t: Token) -> bool:
+    """An act named in the 'of'/'about' phrase of news or of learning it ("After learning of the Danish defeat",
+    "News of the surrender reached the capital on 4 May", "heard about the massacre"): the act was told or happened
+    before; the date is the news's (predicates.json news_heads)."""
+    lex = lexicon().get("news_heads", ())
+    if t.pos_ != "NOUN" or _dated_noun(t) or _dated_after(t):
+        return False
+    h = t
+    while h.dep_ == "conj" and h.head.i != h.i and h.head.pos_ == "NOUN":
+        h = h.head
+    return (h.dep_ == "pobj" and h.head.lower_ in ("of", "about") and h.head.head.i != h.head.i
+            and (h.head.head.lower_ in lex or _lemma(h.head.head) in lex))
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1159,6 +1173,8 @@ def factual(t: Token) -> bool:
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if _purpose_complement(t):
         return False           # "set up armies to force farmers to surrender grain": what the purpose would make them do
+    if _news_of(t):
+        return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
