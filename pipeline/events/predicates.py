@@ -1083,6 +1083,18 @@ def _news_of(t: Token) -> bool:
             and (h.head.head.lower_ in lex or _lemma(h.head.head) in lex))
 
 
+def _frame_relative(t: Token) -> bool:
+    """A verb in a relative clause on a frame noun in a frame phrase ("exempted for having held a command during the
+    Great War that ended on the field of Waterloo", "served throughout the war that followed"): it tells the
+    frame's own story as background of another act or of a person, no act of this clause (predicates.json
+    frame_preps, frame_nouns)."""
+    if t.pos_ != "VERB" or t.dep_ != "relcl" or t.head.i == t.i:
+        return False
+    n = t.head
+    lex = lexicon()
+    return n.dep_ == "pobj" and n.head.lower_ in lex["frame_preps"] and _lemma(n) in lex["frame_nouns"]
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1175,6 +1187,8 @@ def factual(t: Token) -> bool:
         return False           # "set up armies to force farmers to surrender grain": what the purpose would make them do
     if _news_of(t):
         return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
+    if _frame_relative(t):
+        return False           # "held a command during the Great War that ended at Waterloo": the frame's own story
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
