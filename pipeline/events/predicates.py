@@ -1095,6 +1095,23 @@ def _frame_relative(t: Token) -> bool:
     return n.dep_ == "pobj" and n.head.lower_ in lex["frame_preps"] and _lemma(n) in lex["frame_nouns"]
 
 
+def _fame_for(t: Token) -> bool:
+    """An act noun in the 'for' phrase of a word of fame (predicates.json fame_heads): "The Second War is most
+    remembered for the crossing of the Alps", "a general best known for the defence of the city": what a thing or a
+    person is remembered by, told elsewhere or background; no row unless dated by its own words. The word of fame
+    itself ("is remembered for") is no act either."""
+    if t.pos_ == "VERB" and t.lower_ in lexicon().get("fame_heads", ()) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in t.children):
+        return True
+    if t.pos_ != "NOUN" or _dated_noun(t) or _dated_after(t):
+        return False
+    h = t
+    while h.dep_ == "conj" and h.head.i != h.i and h.head.pos_ == "NOUN":
+        h = h.head
+    return (h.dep_ == "pobj" and h.head.lower_ == "for" and h.head.head.i != h.head.i
+            and h.head.head.lower_ in lexicon().get("fame_heads", ()))
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1189,6 +1206,8 @@ def factual(t: Token) -> bool:
         return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
     if _frame_relative(t):
         return False           # "held a command during the Great War that ended at Waterloo": the frame's own story
+    if _fame_for(t):
+        return False           # "the war is most remembered for Hannibal's crossing of the Alps": what it is known by
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
         return False           # "during the French Revolution", "throughout the war": the frame of other acts
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "for" and (
