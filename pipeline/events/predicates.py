@@ -1186,6 +1186,11 @@ def factual(t: Token) -> bool:
             c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in gov.children):
         return False           # "so that supplies could be brought up for a new offensive", "the army might launch an
                                # offensive": an act named under a modal is a possibility, not an act of the story
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in t.head.children):
+        return False           # "the battle against the rebels must be won", "an attack could come at any moment", "the
+                               # negotiations will begin in June": an act named as the subject of a modal verb (an object
+                               # of one is measured: it cost a kept-aside actor through grouping)
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep" and _conditional_consequence(t.head.head):
         return False           # "if the fortress fell, the capital would be exposed to an attack"
     if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
