@@ -1112,6 +1112,17 @@ def _fame_for(t: Token) -> bool:
             and h.head.head.lower_ in lexicon().get("fame_heads", ()))
 
 
+def _act_shows(t: Token) -> bool:
+    """A verb of showing or achieving whose subject (or passive agent) is an act (predicates.json showing_verbs):
+    "raids of commandos ... demonstrated the allies' inability to invade", "Vietnamization was tested by the Easter
+    Offensive", "the insertion of forces had achieved dubious results": a judgement of the act, no act of its own."""
+    if t.pos_ != "VERB" or _lemma(t) not in lexicon().get("showing_verbs", ()):
+        return False
+    doers = [c for c in t.children if c.dep_ == "nsubj"] + [
+        g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.pos_ == "NOUN" and classify(d) is not None for d in doers)
+
+
 def _begun_no_act(c: Token) -> bool:
     lex = lexicon()
     return _lemma(c) in lex["non_factual_heads"] or (_lemma(c) in lex["stative_verbs"] and classify(c) is None)
@@ -1211,6 +1222,8 @@ def factual(t: Token) -> bool:
         return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
     if _frame_relative(t):
         return False           # "held a command during the Great War that ended at Waterloo": the frame's own story
+    if _act_shows(t):
+        return False           # "the raids demonstrated the allies' inability to invade": a judgement of the act
     if _fame_for(t):
         return False           # "the war is most remembered for Hannibal's crossing of the Alps": what it is known by
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in lex["frame_preps"] and _lemma(t) in lex["frame_nouns"]:
