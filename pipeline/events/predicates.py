@@ -1222,6 +1222,11 @@ def factual(t: Token) -> bool:
         return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
     if _frame_relative(t):
         return False           # "held a command during the Great War that ended at Waterloo": the frame's own story
+    if t.pos_ == "NOUN" and t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.lower_ in ("despite", "notwithstanding") and not (
+            _dated_noun(t) or _dated_after(t)):
+        return False           # "despite several offensives by both sides, the war was stalemated by 1940": acts named in
+                               # the plural as what a state held against, a summary, no dated act (a gerund, "despite
+                               # ordering a cease fire", and a dated noun still tell one)
     if _act_shows(t):
         return False           # "the raids demonstrated the allies' inability to invade": a judgement of the act
     if _fame_for(t):
