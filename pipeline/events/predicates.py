@@ -1227,6 +1227,10 @@ def factual(t: Token) -> bool:
         return False           # "despite several offensives by both sides, the war was stalemated by 1940": acts named in
                                # the plural as what a state held against, a summary, no dated act (a gerund, "despite
                                # ordering a cease fire", and a dated noun still tell one)
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and any(
+            c.dep_ == "amod" and c.lower_ in lex.get("told_ahead_modifiers", ()) for c in t.children) and not (
+            _dated_noun(t) or _dated_after(t)):
+        return False           # "these countries participated in the subsequent invasion": an act named ahead of its telling
     if _act_shows(t):
         return False           # "the raids demonstrated the allies' inability to invade": a judgement of the act
     if _fame_for(t):
