@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -299,6 +299,8 @@ def _unasserted(verb) -> bool:
         return True
     if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
         return True            # "had been allied with Germany since 1882": a standing alliance
+    if _fame_for(verb):
+        return True            # "The Second War (218 BC - 201 BC) is most remembered for ...": what it is known by
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("acl", "relcl") and (infinitive or verb.lemma_.lower() in lex["non_factual_heads"]):
         return True
