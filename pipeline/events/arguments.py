@@ -177,6 +177,11 @@ def _faction(tok: Token) -> str | None:
             # resistance", "overcame all resistance" is fighting back
             group = tok.text[0].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass", "pobj") else None
+        if tok.lower_ == "opposition":
+            # "the opposition boycotted the elections": the opposing parties as one side; "French opposition to the
+            # treaty", "any political opposition" is a stance, not a group that acts
+            group = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(c.dep_ == "prep" for c in tok.children)
+            return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass") else None
         if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
             return factions[tok.lower_]
         return None
