@@ -196,6 +196,15 @@ def _faction(tok: Token) -> str | None:
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i:
                 return factions[c.lower_]
+    if (tok.lower_ in lex["faction_members"] and tok.ent_type_ != "PERSON"
+            and not any(c.ent_type_ == "PERSON" for c in tok.children)):
+        # "rebel soldiers", "the guerrilla bands", "the rebel leaders", "mutinous sailors", "the Communist cadres": the
+        # members of a faction act for it ("a communist leader" in lower case may say what he believes: only the
+        # faction words that name a side whatever their case, sides.json "faction_role_words")
+        for c in tok.children:
+            if (c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i
+                    and (c.text[:1].isupper() or c.lower_ in lex["faction_role_words"])):
+                return factions[c.lower_]
     return None
 
 
