@@ -182,7 +182,8 @@ def _faction(tok: Token) -> str | None:
             # treaty", "any political opposition" is a stance, not a group that acts
             group = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(c.dep_ == "prep" for c in tok.children)
             return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass") else None
-        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
+        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower() or factions[tok.lower_].lower() == tok.lower_:
+            # (a plural the tagger takes for a singular, "the mujahideen", "the fedayeen": the key is the side's name)
             return factions[tok.lower_]
         return None
     bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
