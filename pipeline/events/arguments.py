@@ -184,6 +184,12 @@ def _faction(tok: Token) -> str | None:
             return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass") else None
         if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower() or factions[tok.lower_].lower() == tok.lower_:
             # (a plural the tagger takes for a singular, "the mujahideen", "the fedayeen": the key is the side's name)
+            for c in tok.children:
+                # "Communist guerrillas", "Nationalist insurgents": the fighters of the faction the capitalised word
+                # names (GUIDELINES' canonical "Communists", "Nationalists"); "rebel guerrillas" stay guerrillas
+                if (c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.text[:1].isupper() and c.lower_ in factions
+                        and c.lower_ not in lex["faction_role_words"] and factions[c.lower_] != factions[tok.lower_]):
+                    return factions[c.lower_]
             return factions[tok.lower_]
         return None
     bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
