@@ -702,19 +702,26 @@ def _faction_tie_patterns():
     head = r"(?:" + TITLES + r"|" + _alt(lex["office_nouns"]) + r"|chieftain|commanders?)"
     before = re.compile(r"(?<![\w-])(?i:" + faction + r")\s+(?:[a-z-]+\s+)?" + head + r"\s+(?:" + TITLES + r"\s+)*$")
     after = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+)?(?i:" + faction + r")\s+(?:[a-z-]+\s+)?" + head + r"\b")
-    return before, after
+    # "X, the leader of the rebels", "X, commander of the insurgents"; "X, who led the rebels", "X led the mutineers"
+    of = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?" + head
+                    + r"\s+of\s+the\s+(?:[a-z-]+\s+)?(?i:" + faction + r")\b")
+    led = re.compile(r"^(?:,\s+who)?\s+(?:" + _alt(lex["command_adverbs"]) + r"\s+)?(?:led|commanded|headed)\s+the\s+(?:[a-z-]+\s+)?(?i:"
+                     + faction + r")\b")
+    return before, after, of, led
 
 
 def _faction_ties(text: str, places: list, sides: dict, mentions: list[dict]) -> None:
     """A man the text gives no state: the faction his title or apposition names ("rebel leader X", "X, the Bolshevik
-    commander", "X, the leader of the Communist Party" -> Rebels, Bolsheviks, Communists; sides.json "faction_nouns",
+    commander", "X, the leader of the rebels", "X, who led the mutineers", "X, the leader of the Communist Party" ->
+    Rebels, Bolsheviks, Rebels, Mutineers, Communists; sides.json "faction_nouns",
     "faction_bodies"), or the named movement he heads ("X, the leader of the Agrarian League")."""
     lex = side_lexicon()
-    before, after = _faction_tie_patterns()
+    before, after, of_faction, led = _faction_tie_patterns()
     for m, start, end in places:
         if m["entity_id"] in sides:
             continue
-        hit = before.search(text[max(0, start - 60):start]) or after.match(text[end:end + 80])
+        hit = (before.search(text[max(0, start - 60):start]) or after.match(text[end:end + 80])
+               or of_faction.match(text[end:end + 80]) or led.match(text[end:end + 60]))
         if hit and (hit.group(1)[:1].isupper() or hit.group(1).lower() in lex["faction_role_words"]):
             sides[m["entity_id"]] = "side:" + lex["faction_nouns"][hit.group(1).lower()]
             continue
