@@ -188,7 +188,19 @@ def _faction(tok: Token) -> str | None:
             # resistance", "overcame all resistance" is fighting back
             group = tok.text[0].isupper() or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass", "pobj") else None
-        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower():
+        if tok.lower_ == "opposition":
+            # "the opposition boycotted the elections": the opposing parties as one side; "French opposition to the
+            # treaty", "any political opposition" is a stance, not a group that acts
+            group = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(c.dep_ == "prep" for c in tok.children)
+            return factions[tok.lower_] if group and tok.dep_ in ("nsubj", "nsubjpass") else None
+        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ != tok.lemma_.lower() or factions[tok.lower_].lower() == tok.lower_:
+            # (a plural the tagger takes for a singular, "the mujahideen", "the fedayeen": the key is the side's name)
+            for c in tok.children:
+                # "Communist guerrillas", "Nationalist insurgents": the fighters of the faction the capitalised word
+                # names (GUIDELINES' canonical "Communists", "Nationalists"); "rebel guerrillas" stay guerrillas
+                if (c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.text[:1].isupper() and c.lower_ in factions
+                        and c.lower_ not in lex["faction_role_words"] and factions[c.lower_] != factions[tok.lower_]):
+                    return factions[c.lower_]
             return factions[tok.lower_]
         return None
     bodies = (lex["force_nouns"] | lex["faction_bodies"]) - lex["state_organs"]
@@ -201,6 +213,15 @@ def _faction(tok: Token) -> str | None:
         # government" is a state's)
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i:
+                return factions[c.lower_]
+    if (tok.lower_ in lex["faction_members"] and tok.ent_type_ != "PERSON"
+            and not any(c.ent_type_ == "PERSON" for c in tok.children)):
+        # "rebel soldiers", "the guerrilla bands", "the rebel leaders", "mutinous sailors", "the Communist cadres": the
+        # members of a faction act for it ("a communist leader" in lower case may say what he believes: only the
+        # faction words that name a side whatever their case, sides.json "faction_role_words")
+        for c in tok.children:
+            if (c.dep_ in ("amod", "compound") and c.lower_ in factions and c.i < tok.i
+                    and (c.text[:1].isupper() or c.lower_ in lex["faction_role_words"])):
                 return factions[c.lower_]
     return None
 

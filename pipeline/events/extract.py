@@ -681,6 +681,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     _command_and_succession(text, places, sides)
+    _faction_ties(text, places, sides, mentions)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
     ties = defaultdict(set)
     for m, start, end in places:
@@ -693,6 +694,52 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
         if len(found) > 1:
             sides.pop(eid, None)
     return sides
+
+
+@lru_cache(maxsize=1)
+def _faction_tie_patterns():
+    """ "rebel leader X", "the Bolshevik commander X"; "X, the rebel leader", "X, a guerrilla chief"; "X, the leader of
+    the Communist Party": a faction word (sides.json "faction_nouns") in a man's title or apposition."""
+    lex = side_lexicon()
+    faction = r"(" + _alt(sorted(lex["faction_nouns"], key=len, reverse=True)) + r")"
+    head = r"(?:" + TITLES + r"|" + _alt(lex["office_nouns"]) + r"|chieftain|commanders?)"
+    before = re.compile(r"(?<![\w-])(?i:" + faction + r")\s+(?:[a-z-]+\s+)?" + head + r"\s+(?:" + TITLES + r"\s+)*$")
+    after = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+)?(?i:" + faction + r")\s+(?:[a-z-]+\s+)?" + head + r"\b")
+    # "X, the leader of the rebels", "X, commander of the insurgents"; "X, who led the rebels", "X led the mutineers"
+    of = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?" + head
+                    + r"\s+of\s+the\s+(?:[a-z-]+\s+)?(?i:" + faction + r")\b")
+    led = re.compile(r"^(?:,\s+who)?\s+(?:" + _alt(lex["command_adverbs"]) + r"\s+)?(?:led|commanded|headed)\s+the\s+(?:[a-z-]+\s+)?(?i:"
+                     + faction + r")\b")
+    return before, after, of, led
+
+
+def _faction_ties(text: str, places: list, sides: dict, mentions: list[dict]) -> None:
+    """A man the text gives no state: the faction his title or apposition names ("rebel leader X", "X, the Bolshevik
+    commander", "X, the leader of the rebels", "X, who led the mutineers", "X, the leader of the Communist Party" ->
+    Rebels, Bolsheviks, Rebels, Mutineers, Communists; sides.json "faction_nouns",
+    "faction_bodies"), or the named movement he heads ("X, the leader of the Agrarian League")."""
+    lex = side_lexicon()
+    before, after, of_faction, led = _faction_tie_patterns()
+    for m, start, end in places:
+        if m["entity_id"] in sides:
+            continue
+        hit = (before.search(text[max(0, start - 60):start]) or after.match(text[end:end + 80])
+               or of_faction.match(text[end:end + 80]) or led.match(text[end:end + 60]))
+        if hit and (hit.group(1)[:1].isupper() or hit.group(1).lower() in lex["faction_role_words"]):
+            sides[m["entity_id"]] = "side:" + lex["faction_nouns"][hit.group(1).lower()]
+            continue
+        of = SIDE_HEAD_OF.match(text[end:end + 80])
+        if of:
+            w = [x.lower() for x in of.group(1).split()]
+            if len(w) > 1 and w[-1] in lex["faction_bodies"]:
+                faction = next((lex["faction_nouns"][x] for x in w[:-1] if x in lex["faction_nouns"]), None)
+                if faction:
+                    sides[m["entity_id"]] = "side:" + faction
+                    continue
+            at = end + of.start(1)
+            body = [g for g in mentions if g["label"] == "ORG" and g["start"] <= at < g["end"]]
+            if body and w[-1] in lex["faction_bodies"] | lex["body_nouns"]:
+                sides[m["entity_id"]] = body[0]["entity_id"]
 
 
 def _surname_sides(mentions: list[dict], sides: dict[str, str]) -> dict[str, str]:
