@@ -67,6 +67,22 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+def _lost_to(verb: Token) -> bool:
+    """ "Spain lost Minorca to the British", "Gibraltar, which it had lost to the British": a named place lost to a
+    named side (sides.json "loss_lemmas"): the 'to' phrase names the taker, who acts; the loser undergoes."""
+    from .sides import lexicon
+    if verb.lemma_.lower() not in lexicon()["loss_lemmas"]:
+        return False
+    to = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in _pobjs(c)]
+    if not to or not all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in to):
+        return False
+    lost = [t for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for t in _with_conjuncts(c)]
+    if not lost and verb.dep_ == "relcl":
+        lost = [verb.head]
+    return bool(lost) and all(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in (
+        "PERSON", "NORP")) for t in lost)
+
+
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
     a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases, "office"
@@ -76,6 +92,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     # "the city fell to the insurgents": the "to" phrase names the taker, who acts; the place undergoes the act
     taker = verb.lemma_.lower() in lexicon()["taker_lemmas"] and any(
         c.dep_ == "prep" and c.lower_ == "to" and _pobjs(c) for c in verb.children)
+    taker = taker or _lost_to(verb)
     # "Hasdrubal became Carthaginian commander", "X was named premier of Y": what happens to a person as such
     # (personal_lemmas) has his office as its complement; the state or body of that office does not act
     office = verb.lemma_.lower() in lexicon()["personal_lemmas"]
@@ -356,7 +373,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if label in location_labels or known_kind == "place":
                 add(locations, eid)
             # "Nagorno-Karabakh declared independence": the place stands for the polity that acts there
-            if role is not None and cfg["place_actors"].get(eid) in entity_label:
+            if role is not None and role in actor_roles and cfg["place_actors"].get(eid) in entity_label:
                 add(actors, cfg["place_actors"][eid])
                 with_role = True
             continue

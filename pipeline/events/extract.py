@@ -1709,7 +1709,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
                         text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
                     addressed = [r for r in roles if r not in act_roles]
-                elif any(r[0] in ("subject", "collective") for r in roles) and _verbal(doc, t, seg_start):
+                elif any(r[0] in ("subject", "collective", "pronoun") for r in roles) and _verbal(doc, t, seg_start):
                     # "the imperial authorities asked Italy for an armistice", "the royal family fled the palace":
                     # the parse names who acts, though no entity stands for it; whom or what the act is addressed
                     # to does not act in its place (a role no actor role takes, so no fallback makes it one either)
