@@ -306,7 +306,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient", "taker"}),
                     clause: tuple[int, int] | None = None, personal: bool = False,
-                    towns: bool = False) -> tuple[list[str], list[str], bool]:
+                    towns: bool = False, joins: bool = True) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
@@ -406,8 +406,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     add(locations, place)
     # the parse gave the trigger its arguments (the actors, or another side in a role)
     from_parse = bool(actors) or with_role
-    if actors and two_sided:
-        # the other states and peoples the clause names take part too ("closed its border with Armenia")
+    if actors and two_sided and joins:
+        # the other states and peoples the clause names take part too ("signed a truce with Armenia"); not in an
+        # act done to the other side (`joins` False: "closed its border with Armenia", types.json target_side_acts)
         for m in mentions:
             eid = m["entity_id"]
             if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m) or in_faction(m):

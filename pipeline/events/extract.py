@@ -1719,7 +1719,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
-                personal=label in cfg["personal_acts"])
+                personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
             if t is not None and len(actors) > 1:
                 actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
@@ -1787,7 +1787,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors = [a for a in actors if a not in towns_only]   # a town is where, whatever its tag
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
-            if label in cfg["two_sided_acts"] and len(actors) == 1:
+            if label in cfg["two_sided_acts"] and label not in cfg.get("target_side_acts", ()) and len(actors) == 1:
                 # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
                 # is the side the paragraph last set against this one
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
