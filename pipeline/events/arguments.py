@@ -431,6 +431,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
+            elif not two_sided and _after_target_prep(before, cfg):
+                continue              # "preparations for an attack on the Soviet Union": its target, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
@@ -444,6 +446,15 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                    if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]])}
         actors = [a for a in actors if a not in brokers]
     return actors, locations, from_parse
+
+
+def _after_target_prep(before: list[str], cfg: dict) -> bool:
+    """The words before a name end with a preposition of an act's target (types.json "target_prepositions"),
+    perhaps with "the" ("on the Soviet Union", "against Carthage")."""
+    words = [w.lower() for w in before[-2:]]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in cfg.get("target_prepositions", ())
 
 
 def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:
