@@ -75,6 +75,22 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+def _lost_to(verb: Token) -> bool:
+    """ "Spain lost Minorca to the British", "Gibraltar, which it had lost to the British": a named place lost to a
+    named side (sides.json "loss_lemmas"): the 'to' phrase names the taker, who acts; the loser undergoes."""
+    from .sides import lexicon
+    if verb.lemma_.lower() not in lexicon()["loss_lemmas"]:
+        return False
+    to = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in _pobjs(c)]
+    if not to or not all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in to):
+        return False
+    lost = [t for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for t in _with_conjuncts(c)]
+    if not lost and verb.dep_ == "relcl":
+        lost = [verb.head]
+    return bool(lost) and all(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in (
+        "PERSON", "NORP")) for t in lost)
+
+
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
     a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases, "office"
@@ -84,6 +100,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     # "the city fell to the insurgents": the "to" phrase names the taker, who acts; the place undergoes the act
     taker = verb.lemma_.lower() in lexicon()["taker_lemmas"] and any(
         c.dep_ == "prep" and c.lower_ == "to" and _pobjs(c) for c in verb.children)
+    taker = taker or _lost_to(verb)
     # "Hasdrubal became Carthaginian commander", "X was named premier of Y": what happens to a person as such
     # (personal_lemmas) has his office as its complement; the state or body of that office does not act
     office = verb.lemma_.lower() in lexicon()["personal_lemmas"]
@@ -321,7 +338,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient", "taker"}),
                     clause: tuple[int, int] | None = None, personal: bool = False,
-                    towns: bool = False) -> tuple[list[str], list[str], bool]:
+                    towns: bool = False, joins: bool = True) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
@@ -388,7 +405,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if label in location_labels or known_kind == "place":
                 add(locations, eid)
             # "Nagorno-Karabakh declared independence": the place stands for the polity that acts there
-            if role is not None and cfg["place_actors"].get(eid) in entity_label:
+            if role is not None and role in actor_roles and cfg["place_actors"].get(eid) in entity_label:
                 add(actors, cfg["place_actors"][eid])
                 with_role = True
             continue
@@ -430,8 +447,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     add(locations, place)
     # the parse gave the trigger its arguments (the actors, or another side in a role)
     from_parse = bool(actors) or with_role
-    if actors and two_sided:
-        # the other states and peoples the clause names take part too ("closed its border with Armenia")
+    if actors and two_sided and joins:
+        # the other states and peoples the clause names take part too ("signed a truce with Armenia"); not in an
+        # act done to the other side (`joins` False: "closed its border with Armenia", types.json target_side_acts)
         for m in mentions:
             eid = m["entity_id"]
             if eid in actors or eid in locations or entity_kind.get(eid) == "place" or not in_clause(m) or in_faction(m):
@@ -454,6 +472,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
+            elif not two_sided and _after_target_prep(before, cfg):
+                continue              # "preparations for an attack on the Soviet Union": its target, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
@@ -487,6 +507,13 @@ def _two_peoples(phrase: str) -> list[tuple[str, str]]:
         if a and b and a != b:
             out.append((a, b))
     return out
+def _after_target_prep(before: list[str], cfg: dict) -> bool:
+    """The words before a name end with a preposition of an act's target (types.json "target_prepositions"),
+    perhaps with "the" ("on the Soviet Union", "against Carthage")."""
+    words = [w.lower() for w in before[-2:]]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in cfg.get("target_prepositions", ())
 
 
 def clause_text(doc: Doc, start: int, end: int, limit: int = 240) -> str:

@@ -1768,7 +1768,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     act_roles = [r for r in roles if r[0] != "object" or RECIPROCAL_BEFORE.search(
                         text[max(0, r[1] + seg_start - 20):r[1] + seg_start])]
                     addressed = [r for r in roles if r not in act_roles]
-                elif any(r[0] in ("subject", "collective") for r in roles) and _verbal(doc, t, seg_start):
+                elif any(r[0] in ("subject", "collective", "pronoun") for r in roles) and _verbal(doc, t, seg_start):
                     # "the imperial authorities asked Italy for an armistice", "the royal family fled the palace":
                     # the parse names who acts, though no entity stands for it; whom or what the act is addressed
                     # to does not act in its place (a role no actor role takes, so no fallback makes it one either)
@@ -1778,7 +1778,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
-                personal=label in cfg["personal_acts"])
+                personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
             if t is not None and len(actors) > 1:
                 actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
@@ -1846,7 +1846,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors = [a for a in actors if a not in towns_only]   # a town is where, whatever its tag
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
-            if label in cfg["two_sided_acts"] and len(actors) == 1:
+            if label in cfg["two_sided_acts"] and label not in cfg.get("target_side_acts", ()) and len(actors) == 1:
                 # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
                 # is the side the paragraph last set against this one
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
