@@ -507,6 +507,8 @@ def _two_peoples(phrase: str) -> list[tuple[str, str]]:
         if a and b and a != b:
             out.append((a, b))
     return out
+
+
 def _after_target_prep(before: list[str], cfg: dict) -> bool:
     """The words before a name end with a preposition of an act's target (types.json "target_prepositions"),
     perhaps with "the" ("on the Soviet Union", "against Carthage")."""
