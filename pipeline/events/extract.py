@@ -367,6 +367,25 @@ def _content_deadline(dspan, anchor) -> bool:
     return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
 
 
+def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
+    """ "giving them until 1 March to leave", "were allowed until the end of the month to hand over their arms",
+    "set a deadline of 1 March": the end of the time someone was given (lexicon `deadline_verbs`, `deadline_nouns`)
+    times no act of the sentence: not the giving, nor the ultimatum or order it goes with."""
+    if not d.get("date_id"):
+        return False
+    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    if dspan is None or not len(dspan):
+        return False
+    lex = lexicon()
+    t = dspan.root
+    if t.dep_ != "pobj":
+        return False
+    prep, head = t.head, t.head.head
+    if prep.lower_ in lex["deadline_preps"] and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex["deadline_verbs"]:
+        return not _fronted_time(prep, head)
+    return prep.lower_ == "of" and head.lemma_.lower() in lex["deadline_nouns"]
+
+
 def _fronted_time(t, anchor) -> bool:
     """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
     by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
@@ -1525,6 +1544,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if ph.count is not None:
                 sent_dates = sent_dates + [old]
         seg_start, doc = seg_doc_at(sent.start)
+        granted = [d for d in sent_dates if _granted_deadline(doc, seg_start, d)]
+        if granted:
+            # "giving them until 1 March to leave": the time they were given, no act's date
+            sent_dates = [d for d in sent_dates if not any(d is g for g in granted)]
+            sent_story = [d for d in sent_story if not any(d is g for g in granted)]
         span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
         if span is None or not has_finite_verb(span):
             continue
