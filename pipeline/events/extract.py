@@ -386,6 +386,34 @@ def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
     return prep.lower_ == "of" and head.lemma_.lower() in lex["deadline_nouns"]
 
 
+def _reported_date(head, d: dict, dated: dict, doc) -> bool:
+    """`d` times only acts that a clause of `head` reports ("X warned that they could only continue the war
+    until December, and Y recommended negotiations"): it is no time the clause coordinated with `head` takes."""
+    toks = [doc[i] for i, x in dated.items() if x is d]
+    return bool(toks) and all(t.i != head.i and head.is_ancestor(t) and _reported(head, t) for t in toks)
+
+
+def _date_of_other_content(doc, seg_start: int, d: dict, tok) -> bool:
+    """The sentence's date stands in what another clause's saying or intending verb reports ("X warned that they
+    could only continue the war until December, and Y recommended negotiations"): it is no time of an act outside
+    that clause. (A date in an until/before clause is a real time, which an act told after it may well take.)"""
+    if tok is None or not d.get("date_id"):
+        return False
+    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    if dspan is None or not len(dspan):
+        return False
+    root = dspan.root.sent.root
+    if tok.sent.root.i != root.i:
+        return False
+    lex = lexicon()
+    for t in _clauses_up_to(root, dspan.root):
+        if t.i == tok.i or t.is_ancestor(tok):
+            return False
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in lex["_reporting"]:
+            return True
+    return False
+
+
 def _fronted_time(t, anchor) -> bool:
     """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
     by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
@@ -541,7 +569,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 head = head.head
             opening = seg_start + min(w.idx for w in head.subtree)     # where the first conjunct starts
             before = [x for x in sent_dates if x["end"] <= max(opening, seg_start + head.idx)
-                      and any(x is y for y in dated.values())]
+                      and any(x is y for y in dated.values())
+                      and not _reported_date(head, x, dated, doc)]
             if before:
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
@@ -1600,7 +1629,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                               0.55 if period.get("mention_id") or period.get("anaphor") else 0.5))
                 continue
             tok = pred_tokens.get(t[0])
-            own = [d for d in sent_story if governs(d, t) and not _date_of_content(doc, seg_start, d, tok, reported_only=True)]
+            own = [d for d in sent_story if governs(d, t) and not _date_of_content(doc, seg_start, d, tok, reported_only=True)
+                   and not _date_of_other_content(doc, seg_start, d, tok)]
             if own and tok is not None and tok.dep_ != "conj" and seg_start + tok.head.idx in dated:
                 own = []        # "quashed a coup in May": what the dated act acts on has no date from it
             if own:
