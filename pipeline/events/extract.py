@@ -414,6 +414,18 @@ def _date_of_other_content(doc, seg_start: int, d: dict, tok) -> bool:
     return False
 
 
+def _section_steps_back(text: str, all_dates: list, i: int, at: int, story_date: dict) -> bool:
+    """A new section (a heading between the story's last date and `at`) whose first date comes before that story
+    date ("... fled on March 17, 1776. / Quebec / Three weeks after the siege began, ... On September 28, 1775, ..."):
+    its undated acts before that first date are not at the previous section's date."""
+    if not any(is_heading(ln.strip()) for ln in text[all_dates[i]["end"]:at].split("\n")[1:-1] if ln.strip()):
+        return False
+    nxt = next((d for d in all_dates[i + 1:] if d["start"] >= at and d.get("start_date")), None)
+    if nxt is None or any(is_heading(ln.strip()) for ln in text[at:nxt["start"]].split("\n")[1:-1] if ln.strip()):
+        return False
+    return hist_key(nxt["end_date"]) < hist_key(story_date["start_date"])
+
+
 def _fronted_time(t, anchor) -> bool:
     """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
     by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
@@ -1660,6 +1672,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if not same_paragraph and resume_state[i] is not None:
                     story_date = resume_state[i]    # after a paragraph of background: where the story was
                 if story_date.get("_heading"):
+                    continue
+                if not same_paragraph and _section_steps_back(text, all_dates, i, sent.start, story_date):
                     continue
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates
