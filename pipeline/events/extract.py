@@ -369,6 +369,65 @@ def _content_deadline(dspan, anchor) -> bool:
     return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
 
 
+def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
+    """ "giving them until 1 March to leave", "were allowed until the end of the month to hand over their arms",
+    "set a deadline of 1 March": the end of the time someone was given (lexicon `deadline_verbs`, `deadline_nouns`)
+    times no act of the sentence: not the giving, nor the ultimatum or order it goes with."""
+    if not d.get("date_id"):
+        return False
+    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    if dspan is None or not len(dspan):
+        return False
+    lex = lexicon()
+    t = dspan.root
+    if t.dep_ != "pobj":
+        return False
+    prep, head = t.head, t.head.head
+    if prep.lower_ in lex["deadline_preps"] and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex["deadline_verbs"]:
+        return not _fronted_time(prep, head)
+    return prep.lower_ == "of" and head.lemma_.lower() in lex["deadline_nouns"]
+
+
+def _reported_date(head, d: dict, dated: dict, doc) -> bool:
+    """`d` times only acts that a clause of `head` reports ("X warned that they could only continue the war
+    until December, and Y recommended negotiations"): it is no time the clause coordinated with `head` takes."""
+    toks = [doc[i] for i, x in dated.items() if x is d]
+    return bool(toks) and all(t.i != head.i and head.is_ancestor(t) and _reported(head, t) for t in toks)
+
+
+def _date_of_other_content(doc, seg_start: int, d: dict, tok) -> bool:
+    """The sentence's date stands in what another clause's saying or intending verb reports ("X warned that they
+    could only continue the war until December, and Y recommended negotiations"): it is no time of an act outside
+    that clause. (A date in an until/before clause is a real time, which an act told after it may well take.)"""
+    if tok is None or not d.get("date_id"):
+        return False
+    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    if dspan is None or not len(dspan):
+        return False
+    root = dspan.root.sent.root
+    if tok.sent.root.i != root.i:
+        return False
+    lex = lexicon()
+    for t in _clauses_up_to(root, dspan.root):
+        if t.i == tok.i or t.is_ancestor(tok):
+            return False
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in lex["_reporting"]:
+            return True
+    return False
+
+
+def _section_steps_back(text: str, all_dates: list, i: int, at: int, story_date: dict) -> bool:
+    """A new section (a heading between the story's last date and `at`) whose first date comes before that story
+    date ("... fled on March 17, 1776. / Quebec / Three weeks after the siege began, ... On September 28, 1775, ..."):
+    its undated acts before that first date are not at the previous section's date."""
+    if not any(is_heading(ln.strip()) for ln in text[all_dates[i]["end"]:at].split("\n")[1:-1] if ln.strip()):
+        return False
+    nxt = next((d for d in all_dates[i + 1:] if d["start"] >= at and d.get("start_date")), None)
+    if nxt is None or any(is_heading(ln.strip()) for ln in text[at:nxt["start"]].split("\n")[1:-1] if ln.strip()):
+        return False
+    return hist_key(nxt["end_date"]) < hist_key(story_date["start_date"])
+
+
 def _fronted_time(t, anchor) -> bool:
     """ "By October 9, the envoys requested ...", "Before the end of the month, the council demanded ...": a
     by/until/before phrase that opens the clause, ahead of its subject, times the saying itself (the narrative's
@@ -524,7 +583,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 head = head.head
             opening = seg_start + min(w.idx for w in head.subtree)     # where the first conjunct starts
             before = [x for x in sent_dates if x["end"] <= max(opening, seg_start + head.idx)
-                      and any(x is y for y in dated.values())]
+                      and any(x is y for y in dated.values())
+                      and not _reported_date(head, x, dated, doc)]
             if before:
                 d, conf = max(before, key=lambda x: x["start"]), 0.7
         if d is not None and governs(d, t):
@@ -1576,6 +1636,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if ph.count is not None:
                 sent_dates = sent_dates + [old]
         seg_start, doc = seg_doc_at(sent.start)
+        granted = [d for d in sent_dates if _granted_deadline(doc, seg_start, d)]
+        if granted:
+            # "giving them until 1 March to leave": the time they were given, no act's date
+            sent_dates = [d for d in sent_dates if not any(d is g for g in granted)]
+            sent_story = [d for d in sent_story if not any(d is g for g in granted)]
         span, preds = doc_predicates(doc, sent.start - seg_start, sent.end - seg_start)
         if span is None or not has_finite_verb(span):
             continue
@@ -1627,7 +1692,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                               0.55 if period.get("mention_id") or period.get("anaphor") else 0.5))
                 continue
             tok = pred_tokens.get(t[0])
-            own = [d for d in sent_story if governs(d, t) and not _date_of_content(doc, seg_start, d, tok, reported_only=True)]
+            own = [d for d in sent_story if governs(d, t) and not _date_of_content(doc, seg_start, d, tok, reported_only=True)
+                   and not _date_of_other_content(doc, seg_start, d, tok)]
             if own and tok is not None and tok.dep_ != "conj" and seg_start + tok.head.idx in dated:
                 own = []        # "quashed a coup in May": what the dated act acts on has no date from it
             if own:
@@ -1657,6 +1723,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 if not same_paragraph and resume_state[i] is not None:
                     story_date = resume_state[i]    # after a paragraph of background: where the story was
                 if story_date.get("_heading"):
+                    continue
+                if not same_paragraph and _section_steps_back(text, all_dates, i, sent.start, story_date):
                     continue
                 if story_date["date_id"] in defining and same_paragraph:
                     conf += 0.05    # the story is inside a period the text has just named with its dates

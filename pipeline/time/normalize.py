@@ -821,7 +821,14 @@ def _relative_word(g, ctx):
     # "next year" without "the" counts from the writing (news: the reference date), "the next year"
     # from the story's own date
     deictic = not g.get("the") and g["rel"].lower() == "next" and ctx.dct is not None
-    return _relative_unit(step, unit, ctx, prefer_dct=deictic)
+    t = _relative_unit(step, unit, ctx, prefer_dct=deictic)
+    mod = mod_of(g.get("mod"))
+    if mod and t.start is not None and unit in ("month", "year"):
+        # "Early the next year", "late in the following month", "the end of the previous year": that part of it
+        t.start, t.end = (cal.year_interval(t.start.year, mod) if unit == "year"
+                          else cal.month_interval(t.start.year, t.start.month, mod))
+        t.mod = mod
+    return t
 
 
 def _relative_this(g, ctx):
