@@ -67,8 +67,8 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
     attributive, scopes = set(), {}
     for d in dates:
         seg_start, doc = seg_doc_at(d["start"])
-        span = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _date_span(doc, seg_start, d)
+        if span is None:
             continue
         head_noun = [t for t in span if t.pos_ in ("NOUN", "PROPN")][-1:]
         if (d.get("rule") in YEARLESS_KIND_RULES and head_noun and head_noun[0].dep_ in ("compound", "amod", "nmod")
@@ -369,14 +369,20 @@ def _content_deadline(dspan, anchor) -> bool:
     return t.head.i == anchor.i and t.dep_ == "prep" and t.lower_ in lex["content_deadline_preps"]
 
 
+def _date_span(doc, seg_start: int, d: dict):
+    """The tokens of date row `d` in its segment's parse (None when it covers no token)."""
+    span = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
     """ "giving them until 1 March to leave", "were allowed until the end of the month to hand over their arms",
     "set a deadline of 1 March": the end of the time someone was given (lexicon `deadline_verbs`, `deadline_nouns`)
     times no act of the sentence: not the giving, nor the ultimatum or order it goes with."""
     if not d.get("date_id"):
         return False
-    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
-    if dspan is None or not len(dspan):
+    dspan = _date_span(doc, seg_start, d)
+    if dspan is None:
         return False
     lex = lexicon()
     t = dspan.root
@@ -401,8 +407,8 @@ def _date_of_other_content(doc, seg_start: int, d: dict, tok) -> bool:
     that clause. (A date in an until/before clause is a real time, which an act told after it may well take.)"""
     if tok is None or not d.get("date_id"):
         return False
-    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
-    if dspan is None or not len(dspan):
+    dspan = _date_span(doc, seg_start, d)
+    if dspan is None:
         return False
     root = dspan.root.sent.root
     if tok.sent.root.i != root.i:
@@ -442,8 +448,8 @@ def _date_of_content(doc, seg_start: int, d: dict, tok, reported_only: bool = Fa
     _content_deadline)."""
     if tok is None or not d.get("date_id"):
         return False
-    dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
-    if dspan is None or not len(dspan) or not tok.is_ancestor(dspan.root):
+    dspan = _date_span(doc, seg_start, d)
+    if dspan is None or not tok.is_ancestor(dspan.root):
         return False
     if reported_only:
         # the sentence's date, in what a saying or intending verb reports: "warned that they could only continue
@@ -479,8 +485,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     by_i = {p.token.i: p for p in preds}
     own, loose, deferred = defaultdict(list), [], []
     for d in sent_dates:
-        dspan = doc.char_span(d["start"] - seg_start, d["end"] - seg_start, alignment_mode="expand")
-        if dspan is None or not len(dspan):
+        dspan = _date_span(doc, seg_start, d)
+        if dspan is None:
             continue
         named = _named_before_brackets(text, d, preds, seg_start)
         if named is not None:
