@@ -87,3 +87,18 @@ def test_evaluate_restricted_to_the_development_split_shows_differences(dev_run)
     # a chronicle row may group mentions of several documents: an unmatched row shows a mention of a scored one
     unmatched = [ln.split() for ln in err if ln.startswith("[chronicle unmatched] ")]
     assert unmatched and all(parts[2] in ("01-ww2", "04-amrevwar") for parts in unmatched), unmatched[:3]
+
+
+def test_split_tool_gives_every_miss_one_cause_and_refuses_to_list_kept_aside_text(dev_run, tmp_path):
+    """bench/splits.py: each missed development gold event gets exactly one cause, and --list will not print the
+    misses (gold quotes) of a kept-aside document."""
+    import splits
+    r, out = dev_run
+    (tmp_path / "ev").symlink_to(out, target_is_directory=True)
+    dev = splits.Split(tmp_path, "DEV")
+    causes = dev.causes()
+    assert len(causes) == len(dev.gold) - len(dev.pairs) > 0
+    assert {c for c, _ in causes} <= {"no_candidate_in_sentence", "no_candidate", "wrong_date", "under_floor",
+                                      "rides_under_floor", "overgrouped", "taken_in_sentence"}
+    with pytest.raises(SystemExit, match="refused"):
+        splits.main([str(tmp_path), "--no-extract", "--list", "01_WW2,17_AlgerianWar"])

@@ -1,0 +1,180 @@
+"""The events figures of every split, and why gold events are missed: the one command a rule writer measures with.
+
+    .venv/bin/python bench/splits.py OUT [--no-extract] [--causes] [--list DOC,DOC] [--confusion]
+
+Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) into OUT/ev and the twelve fresh
+texts (`tests/gold_fresh/raw`) into OUT/fr with this tree's code (each corpus together, as the session figures
+are taken; the parse cache beside OUT makes a second run fast), then prints one line per split (tests/gold_events/
+SPLIT.md): gold, rows, recall, typed recall, precision, typed precision, actors P, actors R.
+
+`--causes` adds, per split, why each missed gold event was missed (aggregate counts), judged on the candidates
+(events.csv) whose trigger lies inside the gold quote (a mention spans its sentence, so a sentence's other act
+would otherwise count):
+- no_candidate_in_sentence: the sentence yields no candidate at all (no predicate, no date reaches it);
+- no_candidate: candidates in the sentence, none with its trigger in the quote;
+- wrong_date: a candidate for it, none with a date inside the gold interval (a day of slack);
+- under_floor: right-dated candidates, none kept in the chronicle;
+- rides_under_floor: a right-dated candidate under the chronicle floor rides in a row another gold event took;
+- overgrouped: a right-dated candidate at or above the floor was joined into a row another gold event took;
+- taken_in_sentence: a right-dated candidate's row took another gold event of the same sentence.
+`--confusion` prints gold type -> row type counts of matched events per split (aggregate).
+`--list` prints the missed events of the named DEVELOPMENT documents with their cause and quote; it refuses a
+kept-aside document (their text, gold and rows are never read by rule writers: SPLIT.md).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.events.scoring import (_date, _day, _read, chronicle_items, doc_key, match,  # noqa: E402
+                                     read_event_gold, score)
+
+WIKIWARS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
+FRESH = ROOT / "tests" / "gold_fresh" / "raw"
+WW_DEV = ["01_WW2", "02_WW1", "04_AmRevWar", "05_VietnamWar", "06_KoreanWar", "08_FrenchRev", "10_PunicWars"]
+WW_KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
+FR_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989", "N10_ArabIsraeliWar1973",
+          "N12_HornOfAfrica1977_1980"]
+FR_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
+           "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
+           "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]
+# name -> (gold folder, extracted subfolder, documents, kept aside)
+SPLITS = {
+    "KA": ("gold_events", "ev", WW_KEPT, True),
+    "DEV": ("gold_events", "ev", WW_DEV, False),
+    "FKA8": ("gold_fresh", "fr", FR_KEPT, True),
+    "N9N11": ("gold_fresh", "fr", FR_KEPT[-2:], True),
+    "FDEV": ("gold_fresh", "fr", FR_DEV, False),
+    "N2": ("gold_fresh", "fr", FR_DEV[:1], False),
+    "N7": ("gold_fresh", "fr", FR_DEV[1:2], False),
+    "N10N12": ("gold_fresh", "fr", FR_DEV[2:], False),
+}
+KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT}
+
+
+def extract(out: Path) -> None:
+    chronicle = ROOT / ".venv" / "bin" / "chronicle"
+    env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    jobs = [subprocess.Popen([str(chronicle), "extract", str(src), "--out", str(out / sub), "--no-progress"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=open(out / f"{sub}.log", "w"))
+            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"))]
+    for j in jobs:
+        if j.wait():
+            sys.exit(f"extraction failed: see {out}/*.log")
+
+
+class Split:
+    """One split's gold, the chronicle rows and their one-to-one matching, and the candidates (events.csv)."""
+
+    def __init__(self, out: Path, name: str):
+        gold_dir, sub, docs, self.kept = SPLITS[name]
+        self.name, self.docs = name, {doc_key(d) for d in docs}
+        self.gold = [g for g in read_event_gold(str(ROOT / "tests" / gold_dir)) if g["doc"] in self.docs]
+        self.ext = out / sub
+        self.items = [it for it in chronicle_items(str(self.ext)) if any(sp[0] in self.docs for sp in it["spans"])]
+        self.pairs = match(self.items, self.gold, typed=False)
+
+    def figures(self) -> str:
+        r = score(self.items, self.gold)
+        keys = ("recall", "typed_recall", "precision", "typed_precision", "actors_precision", "actors_recall")
+        return (f"{self.name:<7} {r['gold']:>5} {r['rows']:>5}  " + " ".join(
+            f"{k}={r[k]:.3f}" for k in ("recall", "typed_recall", "precision", "typed_precision")) +
+            f" actorsP={r[keys[4]]:.3f} actorsR={r[keys[5]]:.3f}")
+
+    def causes(self) -> list[tuple[str, dict]]:
+        """(cause, gold event) for every missed gold event."""
+        floor = json.loads((ROOT / "pipeline" / "events" / "types.json").read_text())["chronicle_min_confidence"]
+        events = [e for e in _read(str(self.ext / "events.csv")) if doc_key(e["doc_id"]) in self.docs]
+        kept_ids = {}                    # mention -> index of its row in self.items
+        rows = [c for c in _read(str(self.ext / "chronicle.csv"))]
+        in_split = [c for c, it in zip(rows, chronicle_items(str(self.ext)))
+                    if any(sp[0] in self.docs for sp in it["spans"])]
+        for i, c in enumerate(in_split):
+            for eid in filter(None, c["event_ids"].split(";")):
+                kept_ids[eid] = i
+        row_gold = dict(self.pairs)
+        matched = set(row_gold.values())
+
+        def inside(e, g):
+            a, b = _day(_date(e["start_date"])), _day(_date(e["end_date"]))
+            ga, gb = _day(g["interval"][0]), _day(g["interval"][1])
+            return a is not None and b is not None and a >= ga - 1 and b <= gb + 1
+
+        def overlaps(e, g):
+            return doc_key(e["doc_id"]) == g["doc"] and int(e["start"]) < g["end"] and int(e["end"]) > g["start"]
+
+        out = []
+        for j, g in enumerate(self.gold):
+            if j in matched:
+                continue
+            in_sentence = [e for e in events if overlaps(e, g)]
+            own = [e for e in in_sentence if not e.get("trigger_start") or g["start"] <= int(e["trigger_start"]) < g["end"]]
+            right = [e for e in own if inside(e, g)]
+            if not in_sentence:
+                cause = "no_candidate_in_sentence"
+            elif not own:
+                cause = "no_candidate"
+            elif not right:
+                cause = "wrong_date"
+            elif not any(e["event_id"] in kept_ids for e in right):
+                cause = "under_floor"
+            else:
+                cause = "under_floor"
+                for e in right:
+                    i = kept_ids.get(e["event_id"])
+                    if i is None or i not in row_gold:
+                        continue
+                    other = self.gold[row_gold[i]]
+                    if any(overlaps(m, other) for m in events if kept_ids.get(m["event_id"]) == i and m is not e) \
+                            and not overlaps(e, other):
+                        cause = "overgrouped" if float(e["confidence"] or 0) >= floor else "rides_under_floor"
+                    else:
+                        cause = "taken_in_sentence"
+                    break
+            out.append((cause, g))
+        return out
+
+    def confusion(self) -> collections.Counter:
+        return collections.Counter((self.gold[j]["event_type"], self.items[i]["event_type"]) for i, j in self.pairs)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--no-extract", action="store_true", help="score what OUT holds")
+    ap.add_argument("--causes", action="store_true")
+    ap.add_argument("--confusion", action="store_true")
+    ap.add_argument("--list", default="", help="development documents whose misses to print")
+    args = ap.parse_args(argv)
+    listed = {doc_key(d) for d in args.list.split(",") if d}
+    if listed & KEPT:
+        sys.exit("refused: --list names a kept-aside document (tests/gold_events/SPLIT.md)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    if not args.no_extract:
+        extract(args.out)
+    for name in SPLITS:
+        split = Split(args.out, name)
+        print(split.figures())
+        if args.causes and name in ("KA", "DEV", "FKA8", "FDEV"):
+            counts = collections.Counter(c for c, _ in split.causes())
+            print("        misses:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
+        if args.confusion and name in ("KA", "DEV", "FKA8", "FDEV"):
+            wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
+            print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
+        if listed and not split.kept and name in ("DEV", "FDEV"):
+            for cause, g in sorted(split.causes(), key=lambda x: (x[0], x[1]["doc"], x[1]["start"])):
+                if g["doc"] in listed:
+                    print(f"  {cause:<24} {g['doc']} {g['start_date']}..{g['end_date']} {g['event_type']:<11} "
+                          f"{g['quote'][:110]!r}")
+
+
+if __name__ == "__main__":
+    main()
