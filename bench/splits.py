@@ -17,6 +17,8 @@ would otherwise count):
 - rides_under_floor: a right-dated candidate under the chronicle floor rides in a row another gold event took;
 - overgrouped: a right-dated candidate at or above the floor was joined into a row another gold event took;
 - taken_in_sentence: a right-dated candidate's row took another gold event of the same sentence.
+- kept_unmatched: a right-dated candidate is in a row that no gold event took (the row's interval, from its other
+  mentions, is not the gold's).
 `--confusion` prints gold type -> row type counts of matched events per split (aggregate).
 `--list` prints the missed events of the named DEVELOPMENT documents with their cause and quote; it refuses a
 kept-aside document (their text, gold and rows are never read by rule writers: SPLIT.md).
@@ -123,7 +125,7 @@ class Split:
             elif not any(e["event_id"] in kept_ids for e in right):
                 cause = "under_floor"
             else:
-                cause = "under_floor"
+                cause = "kept_unmatched"         # in a row the matching left unpaired (its interval is not the gold's)
                 for e in right:
                     i = kept_ids.get(e["event_id"])
                     if i is None or i not in row_gold:

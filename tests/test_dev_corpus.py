@@ -99,7 +99,7 @@ def test_split_tool_gives_every_miss_one_cause_and_refuses_to_list_kept_aside_te
     causes = dev.causes()
     assert len(causes) == len(dev.gold) - len(dev.pairs) > 0
     assert {c for c, _ in causes} <= {"no_candidate_in_sentence", "no_candidate", "wrong_date", "under_floor",
-                                      "rides_under_floor", "overgrouped", "taken_in_sentence"}
+                                      "rides_under_floor", "overgrouped", "taken_in_sentence", "kept_unmatched"}
     # the trigger-first pairing is a maximum matching too: as many pairs as the scorer's
     assert len(dev.trigger_paired()) == len(dev.pairs)
     with pytest.raises(SystemExit, match="refused"):
