@@ -1900,7 +1900,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          and "\n" not in text[m["start"]:at]]
                 if named:
                     last = max(named, key=lambda m: m["start"])
-                    if last["entity_id"] in actor_sides:
+                    # "the emperor Leopold, brother of Marie Antoinette, ... but he died": a man named after "of" is
+                    # whose kin or office another man is, not whom "he" names
+                    own = [m for m in named if entity_labels.get(m["entity_id"]) == "PERSON"
+                           and not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, m["start"] - 12):m["start"]])]
+                    if personal and t is not None and own and _happens_to_person(doc, t, seg_start):
+                        # "he resigned", "she was appointed": what happens to the man himself is his, not his side's
+                        actors = [max(own, key=lambda m: m["start"])["entity_id"]]
+                    elif last["entity_id"] in actor_sides:
                         actors = _as_polities([actor_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
                     he_unknown = not actors      # a man the text gives no side: not the side that acted last
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
