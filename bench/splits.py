@@ -77,7 +77,11 @@ class Split:
         self.name, self.docs = name, {doc_key(d) for d in docs}
         self.gold = [g for g in read_event_gold(str(ROOT / "tests" / gold_dir)) if g["doc"] in self.docs]
         self.ext = out / sub
-        self.items = [it for it in chronicle_items(str(self.ext)) if any(sp[0] in self.docs for sp in it["spans"])]
+        # the chronicle rows with a mention in the split: the scorer's items and their CSV rows, read once
+        both = [(it, row) for it, row in zip(chronicle_items(str(self.ext)), _read(str(self.ext / "chronicle.csv")))
+                if any(sp[0] in self.docs for sp in it["spans"])]
+        self.items, self.rows = [it for it, _ in both], [row for _, row in both]
+        self.events = [e for e in _read(str(self.ext / "events.csv")) if doc_key(e["doc_id"]) in self.docs]
         self.pairs = match(self.items, self.gold, typed=False)
 
     def figures(self) -> str:
@@ -90,12 +94,9 @@ class Split:
     def causes(self) -> list[tuple[str, dict]]:
         """(cause, gold event) for every missed gold event."""
         floor = json.loads((ROOT / "pipeline" / "events" / "types.json").read_text())["chronicle_min_confidence"]
-        events = [e for e in _read(str(self.ext / "events.csv")) if doc_key(e["doc_id"]) in self.docs]
+        events = self.events
         kept_ids = {}                    # mention -> index of its row in self.items
-        rows = [c for c in _read(str(self.ext / "chronicle.csv"))]
-        in_split = [c for c, it in zip(rows, chronicle_items(str(self.ext)))
-                    if any(sp[0] in self.docs for sp in it["spans"])]
-        for i, c in enumerate(in_split):
+        for i, c in enumerate(self.rows):
             for eid in filter(None, c["event_ids"].split(";")):
                 kept_ids[eid] = i
         row_gold = dict(self.pairs)
@@ -145,9 +146,8 @@ class Split:
         one of its mentions, then fills up as the scorer does: the scorer's matching is maximum but picks among equal
         matchings arbitrarily, so a row can stand for another act of the sentence; this one reads the actors and
         types of the rows with the events they tell (a diagnostic; the reported figures use the scorer's)."""
-        events = {e["event_id"]: e for e in _read(str(self.ext / "events.csv")) if doc_key(e["doc_id"]) in self.docs}
-        rows = [c for c, it in zip(_read(str(self.ext / "chronicle.csv")), chronicle_items(str(self.ext)))
-                if any(sp[0] in self.docs for sp in it["spans"])]
+        events = {e["event_id"]: e for e in self.events}
+        rows = self.rows
         by_doc = collections.defaultdict(list)
         for gi, g in enumerate(self.gold):
             by_doc[g["doc"]].append(gi)
