@@ -63,3 +63,11 @@ def test_era_markers_are_no_names(nlp):
     names = set(t["mentions"].text)
     assert "Hannibal" in names and "Rome" in names
     assert not any(re.search(r"\bB\.?C\b", n) for n in names), names
+
+
+def test_rulers_numbered_alike_are_different_people(nlp):
+    # a regnal numeral is no surname: "Leopold II" is not "Frederick William II"; a generation suffix is none either
+    t = extract_text("Emperor Leopold II and King Frederick William II of Prussia issued a declaration. "
+                     "Leopold II died soon after. Later Martin Crane Jr. spoke, and Crane left.", nlp=nlp)
+    assert entity_of(t, "Leopold II") != entity_of(t, "Frederick William II")
+    assert entity_of(t, "Crane") == entity_of(t, "Martin Crane Jr")

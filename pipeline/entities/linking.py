@@ -132,6 +132,20 @@ def acronym_definitions(text: str) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def _surname_parts(n: str) -> list[str]:
+    """The words of a normalised person name without a generation suffix ("john smith jr." -> john, smith)."""
+    parts = n.split(" ")
+    while len(parts) > 1 and re.fullmatch(r"jr\.?|sr\.?", parts[-1]):
+        parts = parts[:-1]
+    return parts
+
+
+def _regnal(n: str) -> bool:
+    """ "leopold ii", "frederick william ii": a ruler's name and numeral has no surname to be called by."""
+    parts = n.split(" ")
+    return len(parts) >= 2 and re.fullmatch(r"[ivx]{1,5}", parts[-1]) is not None
+
+
 def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
     """Set entity_id on every mention; return {entity_id: {"canonical", "label"}} for this document."""
     aliases = alias_table()
@@ -150,7 +164,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
         if not eid and m.label == "PERSON" and " " not in n and n in persons:
             eid = persons[n]
         if not eid and m.label == "PERSON":
-            parts = n.split(" ")
+            parts = _surname_parts(n)
             if len(parts) >= 2:
                 tail = " ".join(parts[-2:]) if parts[-2] in ("de", "van", "von", "al", "el", "ter") else parts[-1]
                 if tail in persons:
@@ -162,8 +176,8 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
                 eid = key_of[long_for_acro]
         m.entity_id = eid
         key_of.setdefault(n, eid)
-        if m.label == "PERSON":
-            parts = n.split(" ")
+        if m.label == "PERSON" and not _regnal(n):
+            parts = _surname_parts(n)
             if len(parts) >= 2:
                 persons.setdefault(parts[-1], eid)
                 if parts[-2] in ("de", "van", "von", "al", "el", "ter"):
