@@ -2003,6 +2003,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             rerank.sentence_features(rows[first_row:], tokens)
     _usual_opponent(rows)
     _usual_pair(rows, text)
+    _taker_of_the_paragraph(rows, text)
     rows.extend(table_row_events(parsed, tables))
     return rows
 
@@ -2027,6 +2028,20 @@ def _usual_opponent(rows: list[dict]) -> None:
 
 
 ONE_SIDED_FORCE = ("offensive", "attack", "withdrawal", "deployment")
+TAKERS = ("offensive", "attack", "deployment")
+
+
+def _taker_of_the_paragraph(rows: list[dict], text: str) -> None:
+    """A capture the text names no taker of ("Jerusalem was captured in December", "Phuoc Binh fell on 6 January") is
+    the act of the one side whose advance, attack or deployment the paragraph told last before it."""
+    for i, r in enumerate(rows):
+        if r["event_type"] != "offensive" or r["actors"] or r.get("trigger_start") == "":
+            continue
+        lo = text.rfind("\n", 0, r["start"]) + 1
+        prev = next((o for o in reversed(rows[:i]) if lo <= o["start"] < r["start"] and o["actors"]
+                     and o["event_type"] in TAKERS), None)
+        if prev is not None and len(prev["actors"].split(";")) == 1:
+            r["actors"] = prev["actors"]
 
 
 def _usual_pair(rows: list[dict], text: str) -> None:
