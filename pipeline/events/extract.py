@@ -674,6 +674,20 @@ def _verbal(doc, t, seg_start: int) -> bool:
     return span is not None and len(span) > 0 and span.root.pos_ in ("VERB", "AUX")
 
 
+def _done_to_a_thing(verb) -> bool:
+    """ "Truman dismissed the proposal", "the king released the statement": a verb of a personal act (dismiss,
+    release, remove) done in the active voice to a thing, not to a person, is an act of office, not something that
+    happens to a person."""
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    people = set(side_lexicon()["titles"]) | set(side_lexicon()["office_nouns"])
+    return all(o.lower_ in ("it", "this", "that", "these", "those") or o.pos_ == "NOUN" and o.lemma_.lower() not in people
+               and not any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "NORP") for w in o.subtree) for o in objs)
+
+
 def _happens_to_person(doc, t, seg_start: int) -> bool:
     """The trigger is an act that happens to a person as such (sides.json "personal_lemmas": appointed, relieved,
     arrested, executed): the person it happens to, in whatever role, is its actor."""
@@ -1864,7 +1878,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # only what happens to him as a person (died, was appointed, resigned) keeps his name
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
-                personal = lemma in side_lexicon()["personal_lemmas"] or not any(
+                personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or not any(
                     actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
                     OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
             if not personal:
