@@ -72,7 +72,8 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs"):
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
+                "happening_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -887,6 +888,26 @@ def _dated_after(t: Token) -> bool:
     return False
 
 
+def _antecedent_event(t: Token, lex: dict) -> tuple[str, str] | None:
+    """The type and class of the event "it" names when "it" is the subject of a verb of happening (took place, began,
+    ended, lasted: `happening_verbs`, no object but "place"): the subject of the sentence before, in the same
+    paragraph, when that names an event ("The Tet Offensive was a turning point. It began on 30 January 1968")."""
+    if _lemma(t) not in lex["happening_verbs"]:
+        return None
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ != "it" or any(c.dep_ == "dobj" and c.lower_ != "place" for c in t.children):
+        return None
+    sent = t.sent
+    if sent.start == 0:
+        return None
+    prev = t.doc[sent.start - 1].sent
+    if "\n" in t.doc.text[prev.end_char:sent.start_char]:
+        return None
+    head = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    typed = classify(head) if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+    return typed if typed is not None and typed[0] != "other" else None
+
+
 def classify(t: Token) -> tuple[str, str] | None:
     """(event type, class id) of a predicate token, or None when it states no act."""
     lex = lexicon()
@@ -1516,6 +1537,14 @@ def predicates_in(span: Span) -> list[Predicate]:
                 del found[i]
         elif _lemma(t) in lex["light_verbs"] and t.dep_ in ("acl", "relcl") and t.head.i in found and found[i].type == "other":
             del found[i]          # "the referendum held in 1991"
+    # "The Battle of Jutland was the largest naval battle of the war. It took place on 31 May 1916": "it" stands for
+    # the event its paragraph's sentence before names as subject; the happening is of that event's type
+    for i in list(found):
+        t = found[i].token
+        if found[i].type == "other" and t.pos_ == "VERB":
+            typed = _antecedent_event(t, lex)
+            if typed is not None:
+                found[i] = Predicate(t, typed[0], "antecedent:" + typed[1])
     # "responded by declaring war", "retaliated by bombing": the act is the one the by-phrase names, stated by the
     # clause's own verb
     for i in list(found):
