@@ -178,6 +178,14 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         faction = next((lex["faction_nouns"][x] for x in w[:-1] if x in lex["faction_nouns"]), None)
         if faction:
             return "polity", faction   # "the Chinese Communist Party", "Nationalist Army": the faction
+    if label in ("NORP", "ORG") and len(w) > 1 and not named_org:
+        # "the Chinese Politburo", "the U.S. Congress", "the Soviet Foreign Ministry": a state's body named with the
+        # state's name or demonym acts for the state; a body the name gives no state for ("Continental Congress") is
+        # a side of its own
+        k = 2 if " ".join(w[-2:]) in lex["state_bodies"] else 1 if w[-1] in lex["state_bodies"] else 0
+        polity = _polity_in(w[:-k]) if k and len(w) > k else None
+        if polity:
+            return "polity", polity
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
