@@ -16,6 +16,9 @@ KEEP_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
 TRAILING_WORD = re.compile(r"\s(?:of|and|or|the|in|for|to|on|at|by|with)$")
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
+# a ruler's ordinal ("Leopold II", "Frederick William II", "Louis XVI"): no surname, so two rulers with different names
+# and one ordinal are two men
+ORDINAL = re.compile(r"x{0,3}(?:ix|iv|v?i{1,3}|v)|x{1,3}|\d+(?:st|nd|rd|th)")
 ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la|-))*\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 
@@ -151,7 +154,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
             eid = persons[n]
         if not eid and m.label == "PERSON":
             parts = n.split(" ")
-            if len(parts) >= 2:
+            if len(parts) >= 2 and not ORDINAL.fullmatch(parts[-1]):
                 tail = " ".join(parts[-2:]) if parts[-2] in ("de", "van", "von", "al", "el", "ter") else parts[-1]
                 if tail in persons:
                     eid = persons[tail]
@@ -164,7 +167,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
         key_of.setdefault(n, eid)
         if m.label == "PERSON":
             parts = n.split(" ")
-            if len(parts) >= 2:
+            if len(parts) >= 2 and not ORDINAL.fullmatch(parts[-1]):
                 persons.setdefault(parts[-1], eid)
                 if parts[-2] in ("de", "van", "von", "al", "el", "ter"):
                     persons.setdefault(" ".join(parts[-2:]), eid)
