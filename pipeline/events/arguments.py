@@ -282,6 +282,10 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     roles = _verb_roles(head) if head.pos_ in ("VERB", "AUX") else _noun_roles(head)
     out = []
     for role, tok in roles:
+        named = [a for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.ent_type_ == "PERSON"]
+        if tok.pos_ == "NOUN" and named and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "deposed by his prime minister Lon Nol", "succeeded by his deputy X": the man named, not whose he is
+            tok = named[0]
         lo, hi = _phrase(tok)
         side = _force_side(tok)
         faction = _faction(tok) or (_seat_of_government(tok) if role == "subject" else None)
