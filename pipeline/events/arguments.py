@@ -130,7 +130,11 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
         # "..., capturing Fort St. Jean": a participle's subject is its main verb's
         if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
-            own = "patient" if _passive(verb) else "subject"
+            # ("Diem was overthrown and executed", "the town was besieged and taken": a participle joined to a passive
+            # verb, with no auxiliary of its own, is passive too; its shared subject undergoes it)
+            own = "patient" if _passive(verb) or (
+                verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head)
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)) else "subject"
             roles += [(own if r == "patient" else r, t) for r, t in _verb_roles(verb.head) if r in ("subject", "patient")]
         elif verb.dep_ in ("relcl", "acl"):
             roles.append(("subject" if verb.dep_ == "relcl" else ("patient" if verb.tag_ == "VBN" else "object"), verb.head))
