@@ -399,6 +399,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for m in mentions:
         if id(m) in titled or in_faction(m):
             continue
+        if m["label"] in ("NORP", "GPE") and re.match(r"-born\b", text[m["end"]:m["end"] + 6]):
+            continue        # "Louis' Austrian-born queen": where a person was born, not a side or a place of the act
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)
