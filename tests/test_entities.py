@@ -71,3 +71,14 @@ def test_rulers_numbered_alike_are_different_people(nlp):
                      "Leopold II died soon after. Later Martin Crane Jr. spoke, and Crane left.", nlp=nlp)
     assert entity_of(t, "Leopold II") != entity_of(t, "Frederick William II")
     assert entity_of(t, "Crane") == entity_of(t, "Martin Crane Jr")
+
+def test_rulers_with_one_ordinal_and_different_names_are_two_men():
+    # "Leopold II" and "Frederick William II": the ordinal is no surname; "Louis XVI" is not "Louis XVIII"
+    from pipeline.entities.linking import Mention, link_mentions
+    text = "Frederick William II met Leopold II. Louis XVI fled. Louis XVIII returned. Leopold II died."
+    ms = [Mention(text.index(s, at), text.index(s, at) + len(s), s, "PERSON", "ner", "s0")
+          for s, at in (("Frederick William II", 0), ("Leopold II", 0), ("Louis XVI", 0), ("Louis XVIII", 0),
+                        ("Leopold II", 60))]
+    link_mentions(text, ms)
+    ids = [m.entity_id for m in ms]
+    assert ids[0] != ids[1] and ids[2] != ids[3] and ids[1] == ids[4]

@@ -130,7 +130,11 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
         # "..., capturing Fort St. Jean": a participle's subject is its main verb's
         if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
-            own = "patient" if _passive(verb) else "subject"
+            # ("Diem was overthrown and executed", "the town was besieged and taken": a participle joined to a passive
+            # verb, with no auxiliary of its own, is passive too; its shared subject undergoes it)
+            own = "patient" if _passive(verb) or (
+                verb.dep_ == "conj" and verb.tag_ == "VBN" and _passive(verb.head)
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)) else "subject"
             roles += [(own if r == "patient" else r, t) for r, t in _verb_roles(verb.head) if r in ("subject", "patient")]
         elif verb.dep_ in ("relcl", "acl"):
             roles.append(("subject" if verb.dep_ == "relcl" else ("patient" if verb.tag_ == "VBN" else "object"), verb.head))
@@ -282,6 +286,10 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     roles = _verb_roles(head) if head.pos_ in ("VERB", "AUX") else _noun_roles(head)
     out = []
     for role, tok in roles:
+        named = [a for a in tok.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.ent_type_ == "PERSON"]
+        if tok.pos_ == "NOUN" and named and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # "deposed by his prime minister Lon Nol", "succeeded by his deputy X": the man named, not whose he is
+            tok = named[0]
         lo, hi = _phrase(tok)
         side = _force_side(tok)
         faction = _faction(tok) or (_seat_of_government(tok) if role == "subject" else None)
@@ -391,6 +399,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for m in mentions:
         if id(m) in titled or in_faction(m):
             continue
+        if m["label"] in ("NORP", "GPE") and re.match(r"-born\b", text[m["end"]:m["end"] + 6]):
+            continue        # "Louis' Austrian-born queen": where a person was born, not a side or a place of the act
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)

@@ -692,7 +692,16 @@ def _happens_to_person(doc, t, seg_start: int) -> bool:
     """The trigger is an act that happens to a person as such (sides.json "personal_lemmas": appointed, relieved,
     arrested, executed): the person it happens to, in whatever role, is its actor."""
     span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.lemma_.lower() in side_lexicon()["personal_lemmas"]
+    return span is not None and len(span) > 0 and (span.root.lemma_.lower() in side_lexicon()["personal_lemmas"]
+                                                   or _own_personal_act(span.root))
+
+
+def _own_personal_act(verb) -> bool:
+    """A verb whose object is a personal act of its subject's own ("he offered his resignation", "tendered her
+    resignation", "announced his retirement"): the act happens to the subject as a person, as "he resigned" does."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in side_lexicon()["personal_lemmas"] and c.pos_ == "NOUN"
+        and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their") for p in c.children) for c in verb.children)
 
 
 def _plural_name(name: str, text: str) -> bool:
@@ -1878,7 +1887,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # only what happens to him as a person (died, was appointed, resigned) keeps his name
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
-                personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or not any(
+                personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
+                    tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or not any(
                     actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
                     OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
             if not personal:
