@@ -146,6 +146,15 @@ def _regnal(n: str) -> bool:
     return len(parts) >= 2 and re.fullmatch(r"[ivx]{1,5}", parts[-1]) is not None
 
 
+@lru_cache(maxsize=1)
+def _collective_heads() -> frozenset[str]:
+    """Nouns that end a coalition's or a polity's name ("the Entente Powers", "the Central Powers", "the Roman
+    Republic"): no man's surname (events/sides.json "collective_nouns", "polity_nouns")."""
+    from ..events.sides import lexicon
+    lex = lexicon()
+    return frozenset(w for w in lex["collective_nouns"] | lex["polity_nouns"] if " " not in w)
+
+
 def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
     """Set entity_id on every mention; return {entity_id: {"canonical", "label"}} for this document."""
     aliases = alias_table()
@@ -161,6 +170,12 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
         if not eid and n in acronyms:
             long_n = acronyms[n]
             eid = aliases.get(long_n) or key_of.get(long_n) or slug(long_n)
+        if not eid and " " not in n and n in _collective_heads():
+            # "the Central Powers" where the entity model took "Powers" alone: the name the text gives with the
+            # capitalised word before it, never another name ending in the same noun ("the Entente Powers")
+            before = re.findall(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start - 30):m.start])
+            full = norm(before[-1] + " " + m.text) if before else None
+            eid = (aliases.get(full) or key_of.get(full) or slug(full)) if full else slug(n)
         if not eid and m.label == "PERSON" and " " not in n and n in persons:
             eid = persons[n]
         if not eid and m.label == "PERSON":
@@ -176,7 +191,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
                 eid = key_of[long_for_acro]
         m.entity_id = eid
         key_of.setdefault(n, eid)
-        if m.label == "PERSON" and not _regnal(n):
+        if m.label == "PERSON" and not _regnal(n) and n.split(" ")[-1] not in _collective_heads():
             parts = _surname_parts(n)
             if len(parts) >= 2:
                 persons.setdefault(parts[-1], eid)
