@@ -988,34 +988,6 @@ def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str,
     return []
 
 
-def _bare_organs_as_state(actors: list[str], text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
-                          canonical_ids: dict, defined: dict, roles: list, seg_start: int) -> list[str]:
-    """An actor that is a state's organ named by its class name alone ("Congress", "the Supreme Court", "the
-    Politburo": sides.json "bare_state_organs") is the state its sentence or paragraph names (_paragraph_state),
-    unless the text names that body with a qualifier of its own that is no state ("the Continental Congress")."""
-    from .sides import _polity_in
-    bare = side_lexicon().get("bare_state_organs", ())
-    out = []
-    for a in actors:
-        name = re.sub(r"^the\s+", "", entity_info.get(a, {}).get("canonical", a.replace("-", " ")).strip().lower())
-        if name not in bare:
-            out.append(a)
-            continue
-        title = " ".join(w.capitalize() for w in name.split())
-        own = any(m.group(1).lower() not in ("the", "a", "an", "this", "that", "its", "their", "his", "new")
-                  and not m.group(1).endswith(("'s", "’s")) and _polity_in([m.group(1).lower().rstrip(".")]) is None
-                  and not re.search(r"[.!?]\s*$", text[max(0, m.start() - 3):m.start()])
-                  for m in re.finditer(r"(?<![\w.])([A-Z][\w'’-]*)\s+" + re.escape(title) + r"\b", text))
-        if own:
-            out.append(a)
-            continue
-        undergoers = tuple((r[1] + seg_start, r[2] + seg_start) for r in roles
-                           if len(r) == 3 and r[0] in ("object", "patient", "addressee", "office"))
-        state = _paragraph_state(text, mentions, at, sentence_id, entity_info, canonical_ids, defined, undergoers)
-        out.extend(x for x in (state or [a]) if x not in out)
-    return out
-
-
 def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
@@ -1971,11 +1943,6 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                                    if len(r) == 3 and r[0] in ("object", "patient", "addressee", "office"))
                 actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined,
                                           undergoers)
-            if actors and t is not None:
-                # "Congress refused", "the Politburo authorized": a state's organ named by its class name alone acts
-                # for its state (sides.json "bare_state_organs")
-                actors = _bare_organs_as_state(actors, text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids,
-                                               defined, roles, seg_start)
             if not actors and t is not None and ruler.get("holder") and _household_subject(roles, text, seg_start):
                 # "the royal family fled the palace", "the royal party gave in": the ruler the text names acts
                 h = ruler["holder"]
