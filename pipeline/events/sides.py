@@ -42,7 +42,7 @@ def acronyms(text: str) -> dict[str, str]:
 def _polity_in(words: list[str]) -> str | None:
     """The polity a run of the name's words names ("north korean", "us", "german"), longest first."""
     table = dict(demonym_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
-    for n in (3, 2, 1):
+    for n in (5, 4, 3, 2, 1):
         for i in range(len(words) - n + 1):
             hit = table.get(" ".join(words[i:i + n]))
             if hit:
