@@ -683,7 +683,7 @@ def _done_to_a_thing(verb) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:
         return False
-    people = set(side_lexicon()["titles"]) | set(side_lexicon()["office_nouns"])
+    people = side_lexicon()["titles"] | side_lexicon()["office_nouns"]
     return all(o.lower_ in ("it", "this", "that", "these", "those") or o.pos_ == "NOUN" and o.lemma_.lower() not in people
                and not any(w.pos_ == "PROPN" or w.ent_type_ in ("PERSON", "NORP") for w in o.subtree) for o in objs)
 

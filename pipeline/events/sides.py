@@ -39,17 +39,22 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _polity_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Names and demonyms -> polity (demonyms.tsv and sides.json "short_names"), and each polity's own name lowercased."""
+    table = dict(demonym_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
+    return table, {p.lower(): p for p in table.values()}
+
+
 def _polity_in(words: list[str]) -> str | None:
     """The polity a run of the name's words names ("north korean", "us", "german"), longest first."""
-    table = dict(demonym_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
+    table, polities = _polity_tables()
     for n in (5, 4, 3, 2, 1):
         for i in range(len(words) - n + 1):
-            hit = table.get(" ".join(words[i:i + n]))
+            run = " ".join(words[i:i + n])
+            hit = table.get(run) or polities.get(run)
             if hit:
                 return hit
-            v = {p.lower(): p for p in table.values()}.get(" ".join(words[i:i + n]))
-            if v:
-                return v
     return None
 
 
