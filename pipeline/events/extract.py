@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -299,6 +299,8 @@ def _unasserted(verb) -> bool:
         return True
     if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
         return True            # "had been allied with Germany since 1882": a standing alliance
+    if _reported_future(verb):
+        return True            # "agreed that the Soviet Union would declare war": what was to happen
     if _fame_for(verb):
         return True            # "The Second War (218 BC - 201 BC) is most remembered for ...": what it is known by
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -508,6 +510,8 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                 own.setdefault(spans[0].token.i, []).append(d)
                 continue
         for k, anchor in enumerate(anchors):
+            if anchor.i not in by_i and anchor.pos_ in ("VERB", "AUX") and _reported_future(anchor):
+                break         # "agreed that the Allies would invade Europe in 1944": the date of what was to happen
             if anchor.i not in by_i:
                 above = next((a for a in anchors[k + 1:] if a.i in by_i), None)
                 if above is not None and _circumstance(anchor, above):

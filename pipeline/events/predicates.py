@@ -1191,6 +1191,23 @@ def no_act_begun(t: Token) -> bool:
         c.dep_ == "advmod" and c.i == t.i - 1 and c.lower_ in lex.get("state_manner_adverbs", ()) for c in t.children)
 
 
+def _reported_future(v: Token) -> bool:
+    """A "would" verb (not "would have") of a content clause: the complement of a verb or noun of agreeing, deciding,
+    promising, planning or saying (`reported_future_heads`, `non_factual_heads`, `saying_verbs`) states what was to
+    happen, not that it did (EVENTS.md: reported-future predicates are no events). "Would" of the main line ("the
+    queen would follow him to the guillotine on 16 October") is the narrative's future in the past and stays an act."""
+    lex = lexicon()
+    if not any(c.dep_ == "aux" and c.lower_ in lex["counterfactual_aux"] for c in v.children) or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "have" for c in v.children):
+        return False
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ not in ("ccomp", "acl"):
+        return False
+    heads = set(lex["reported_future_heads"]) | set(lex["non_factual_heads"]) | set(lex["saying_verbs"])
+    return _lemma(v.head) in heads
+
+
 def factual(t: Token) -> bool:
     """Negated, modal, planned, conditional and purpose predicates state no event that happened."""
     lex = lexicon()
@@ -1239,6 +1256,9 @@ def factual(t: Token) -> bool:
     gov = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
     if gov is not None and gov.dep_ == "acomp" and gov.head.i != gov.i:
         gov = gov.head         # "might be ready for an assault"
+    if v is not None and v.pos_ in ("VERB", "AUX") and _reported_future(v):
+        return False           # "the latter included agreement that the Allies would invade Europe in 1944", "he
+                               # promised that the troops would withdraw by May": what was agreed or said would happen
     if t.pos_ in ("NOUN", "PROPN") and gov is not None and gov.pos_ in ("VERB", "AUX") and gov.i != t.i and any(
             c.dep_ == "aux" and c.lower_ in lex["non_factual_aux"] for c in gov.children):
         return False           # "so that supplies could be brought up for a new offensive", "the army might launch an
@@ -1830,7 +1850,7 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
     if verb.i in preds and _lemma(verb) not in lex["light_verbs"]:
         return verb
     if verb.dep_ in ("acl", "relcl") and verb.head.i in preds and (
-            _lemma(verb) in lex["light_verbs"] or verb.i not in preds):
+            _lemma(verb) in lex["light_verbs"] or verb.i not in preds) and not _reported_future(verb):
         return verb.head
     if _lemma(verb) in lex["light_verbs"] or _lemma(verb) in lex["stative_verbs"]:
         for c in verb.children:
