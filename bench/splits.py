@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.events.scoring import (_date, _day, _read, actor_counts, agrees, chronicle_items,  # noqa: E402
+from pipeline.events.scoring import (_date, _day, _read, _names, actor_counts, agrees, chronicle_items,  # noqa: E402
                                      doc_key, match, read_event_gold, score)
 
 WIKIWARS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
@@ -67,6 +67,20 @@ def extract(out: Path) -> None:
     for j in jobs:
         if j.wait():
             sys.exit(f"extraction failed: see {out}/*.log")
+
+
+def strict_actor_counts(pairs, items, gold) -> tuple[int, int, int, int]:
+    """actor_counts with names equal after normalisation (name_key) instead of the scorer's loose match, which
+    counts a name inside another as the same ("Vietnam" = "South Vietnam", "State" = "United States"): a diagnostic
+    of how much the loose match flatters the actor figures."""
+    hit_p = n_p = hit_g = n_g = 0
+    for ii, gi in pairs:
+        ours, theirs = _names(items[ii]["actors"]), _names(gold[gi].get("actors", ""))
+        hit_p += len(ours & theirs)
+        hit_g += len(ours & theirs)
+        n_p += len(ours)
+        n_g += len(theirs)
+    return hit_p, n_p, hit_g, n_g
 
 
 class Split:
@@ -205,8 +219,10 @@ def main(argv=None) -> None:
             pairs = split.trigger_paired()
             hp, n_p, hg, n_g = actor_counts(pairs, split.items, split.gold)
             typed = sum(split.items[i]["event_type"] == split.gold[j]["event_type"] for i, j in pairs)
+            sp, sn_p, sg, sn_g = strict_actor_counts(pairs, split.items, split.gold)
             print(f"        trigger-paired matches {len(pairs)}: typed {typed / max(1, len(pairs)):.3f}, "
-                  f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f}")
+                  f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f} "
+                  f"(exact names: P={sp / max(1, sn_p):.3f} R={sg / max(1, sn_g):.3f})")
         if args.confusion and name in ("KA", "DEV", "FKA8", "FDEV"):
             wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
             print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
