@@ -19,10 +19,11 @@ GOLD = ROOT / "tests" / "gold"
 
 
 def extract_corpus(raw: Path, out: Path, timeout: int) -> subprocess.CompletedProcess:
-    """`chronicle extract` of a folder in a subprocess, with a parse cache of its own beside `out`."""
+    """`chronicle extract` of a folder in a subprocess, with a parse cache of its own beside `out`, two documents at
+    a time (the process pool; its tables are the same as one worker's, tests/test_orchestration.py)."""
     env = dict(os.environ, CHRONICLE_CACHE_DIR=str(out.parent / "cache"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(raw), "--out", str(out), "--no-progress"],
-                          capture_output=True, text=True, env=env, timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(raw), "--out", str(out), "--no-progress",
+                           "--workers", "2"], capture_output=True, text=True, env=env, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
