@@ -645,6 +645,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False       # "went to the guillotine", "was sent to the scaffold"
     if cls.get("not_subject_body") and _is_body(subj):
         return False       # "the Assembly failed altogether": no attack repulsed
+    if "not_prep_object_lemma" in cls and any(c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["not_prep_object_lemma"] for g in c.children) for c in t.children):
+        return False       # "agreed to a Soviet request", "agreed to its own version of the talks": an acceptance
     if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
             g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
         return False       # "died in battle", "fell in action"
