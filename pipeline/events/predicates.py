@@ -1280,6 +1280,10 @@ def factual(t: Token) -> bool:
                 c.dep_ == "xcomp" and _lemma(c) in lex["act_reference_verbs"] for c in t.head.children)):
         return False           # "the Spring Offensive sought to divide ...", "the terror was aimed at officials", "the
                                # attacks were accompanied by trumpets": an act already named is described, not stated
+    if t.pos_ == "VERB" and _lemma(t) in ("succeed", "manage") and any(
+            c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" and classify(g) is not None for g in c.children)
+            for c in t.children):
+        return False           # "succeeded in repelling a second attack": the gerund states the act, not the light verb
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
                                # the elections": a time reference of another act, no act of its own
@@ -1793,7 +1797,7 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
         if t.i in inside:
             continue
         if t.i in preds:
-            return t
+            return _gerund_carried(t, preds) or t
         if t.pos_ in ("VERB", "AUX"):
             return _through_light(t, preds)
         if _lemma(t) in framing and not framed:
@@ -1865,11 +1869,24 @@ def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
         for c in verb.children:
             if c.dep_ == "prep":
                 for g in c.children:
-                    if g.dep_ == "pobj" and g.i in preds:
-                        return g
+                    if (g.dep_ == "pobj" or (g.dep_ == "pcomp" and g.tag_ == "VBG")) and g.i in preds:
+                        return g      # "took part in the invasion", "succeeded in repelling a second attack"
             if c.dep_ in ("xcomp", "ccomp") and c.i in preds:
                 return c
     return verb
+
+
+def _gerund_carried(verb: Token, preds: dict) -> Token | None:
+    """The act a light verb carries in a gerund after its preposition ("succeeded in repelling a second attack",
+    "managed in breaking through"): the gerund's act, not the light verb's, is what the date times."""
+    if _lemma(verb) not in lexicon()["light_verbs"]:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pcomp" and g.i in preds and g.tag_ == "VBG":
+                    return g
+    return None
 
 
 def _carried_noun(verb: Token, preds: dict) -> Token | None:
