@@ -22,7 +22,7 @@ from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
 from .repair import repair as repair_parse
-from .sides import _polity_in, acronyms, org_name, short_name, side_of, unit_sides
+from .sides import _polity_in, acronyms, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
 from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
 
@@ -1103,6 +1103,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             label = "NORP"          # "the Entente Powers" tagged as a person: a coalition
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
+        if not polity and ship_polity(name):
+            polity, label = ship_polity(name), ""      # "HMS Furious launched a raid": the ship's navy acts
         if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
             # "the Saguntines" -> Saguntum: a people named after a city or land the text names
             stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", name)

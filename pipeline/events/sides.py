@@ -206,6 +206,13 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
     return "keep", None
 
 
+def ship_polity(name: str) -> str | None:
+    """The navy a warship's prefix names ("HMS Furious" -> Britain, "USS Missouri" -> United States; sides.json
+    ship_prefixes): the ship acts for that state. A prefix two navies shared ("SMS") or a merchant one names none."""
+    w = name.split()
+    return lexicon()["ship_prefixes"].get(w[0].replace(".", "")) if len(w) > 1 else None
+
+
 def short_name(name: str) -> str | None:
     """A body's short name the lexicon spells out ("UN" -> United Nations)."""
     return {k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")}.get(name.strip().lower())
