@@ -37,3 +37,21 @@ CAPITALS_FILE = Path(__file__).with_name("capitals.tsv")
 def capital_table() -> dict[str, str]:
     """Capitals -> the state whose government they stand for (capitals.tsv): "Hanoi authorized" -> Vietnam."""
     return _pairs(CAPITALS_FILE, "capital<TAB>state")
+
+
+PREDECESSORS_FILE = Path(__file__).with_name("predecessor_states.tsv")
+
+
+@lru_cache(maxsize=1)
+def predecessor_table() -> dict[str, list[tuple[str, str, str]]]:
+    """state (lowercase) -> [(the state it was part of, from, to)] (predecessor_states.tsv); a malformed line names
+    the file."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for n, line in enumerate(PREDECESSORS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [x.strip() for x in line.split("\t")]
+        if len(parts) != 4:
+            raise ValueError(f"{PREDECESSORS_FILE}:{n}: expected 'state<TAB>part of<TAB>from<TAB>to', got {line!r}")
+        table.setdefault(parts[0].lower(), []).append((parts[1], parts[2], parts[3]))
+    return table

@@ -2031,11 +2031,34 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             for row, f in zip(rows[first_row:], features_of):
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
+    _then_part_of(rows, entity_info, canonical_ids, text)
     _usual_opponent(rows)
     _usual_pair(rows, text)
     _taker_of_the_paragraph(rows, text)
     rows.extend(table_row_events(parsed, tables))
     return rows
+
+
+def _then_part_of(rows: list[dict], entity_info: dict, canonical_ids: dict, text: str) -> None:
+    """A state that was then part of another (predecessor_states.tsv: Russia of the Soviet Union in 1972, the Czech
+    Republic of Czechoslovakia in 1989), which the document never names itself (it stands for a capital or a
+    demonym), acts, in an act inside those dates, as the state it was part of, when the document names that one:
+    "the Moscow summit of May 1972", "riot police arrested hundreds in Prague" (1989). A republic the text names
+    ("Armenia", "Lithuania") is a side of its own."""
+    from ..entities.demonyms import predecessor_table
+    table = {k: v for k, v in predecessor_table().items()
+             if not re.search(r"\b" + re.escape(k) + r"\b", text, re.IGNORECASE)}
+    for row in rows:
+        if not row["actors"] or not row["start_date"]:
+            continue
+        day = hist_key(row["start_date"])
+        out = []
+        for a in row["actors"].split(";"):
+            name = entity_info.get(a, {}).get("canonical", "").lower()
+            whole = next((canonical_ids.get(p.lower()) for p, lo, hi in table.get(name, ())
+                          if hist_key(lo) <= day <= hist_key(hi) and canonical_ids.get(p.lower())), None)
+            out.append(whole or a)
+        row["actors"] = ";".join(dict.fromkeys(out))
 
 
 def _usual_opponent(rows: list[dict]) -> None:
