@@ -82,3 +82,10 @@ def test_rulers_with_one_ordinal_and_different_names_are_two_men():
     link_mentions(text, ms)
     ids = [m.entity_id for m in ms]
     assert ids[0] != ids[1] and ids[2] != ids[3] and ids[1] == ids[4]
+
+
+def test_a_possessive_split_off_the_word_before_is_no_part_of_the_name(nlp):
+    t = extract_text("President’s Ronald Reagan’s 1987 Berlin speech called on Mikhail Gorbachev to tear down the wall.",
+                     nlp=nlp)
+    assert entity_of(t, "Ronald Reagan") == "ronald-reagan"
+    assert not any(text.startswith(("’s", "'s")) for text in t["mentions"].text)

@@ -14,7 +14,7 @@ ENTITIES_FILE = Path(__file__).with_name("entities.tsv")
 KEEP_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE"}
 TRAILING_WORD = re.compile(r"\s(?:of|and|or|the|in|for|to|on|at|by|with)$")
-LEADING = re.compile(r"^(?:the|The|THE)\s+")
+LEADING = re.compile(r"^(?:the|The|THE|['’]s)\s+")     # ("President’s Ronald Reagan’s speech": a possessive before the name)
 TRAILING = re.compile(r"(?:['’]s|['’])$")
 ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la)(?:\s+(?:[A-Z][\w'’-]*|of|and|for|the|in|on|de|du|la|-))*\s+[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
