@@ -1887,10 +1887,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # only what happens to him as a person (died, was appointed, resigned) keeps his name
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
+                # a man the entity model mostly tags as an organisation is a man here when this sentence tags or
+                # titles him as one ("South Vietnamese President Thieu demanded ...")
+                here_people = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, [])
+                               if m["entity_id"] in person_sides and (m["label"] == "PERSON" or TITLED_PERSON.search(
+                                   text[max(0, m["start"] - 40):m["start"]]))}
                 personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
                     tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or not any(
-                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
-                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON" or a in here_people) or (
+                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None    # "took over as U.S. president"
+                    or re.match(r"\s+to\s+power\b", text[t[1]:t[1] + 12]) is not None)     # "the coming to power of X"
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
