@@ -771,6 +771,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     break
     _command_and_succession(text, places, sides)
     _faction_ties(text, places, sides, mentions)
+    _administration_heads(text, places, sides)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
     ties = defaultdict(set)
     for m, start, end in places:
@@ -783,6 +784,26 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
         if len(found) > 1:
             sides.pop(eid, None)
     return sides
+
+
+ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+(?:,\s+|\s+and\s+))*[A-Z][a-z]+)(?:['’]s)?\s+administrations?\b"
+                            r"|\badministrations?\s+of\s+(?:(?:the\s+)?[A-Z][a-z.]+\s+){0,3}([A-Z][a-z]+)\b")
+
+
+def _administration_heads(text: str, places: list, sides: dict) -> None:
+    """ "the Johnson administration", "the Truman and Eisenhower administrations", "the administration of President
+    X": the men a text names as heads of administrations head its governments one after another; when those of them
+    the text gives a side all have one state, the others are that state's heads too."""
+    heads = set()
+    for hit in ADMINISTRATION.finditer(text):
+        heads.update(re.split(r",\s+|\s+and\s+", hit.group(1)) if hit.group(1) else [hit.group(2)])
+    ids = {m["entity_id"] for m, _, _ in places if m["text"].split()[-1] in heads}
+    known = {sides[e] for e in ids if str(sides.get(e, "")).startswith("side:")}
+    if len(known) != 1 or any(e in sides and not str(sides[e]).startswith("side:") for e in ids):
+        return
+    state = next(iter(known))
+    for e in ids:
+        sides.setdefault(e, state)
 
 
 @lru_cache(maxsize=1)
