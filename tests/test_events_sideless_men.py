@@ -1,0 +1,22 @@
+"""A man the text gives no side who fights a side is on the side the document sets against that one in its clashes."""
+from pipeline import extract_text
+
+WARS = "The Americans fought the British at Camden in August 1780. The Americans fought the British at Guilford in March 1781. "
+
+
+def surrender_actors(text, nlp):
+    ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+    return ev[(ev.event_type == "withdrawal") & (ev.trigger == "surrendered")].actors.tolist()
+
+
+def test_a_man_who_attacked_one_side_is_of_its_usual_opponent(nlp):
+    text = WARS + "In September 1777, General John Burgoyne attacked the Americans at Saratoga. Burgoyne surrendered on October 17, 1777."
+    assert surrender_actors(text, nlp) == ["britain"]
+
+
+def test_no_side_without_a_fight_or_with_two_sides_in_it(nlp):
+    visited = WARS + "In September 1777, General John Burgoyne visited the Americans at Saratoga. Burgoyne surrendered on October 17, 1777."
+    assert surrender_actors(visited, nlp) == [""]
+    both = WARS + ("In September 1777, General John Burgoyne fought the Americans and the British at Saratoga. "
+                   "Burgoyne surrendered on October 17, 1777.")
+    assert surrender_actors(both, nlp) == [""]
