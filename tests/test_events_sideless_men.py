@@ -20,3 +20,9 @@ def test_no_side_without_a_fight_or_with_two_sides_in_it(nlp):
     both = WARS + ("In September 1777, General John Burgoyne fought the Americans and the British at Saratoga. "
                    "Burgoyne surrendered on October 17, 1777.")
     assert surrender_actors(both, nlp) == [""]
+
+
+def test_a_counted_group_is_no_man(nlp):
+    text = WARS + ("In September 1777, some 200 Grey Wolves attacked the Americans at Saratoga. "
+                   "On October 17, 1777, the Grey Wolves surrendered.")
+    assert "britain" not in ";".join(surrender_actors(text, nlp))

@@ -2056,10 +2056,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
     # a man by name: named once with a first name or a title ("John Burgoyne", "Major Taylor"), not a one-word name
-    # the entity model took for a man ("Cannae")
+    # the entity model took for a man ("Cannae"); a name the text counts or gives members of is a group ("some 200 Grey
+    # Wolves", "members of the Grey Wolves")
     named_men = {m["entity_id"] for m in all_mentions if m["label"] == "PERSON" and (
         (len(m["text"].split()) > 1 and _bare_name(m["text"].split()))
         or TITLED_PERSON.search(text[max(0, m["start"] - 40):m["start"]]))}
+    named_men -= {m["entity_id"] for m in all_mentions if COUNTED_GROUP.search(text[max(0, m["start"] - 60):m["start"]])}
     _sides_of_sideless_men(rows, entity_labels, named_men)
     _usual_opponent(rows)
     _usual_pair(rows, text)
@@ -2080,6 +2082,9 @@ def _usual_opponent(rows: list[dict]) -> None:
 
 
 HOSTILE = ("offensive", "attack", "clash")
+# "some 200 Grey Wolves", "members of the Turkish Grey Wolves": a count or the members of a name (a group's, not a man's)
+COUNTED_GROUP = re.compile(r"(?:\b(?i:some|about|around|nearly|over|almost|roughly|approximately)\s+\d[\d,]*\s+"
+                           r"|\bmembers\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3})$")
 
 
 def _usual_opponents(rows: list[dict]) -> dict[str, str]:
