@@ -26,3 +26,14 @@ def test_a_counted_group_is_no_man(nlp):
     text = WARS + ("In September 1777, some 200 Grey Wolves attacked the Americans at Saratoga. "
                    "On October 17, 1777, the Grey Wolves surrendered.")
     assert "britain" not in ";".join(surrender_actors(text, nlp))
+
+
+def other_actors(text, nlp, trigger):
+    ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+    return ev[(ev.event_type == "other") & (ev.trigger == trigger)].actors.tolist()
+
+
+def test_his_acts_of_office_are_his_sides_but_his_death_stays_his(nlp):
+    fought = WARS + "In September 1777, General John Burgoyne attacked the Americans at Saratoga. "
+    assert other_actors(fought + "In June 1777, Burgoyne set off from Quebec.", nlp, "set") == ["britain"]
+    assert other_actors(fought + "Burgoyne died on 4 August 1792.", nlp, "died") == ["john-burgoyne"]

@@ -1903,6 +1903,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
+            own_act = True
             if personal and label == "other" and t is not None:
                 # "Kennedy disagreed with Khrushchev", "Thieu ordered Hue held": a leader's act is his side's act;
                 # only what happens to him as a person (died, was appointed, resigned) keeps his name
@@ -1913,12 +1914,17 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 here_people = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, [])
                                if m["entity_id"] in person_sides and (m["label"] == "PERSON" or TITLED_PERSON.search(
                                    text[max(0, m["start"] - 40):m["start"]]))}
-                personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
-                    tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or not any(
-                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON" or a in here_people) or (
-                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None    # "took over as U.S. president"
+                own_act = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
+                    tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or (
+                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None      # "took over as U.S. president"
                     or re.match(r"\s+to\s+power\b", text[t[1]:t[1] + 12]) is not None)     # "the coming to power of X"
+                personal = own_act or not any(
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON" or a in here_people)
             sideless = []
+            if personal and label == "other" and t is not None and not own_act:
+                # an act of office of a man the text gives no side yet ("Burgoyne ordered ..."): his name, unless the
+                # document's fights give him a side (_sides_of_sideless_men)
+                sideless = [a for a in actors if entity_labels.get(a) == "PERSON"]
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
@@ -2126,7 +2132,7 @@ def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set
     side_of_man = {m: next(iter(v)) for m, v in votes.items() if len(v) == 1}
     for r in rows:
         sides = {side_of_man.get(m) for m in r.get("_sideless") or []}
-        if not r["actors"] and len(sides) == 1 and None not in sides:
+        if (not r["actors"] or set(r["actors"].split(";")) <= set(r.get("_sideless") or [])) and len(sides) == 1 and None not in sides:
             # an act the text tells of him alone ("Burgoyne surrendered", "Carleton escaped to Quebec")
             r["actors"] = next(iter(sides))
 
