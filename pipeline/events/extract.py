@@ -775,6 +775,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     break
     _command_and_succession(text, places, sides)
     _faction_ties(text, places, sides, mentions)
+    _administration_heads(text, places, sides)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
     ties = defaultdict(set)
     for m, start, end in places:
@@ -787,6 +788,26 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
         if len(found) > 1:
             sides.pop(eid, None)
     return sides
+
+
+ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+(?:,\s+|\s+and\s+))*[A-Z][a-z]+)(?:['’]s)?\s+administrations?\b"
+                            r"|\badministrations?\s+of\s+(?:(?:the\s+)?[A-Z][a-z.]+\s+){0,3}([A-Z][a-z]+)\b")
+
+
+def _administration_heads(text: str, places: list, sides: dict) -> None:
+    """ "the Johnson administration", "the Truman and Eisenhower administrations", "the administration of President
+    X": the men a text names as heads of administrations head its governments one after another; when those of them
+    the text gives a side all have one state, the others are that state's heads too."""
+    heads = set()
+    for hit in ADMINISTRATION.finditer(text):
+        heads.update(re.split(r",\s+|\s+and\s+", hit.group(1)) if hit.group(1) else [hit.group(2)])
+    ids = {m["entity_id"] for m, _, _ in places if m["text"].split()[-1] in heads}
+    known = {sides[e] for e in ids if str(sides.get(e, "")).startswith("side:")}
+    if len(known) != 1 or any(e in sides and not str(sides[e]).startswith("side:") for e in ids):
+        return
+    state = next(iter(known))
+    for e in ids:
+        sides.setdefault(e, state)
 
 
 @lru_cache(maxsize=1)
@@ -1888,21 +1909,36 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # the acting sides: a person acting for a side is written as the side when the clause names it
             # ("British forces under General Howe"); personal acts (died, elected, appointed) keep the person
             personal = label in cfg["personal_acts"]
+            own_act = True
             if personal and label == "other" and t is not None:
                 # "Kennedy disagreed with Khrushchev", "Thieu ordered Hue held": a leader's act is his side's act;
                 # only what happens to him as a person (died, was appointed, resigned) keeps his name
                 tspan = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
                 lemma = tspan.root.lemma_.lower() if tspan is not None and len(tspan) else ""
-                personal = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
-                    tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or not any(
-                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON") or (
-                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None)     # "took over as U.S. president"
+                # a man the entity model mostly tags as an organisation is a man here when this sentence tags or
+                # titles him as one ("South Vietnamese President Thieu demanded ...")
+                here_people = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, [])
+                               if m["entity_id"] in person_sides and (m["label"] == "PERSON" or TITLED_PERSON.search(
+                                   text[max(0, m["start"] - 40):m["start"]]))}
+                own_act = (lemma in side_lexicon()["personal_lemmas"] and not _done_to_a_thing(tspan.root)) or (
+                    tspan is not None and len(tspan) > 0 and _own_personal_act(tspan.root)) or (
+                    OFFICE_TAKEN.match(text[t[1]:t[1] + 60]) is not None      # "took over as U.S. president"
+                    or re.match(r"\s+to\s+power\b", text[t[1]:t[1] + 12]) is not None)     # "the coming to power of X"
+                personal = own_act or not any(
+                    actor_sides.get(a) for a in actors if entity_labels.get(a) == "PERSON" or a in here_people)
+            sideless = []
+            if personal and label == "other" and t is not None and not own_act:
+                # an act of office of a man the text gives no side yet ("Burgoyne ordered ..."): his name, unless the
+                # document's fights give him a side (_sides_of_sideless_men)
+                sideless = [a for a in actors if entity_labels.get(a) == "PERSON"]
             if not personal:
                 # a commander acts for his side ("British General William Howe ... Howe landed"); one the
                 # text gives no side for is not what the act's side is written as
                 actors = [actor_sides.get(a, a) for a in actors]
-                actors = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
+                kept = [a for a in actors if entity_labels.get(a) != "PERSON" or re.sub(
                     r"^the\s+", "", entity_info.get(a, {}).get("canonical", "").lower()) in side_lexicon()["coalitions"]]
+                sideless = [a for a in actors if a not in kept]
+                actors = kept
             actors = _as_polities(actors, entity_info, canonical_ids, defined, actor_sides,
                                   keep_persons=personal)
             if not actors and label in cfg["actor_roles"] and cfg["actor_roles"][label] == "personal" and label != "election":
@@ -2025,12 +2061,20 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          "period_id": date.get("period_id", ""),
                          "actors": ";".join(actors[:6]), "locations": ";".join(locations[:6]),
                          "participants": ";".join(_as_polities(participants, entity_info, canonical_ids, defined)),
-                         "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2),
+                         "quantity_ids": ";".join(qids), "confidence": round(min(confidence, 1.0), 2), "_sideless": sideless,
                          "text": text[sent.start:sent.end], "summary": clean_summary(clause or text[sent.start:sent.end])})
         if rerank.wanted():
             for row, f in zip(rows[first_row:], features_of):
                 row["_features"], row["_rule_confidence"] = f, row["confidence"]
             rerank.sentence_features(rows[first_row:], tokens)
+    # a man by name: named once with a first name or a title ("John Burgoyne", "Major Taylor"), not a one-word name
+    # the entity model took for a man ("Cannae"); a name the text counts or gives members of is a group ("some 200 Grey
+    # Wolves", "members of the Grey Wolves")
+    named_men = {m["entity_id"] for m in all_mentions if m["label"] == "PERSON" and (
+        (len(m["text"].split()) > 1 and _bare_name(m["text"].split()))
+        or TITLED_PERSON.search(text[max(0, m["start"] - 40):m["start"]]))}
+    named_men -= {m["entity_id"] for m in all_mentions if COUNTED_GROUP.search(text[max(0, m["start"] - 60):m["start"]])}
+    _sides_of_sideless_men(rows, entity_labels, named_men)
     _then_part_of(rows, entity_info, canonical_ids, text)
     _usual_opponent(rows)
     _usual_pair(rows, text)
@@ -2065,19 +2109,61 @@ def _usual_opponent(rows: list[dict]) -> None:
     """A clash the text names one side of ("the first day of the Battle of the Somme", "the British were checked at
     ...") is fought against the side the document most often sets against that one in clashes it names both sides
     of (at least twice, and twice as often as any other)."""
+    usual = _usual_opponents(rows)
+    for r in rows:
+        acts = [a for a in r["actors"].split(";") if a]
+        if r["event_type"] == "clash" and len(acts) == 1 and acts[0] in usual:
+            r["actors"] = acts[0] + ";" + usual[acts[0]]
+
+
+HOSTILE = ("offensive", "attack", "clash")
+# "some 200 Grey Wolves", "members of the Turkish Grey Wolves": a count or the members of a name (a group's, not a man's)
+COUNTED_GROUP = re.compile(r"(?:\b(?i:some|about|around|nearly|over|almost|roughly|approximately)\s+\d[\d,]*\s+"
+                           r"|\bmembers\s+of\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3})$")
+
+
+def _usual_opponents(rows: list[dict]) -> dict[str, str]:
+    """The side the document most often sets against each side in clashes it names both sides of (at least twice,
+    and twice as often as any other)."""
     against = defaultdict(lambda: defaultdict(int))
     for r in rows:
         acts = [a for a in r["actors"].split(";") if a]
         if r["event_type"] == "clash" and len(acts) == 2:
             against[acts[0]][acts[1]] += 1
             against[acts[1]][acts[0]] += 1
-    for r in rows:
-        acts = [a for a in r["actors"].split(";") if a]
-        if r["event_type"] != "clash" or len(acts) != 1 or acts[0] not in against:
-            continue
-        ranked = sorted(against[acts[0]].items(), key=lambda x: -x[1])
+    out = {}
+    for a, counts in against.items():
+        ranked = sorted(counts.items(), key=lambda x: -x[1])
         if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            r["actors"] = acts[0] + ";" + ranked[0][0]
+            out[a] = ranked[0][0]
+    return out
+
+
+def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set) -> None:
+    """A man the text gives no side who fights a side ("Burgoyne tried to outflank the Americans", "Procter ... making
+    Winchester a prisoner") is on the side the document sets against that one in its clashes: every side his own
+    attacks, offensives and fights are against must point to one such opponent. His acts then are that side's."""
+    usual = _usual_opponents(rows)
+    votes = defaultdict(set)
+    for r in rows:
+        men = [m for m in r.get("_sideless") or [] if m in named_men]
+        if len(men) != 1 or r["event_type"] not in HOSTILE:
+            continue
+        acts = set(filter(None, r["actors"].split(";")))
+        # his co-agents are his allies; in a clash the other side named is whom he fought
+        against = set(filter(None, r.get("participants", "").split(";"))) - (set() if r["event_type"] == "clash" else acts)
+        against = {p for p in against - {men[0]} if entity_labels.get(p) != "PERSON"}
+        if len(against) != 1:
+            continue        # "a victory by Rodney's fleet over the French and Spanish": whose side is whose is not told
+        for p in against:
+            if p in usual:
+                votes[men[0]].add(usual[p])
+    side_of_man = {m: next(iter(v)) for m, v in votes.items() if len(v) == 1}
+    for r in rows:
+        sides = {side_of_man.get(m) for m in r.get("_sideless") or []}
+        if (not r["actors"] or set(r["actors"].split(";")) <= set(r.get("_sideless") or [])) and len(sides) == 1 and None not in sides:
+            # an act the text tells of him alone ("Burgoyne surrendered", "Carleton escaped to Quebec")
+            r["actors"] = next(iter(sides))
 
 
 ONE_SIDED_FORCE = ("offensive", "attack", "withdrawal", "deployment")
