@@ -73,7 +73,7 @@ def lexicon() -> dict:
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
-                "happening_verbs"):
+                "happening_verbs", "opportunity_nouns", "opportunity_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -1546,6 +1546,20 @@ def predicates_in(span: Span) -> list[Predicate]:
         typed = classify(aim)
         if typed is not None and typed[0] in ("offensive", "attack", "withdrawal", "deployment"):
             found[t.i] = Predicate(t, typed[0], "decided:" + typed[1])
+            found.pop(aim.i, None)
+    # "took the opportunity to seize the islands", "seized the chance to attack": the act is the infinitive on the
+    # word of opportunity its verb takes, told by that verb (the infinitive alone reads as a purpose)
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in lex["opportunity_verbs"] or (t.i in found and found[t.i].type != "other"):
+            continue
+        obj = _object(t)
+        if obj is None or _lemma(obj) not in lex["opportunity_nouns"] or not factual(t):
+            continue
+        aim = next((c for c in obj.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > obj.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        typed = classify(aim) if aim is not None else None
+        if typed is not None and typed[0] != "other":
+            found[t.i] = Predicate(t, typed[0], "opportunity:" + typed[1])
             found.pop(aim.i, None)
     # a light verb carrying an event noun is not an act of its own: "launched an offensive",
     # "the offensive started", "an agreement was reached"
