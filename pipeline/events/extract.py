@@ -1124,8 +1124,9 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             label = "NORP"          # "the Entente Powers" tagged as a person: a coalition
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
                   or _polity_names().get(name.lower()) or short_name(name))
-        if not polity and ship_polity(name):
-            polity, label = ship_polity(name), ""      # "HMS Furious launched a raid": the ship's navy acts
+        navy = None if polity else ship_polity(name)
+        if navy:
+            polity, label = navy, ""      # "HMS Furious launched a raid": the ship's navy acts
         if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
             # "the Saguntines" -> Saguntum: a people named after a city or land the text names
             stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", name)

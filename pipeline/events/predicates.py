@@ -73,10 +73,12 @@ def lexicon() -> dict:
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
-                "happening_verbs", "opportunity_nouns", "opportunity_verbs"):
+                "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
+    # ... and the heads whose "would" clause is what was to happen (_reported_future)
+    data["_reported_future"] = data["_reporting"] | data["reported_future_heads"]
     return data
 
 
@@ -1207,8 +1209,7 @@ def _reported_future(v: Token) -> bool:
         v = v.head
     if v.dep_ not in ("ccomp", "acl"):
         return False
-    heads = set(lex["reported_future_heads"]) | set(lex["non_factual_heads"]) | set(lex["saying_verbs"])
-    return _lemma(v.head) in heads
+    return _lemma(v.head) in lex["_reported_future"]
 
 
 def factual(t: Token) -> bool:
