@@ -73,7 +73,7 @@ def lexicon() -> dict:
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
-                "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads"):
+                "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -1281,9 +1281,7 @@ def factual(t: Token) -> bool:
                 c.dep_ == "xcomp" and _lemma(c) in lex["act_reference_verbs"] for c in t.head.children)):
         return False           # "the Spring Offensive sought to divide ...", "the terror was aimed at officials", "the
                                # attacks were accompanied by trumpets": an act already named is described, not stated
-    if t.pos_ == "VERB" and _lemma(t) in ("succeed", "manage") and any(
-            c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" and classify(g) is not None for g in c.children)
-            for c in t.children):
+    if t.pos_ == "VERB" and _lemma(t) in lex["gerund_only_light_verbs"] and _prep_gerund(t, lambda g: classify(g) is not None):
         return False           # "succeeded in repelling a second attack": the gerund states the act, not the light verb
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
@@ -1896,10 +1894,15 @@ def _gerund_carried(verb: Token, preds: dict) -> Token | None:
     "managed in breaking through"): the gerund's act, not the light verb's, is what the date times."""
     if _lemma(verb) not in lexicon()["light_verbs"]:
         return None
+    return _prep_gerund(verb, lambda g: g.i in preds)
+
+
+def _prep_gerund(verb: Token, holds) -> Token | None:
+    """The first gerund after one of the verb's prepositions ("in repelling", "by breaking through") that holds."""
     for c in verb.children:
         if c.dep_ == "prep":
             for g in c.children:
-                if g.dep_ == "pcomp" and g.i in preds and g.tag_ == "VBG":
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and holds(g):
                     return g
     return None
 
