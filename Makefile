@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(VENV)/bin/chronicle extract raw --out extracted
 
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 review: $(STAMP)
 	$(VENV)/bin/chronicle review extracted

@@ -10,6 +10,11 @@ import pytest
 
 from pipeline.settings import configure_prefect_env
 
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs two pytest workers: each gets a Prefect home (database) of its own, so two ephemeral
+    # servers never write one SQLite file at once; kept between runs, so its migrations run once per machine
+    os.environ["PREFECT_HOME"] = str(Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+                                     / f"pytest-{os.environ['PYTEST_XDIST_WORKER']}")
 configure_prefect_env()
 
 ROOT = Path(__file__).resolve().parents[1]
