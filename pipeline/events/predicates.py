@@ -1841,6 +1841,10 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                 if c.dep_ in ("compound", "amod") and c.i in preds:
                     return c
             if _lemma(base) not in framing:
+                if _event_subject_told(base, preds):
+                    # "A second attack in July was also repulsed", "the offensive in March failed": the date on an
+                    # act noun that is the subject of the verb telling how that act went times that verb
+                    return base.head
                 if _subject_with_its_date(base, prev):
                     # "the general on 4 June crossed the river": a date set between a subject and its verb
                     # times the verb, not the doer
@@ -1853,6 +1857,13 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     return c
             t, framed = base, True
     return None
+
+
+def _event_subject_told(noun: Token, preds: dict) -> bool:
+    """An act noun as the subject of a predicate verb that tells its outcome ("the attack ... was repulsed"): the noun
+    is no predicate of its own (the verb's act took it in)."""
+    return (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in preds and noun.head.pos_ == "VERB"
+            and noun.i not in preds and classify(noun) is not None)
 
 
 def _subject_with_its_date(noun: Token, prep: Token) -> bool:
