@@ -89,3 +89,18 @@ def test_a_possessive_split_off_the_word_before_is_no_part_of_the_name(nlp):
                      nlp=nlp)
     assert entity_of(t, "Ronald Reagan") == "ronald-reagan"
     assert not any(text.startswith(("’s", "'s")) for text in t["mentions"].text)
+
+
+def test_men_of_one_surname_and_other_first_names_are_two_men():
+    # a full name links to an earlier man of its surname only when their first names agree (or one gives none)
+    from pipeline.entities.linking import Mention, link_mentions
+    text = ("Gérard Kango Ouédraogo was prime minister. Jean-Baptiste Ouédraogo became head of state. "
+            "Richard Howe sailed; William Howe landed. Horatio Gates won; H. Gates wrote. Simultaneously Gates left.")
+    names = ["Gérard Kango Ouédraogo", "Jean-Baptiste Ouédraogo", "Richard Howe", "William Howe", "Horatio Gates",
+             "H. Gates", "Simultaneously Gates"]
+    ms = [Mention(text.index(s), text.index(s) + len(s), s, "PERSON", "ner", "s0") for s in names]
+    link_mentions(text, ms)
+    ids = dict(zip(names, (m.entity_id for m in ms)))
+    assert ids["Jean-Baptiste Ouédraogo"] != ids["Gérard Kango Ouédraogo"]
+    assert ids["William Howe"] != ids["Richard Howe"]
+    assert ids["H. Gates"] == ids["Horatio Gates"] == ids["Simultaneously Gates"]

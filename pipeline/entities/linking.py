@@ -140,6 +140,26 @@ def _surname_parts(n: str) -> list[str]:
     return parts
 
 
+def _same_given_names(new: list[str], old: list[str]) -> bool:
+    """Two full names with one surname are one man unless both give first names and none agree: "Ulysses S. Grant" and
+    "Ulysses Grant", "H. Gates" and "Horatio Gates" are one; "Jean-Baptiste Ouédraogo" and "Gérard Kango Ouédraogo",
+    "Raúl Castro" and "Fidel Castro" are two. Titles ("General", "Sir") are no first names."""
+    from ..events.sides import lexicon
+    lex = lexicon()
+    titles = set(lex["titles"]) | set(lex["sovereign_titles"]) | {"sir", "lord", "lady", "mr.", "mr", "mrs.", "mrs", "dr.", "president", "king", "queen", "prince"}
+    # (an adverb the entity model took into the name, "Simultaneously Nixon", is no first name either)
+    given = lambda ws: [w for w in ws if w not in titles and w not in ("de", "van", "von", "al", "el", "ter")
+                        and not w.endswith("ly") and w not in ("meanwhile", "then", "later", "thus", "also", "when", "while")]
+    new, old = given(new), given(old)
+    if not new or not old:
+        return True
+
+    def agree(a: str, b: str) -> bool:
+        a, b = a.rstrip("."), b.rstrip(".")
+        return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    return any(agree(a, b) for a in new for b in old)
+
+
 def _regnal(n: str) -> bool:
     """ "leopold ii", "frederick william ii": a ruler's name and numeral has no surname to be called by."""
     parts = n.split(" ")
@@ -162,6 +182,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
     acronyms = defined_acronyms(text)
     key_of: dict[str, str] = {}       # normalised surface -> entity_id
     persons: dict[str, str] = {}      # surname (normalised) -> entity_id of a full name seen earlier
+    given: dict[str, list[str]] = {}  # entity_id of a full name -> the words before its surname
     surfaces: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -182,7 +203,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
             parts = _surname_parts(n)
             if len(parts) >= 2:
                 tail = " ".join(parts[-2:]) if parts[-2] in ("de", "van", "von", "al", "el", "ter") else parts[-1]
-                if tail in persons:
+                if tail in persons and _same_given_names(parts[:-len(tail.split(" "))], given[persons[tail]]):
                     eid = persons[tail]
         if not eid:
             long_for_acro = next((a for a, l in acronyms.items() if l == n), None)
@@ -195,6 +216,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
             parts = _surname_parts(n)
             if len(parts) >= 2:
                 persons.setdefault(parts[-1], eid)
+                given.setdefault(eid, parts[:-1])
                 if parts[-2] in ("de", "van", "von", "al", "el", "ter"):
                     persons.setdefault(" ".join(parts[-2:]), eid)
         surfaces[eid][m.text] += 1
