@@ -24,7 +24,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -1568,6 +1568,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         mentions_by_sent[m["sentence_id"]].append(m)
     towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]),
                              set(cfg["settlement_nouns"]), cfg.get("place_evidence"))
+    # the same towns are places for typing: "Hue fell", "Tulancingo was taken", whatever the model tagged them
+    mark_towns(seg_docs, [(m["start"], m["end"]) for m in tables.get("mentions", []) if m["entity_id"] in towns_only])
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)

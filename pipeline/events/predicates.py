@@ -129,6 +129,26 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+TOWNS_KEY = "chronicle_towns"
+# the entity labels a town the text names as a place may carry by the model's mistake
+TOWN_MISLABELS = {"PERSON", "ORG", "NORP", ""}
+
+
+def mark_towns(seg_docs, spans) -> None:
+    """Marks the tokens of the names a document writes mostly as places ("at Hue", "the battle of Hue", "captured
+    Savannah": extract._towns_only) on each (segment start, Doc), so that typing reads them as places whatever entity
+    label the model gave them ("Hue fell" with "Hue" tagged a person is a town that fell, the taker's offensive)."""
+    for seg_start, doc in seg_docs:
+        end = seg_start + len(doc.text)
+        marks = set()
+        for a, b in spans:
+            if seg_start <= a < end:
+                span = doc.char_span(a - seg_start, b - seg_start, alignment_mode="expand")
+                if span is not None:
+                    marks.update(range(span.start, span.end))
+        doc.user_data[TOWNS_KEY] = frozenset(marks)
+
+
 def arg_classes(t: Token | None) -> set[str]:
     """What an argument is: place, force, person, people, state, document, war, power, number, unknown."""
     if t is None:
@@ -136,6 +156,8 @@ def arg_classes(t: Token | None) -> set[str]:
     lex = lexicon()["_arg"]
     out = set()
     ent = t.ent_type_
+    if ent in TOWN_MISLABELS and t.i in t.doc.user_data.get(TOWNS_KEY, ()):
+        ent = "LOC"            # a town the text names as a place (extract._towns_only), whatever its tag
     if ent in PLACE_LABELS:
         out |= {"place", "state"} if ent == "GPE" else {"place"}
     elif ent in FORCE_LABELS:
