@@ -1906,6 +1906,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
+            if t is not None:
+                # "the Ventôse Decrees proposed ...": the name the act word is part of names the act, not who did it
+                named = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) if m["start"] <= t[0] < m["end"]}
+                actors = [a for a in actors if a not in named]
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
             if t is not None and len(actors) > 1:
                 actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)

@@ -47,6 +47,26 @@ def verb_lemma(word: str) -> str | None:
     return next((c for c in cands if c in verbs), None)
 
 
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset:
+    from .predicates import lexicon
+    kinds = set(_data()["plural_name_types"])
+    return frozenset(lem.lower() for cls in lexicon()["classes"] if cls["type"] in kinds
+                     and set(cls.get("pos", ())) & {"NOUN", "PROPN"} for lem in cls["lemmas"])
+
+
+def plural_name_lemma(t: Token) -> str | None:
+    """The singular of a plural name of a document the lemmatizer leaves as written ("the Paris Peace Accords",
+    "the Ventôse Decrees", "the Geneva Conventions" -> accord, decree, convention), when it is a noun of an
+    agreement, resolution or declaration class (repair.json plural_name_types): no predicate class fires on
+    "accords" itself. Only document nouns, never a name such as "United States" or "Cedar Falls"."""
+    w = t.lower_
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lemma_.lower() != w or not w.endswith("s") or w.endswith("ss"):
+        return None
+    cands = ([w[:-3] + "y"] if w.endswith("ies") else []) + [w[:-1], w[:-2]]
+    return next((c for c in cands if c in _document_nouns()), None)
+
+
 def _make_verb(t: Token, lemma: str, tag: str) -> None:
     t.pos_ = "VERB"
     t.tag_ = tag
@@ -263,6 +283,10 @@ def repair(doc: Doc) -> int:
     n = 0
     verbs = _verb_lemmas()
     for t in doc:
+        if t.pos_ == "PROPN":
+            singular = plural_name_lemma(t)
+            if singular:
+                t.lemma_ = singular
         if t.pos_ not in ("NOUN", "ADJ", "PROPN", "VERB") or not t.is_lower or not t.is_alpha:
             continue
         if t.pos_ == "VERB" and t.lemma_.lower() not in verbs and t.lemma_.lower() in (t.lower_, t.lower_[:-1]):
