@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import document_periods, is_period_name
+from ..time.extract import document_periods, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
@@ -81,7 +81,7 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
         if 0 < span.start and span.end < len(doc):
             before, after = doc[span.start - 1], doc[span.end]
             if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
-                    and after.lemma_.lower() not in framing):
+                    and after.lemma_.lower() not in framing and not _names_time(after)):
                 attributive.add(d["date_id"])
             elif before.pos_ in ATTRIBUTIVE_BEFORE and names_told_act(_named_noun(after), framing):
                 # "The 1973 war thus ended": the year names the war; it holds the act but does not move the story,
@@ -95,6 +95,15 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
                 d["tells_story"] = _telling_clause(anc)
                 break
     return attributive, scopes
+
+
+def _names_time(tok) -> bool:
+    """The noun a date premodifies is itself a time ("the 15 September attack date", "the D-Day morning"): the date
+    is the story's time, not a thing's name."""
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    words = period_names()["time_nouns"]
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def _named_noun(t):

@@ -285,6 +285,24 @@ def _background(doc, s: int, e: int) -> bool:
     return False
 
 
+def _gerund_phrase(doc, s: int, e: int) -> bool:
+    """The date stands in a gerund phrase after a preposition, set off by a comma ("were new to her, on
+    recommissioning in May"): a circumstance of the clause, which, set before the story's date, steps back as a past
+    perfect does (not the act a clause is about: "was expressed in passing the act in 1992, which banned ...")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            first = tok.head.left_edge.i
+            return first > 0 and doc[first - 1].text == ","
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("pcomp",):
+            return False
+        tok = tok.head
+    return False
+
+
 def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     """The date stands inside a short quotation with a closing mark soon after it: a title."""
     return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(QUOTE_CLOSE.match(text, e, e + 21))
@@ -436,7 +454,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                              or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (UNTIL.search(before) and t.anchor_used and kind == "relative" and t.start > ctx.anchor.end)
                        or (((PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
-                             or _background(doc, m["start"], m["end"])
+                             or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
                            and t.end < ctx.anchor.start))):
                 # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
