@@ -296,8 +296,8 @@ def repair(doc: Doc) -> int:
             lemma = verb_lemma(t.text)
             if lemma and lemma != t.lemma_.lower():
                 t.lemma_ = lemma
-                if t.tag_ == "VB" and t.lower_ != lemma:
-                    t.tag_ = "VBD"        # "retook" read as a base form
+                if t.lower_ != lemma and (t.tag_ == "VB" or (t.tag_ == "VBP" and t.lower_ in lex["irregular_participles"])):
+                    t.tag_ = "VBD"        # "retook" read as a base or present form
         # a verb the parser hung on a noun as its modifier: the first repair that applies rewires it
         if t.pos_ == "VERB" and t.dep_ == "amod" and any(
                 fix(t) for fix in (_hidden_clause_verb, _verbless_subject_verb, _conjoined_verb)):
