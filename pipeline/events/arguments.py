@@ -82,13 +82,19 @@ def _lost_to(verb: Token) -> bool:
     if verb.lemma_.lower() not in lexicon()["loss_lemmas"]:
         return False
     to = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in _pobjs(c)]
-    if not to or not all(t.ent_type_ in ("GPE", "NORP", "ORG") for t in to):
+    if not to or not all(t.ent_type_ in ("GPE", "NORP", "ORG") or _faction(t) for t in to):
         return False
     lost = [t for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for t in _with_conjuncts(c)]
     if not lost and verb.dep_ == "relcl":
         lost = [verb.head]
+    # "the fortress was lost to the rebels": the passive's subject is what was lost
+    passive = not lost and any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        lost = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _with_conjuncts(c)]
+    from .predicates import lexicon as predicate_lexicon
+    places = predicate_lexicon()["_arg"]["place"]
     return bool(lost) and all(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in (
-        "PERSON", "NORP")) for t in lost)
+        "PERSON", "NORP")) or (passive and t.lemma_.lower() in places) for t in lost)
 
 
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
