@@ -488,6 +488,11 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
+            elif not towns and label not in ("NORP", "PERSON") and _after_place_prep(before, preps):
+                # "marched to the Hôtel de Ville", "spread throughout France", "advancing toward central Ukraine": where
+                # the act goes, not who does it (a people or a man may be whom it is done for or with)
+                if label in location_labels:
+                    add(locations, eid)
             elif not two_sided and _after_target_prep(before, cfg):
                 continue              # "preparations for an attack on the Soviet Union": its target, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
@@ -523,6 +528,20 @@ def _two_peoples(phrase: str) -> list[tuple[str, str]]:
         if a and b and a != b:
             out.append((a, b))
     return out
+
+
+def _after_place_prep(before: list[str], preps) -> bool:
+    """The words before a name are a place preposition (types.json "location_prepositions", sides.json
+    "place_prepositions_extra"), perhaps with "the" or a word of direction ("place_direction_words") after it ("to the",
+    "toward central", "throughout")."""
+    from .sides import lexicon
+    lex = lexicon()
+    words = [w.lower() for w in before[-3:]]
+    if words and words[-1] in lex["place_direction_words"]:
+        words = words[:-1]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and (words[-1] in preps or words[-1] in lex["place_prepositions_extra"])
 
 
 def _after_target_prep(before: list[str], cfg: dict) -> bool:

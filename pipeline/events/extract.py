@@ -1992,8 +1992,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     elif last["entity_id"] in actor_sides:
                         actors = _as_polities([actor_sides[last["entity_id"]]], entity_info, canonical_ids, defined)
                     he_unknown = not actors      # a man the text gives no side: not the side that acted last
+            pronouns = {text[r[1] + seg_start:r[2] + seg_start].lower() for r in roles if r[0] == "pronoun" and len(r) == 3}
             if not actors and not he_unknown and any(r[0] == "pronoun" for r in roles) and last_agent is not None \
-                    and "\n" not in text[last_agent[1]:s]:
+                    and "\n" not in text[last_agent[1]:s] and not (
+                        # "Robespierre denounced ... they demanded": a plural pronoun is a group, not the man who acted last
+                        pronouns & {"they", "their"} and entity_labels.get(last_agent[0]) == "PERSON"):
                 actors = [last_agent[0]]        # "they attacked": the side that acted before, same paragraph
             if not actors and t is not None and _organ_subject(roles, text, seg_start):
                 # "riot police arrested hundreds", "the interim government held a trial": the paragraph's state
