@@ -1620,6 +1620,19 @@ def predicates_in(span: Span) -> list[Predicate]:
         if by is not None:
             found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
             del found[by.i]
+    # "a new constitution was approved by referendum", "ratified by a plebiscite": a political verb whose agent is an
+    # act noun of its own type tells that act, one act (the noun's type)
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type not in ("other", "resolution", "agreement") or t.pos_ != "VERB":
+            continue
+        agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj" and g.i in found and found[g.i].type in ("referendum", "election")), None)
+        if agent is not None:
+            found[i] = Predicate(t, found[agent.i].type, "by-act:" + found[agent.i].rule)
+            del found[agent.i]
     # "he was shot by a sniper and died", "was stabbed and died of his wounds": a death that follows an attack on the
     # person in the same clause was caused by a side (attack), not illness or accident
     for i in list(found):
