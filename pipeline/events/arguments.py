@@ -119,7 +119,9 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         if taker and c.dep_ == "prep" and c.lower_ == "to":
             roles += [("taker", t) for t in _pobjs(c)]
             continue
-        if c.dep_ == "nsubjpass":
+        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.lemma_.lower() in lexicon()["collapsed_defence_nouns"]
+                                        and verb.lemma_.lower() in lexicon()["collapse_lemmas"]):
+            # (a defence that collapsed undergoes the fall: "Ottoman resistance in Macedonia collapsed")
             roles += [("patient", t) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
             roles += [("subject", t) for t in _with_conjuncts(c, lists=True)]
