@@ -1608,31 +1608,11 @@ def predicates_in(span: Span) -> list[Predicate]:
             if typed is not None:
                 found[i] = Predicate(t, typed[0], "antecedent:" + typed[1])
     # "responded by declaring war", "retaliated by bombing": the act is the one the by-phrase names, stated by the
-    # clause's own verb
-    for i in list(found):
-        if i not in found:
-            continue
-        t = found[i].token
-        if found[i].type != "other" or t.pos_ != "VERB":
-            continue
-        by = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-                   if g.i in found and g.dep_ == "pcomp" and found[g.i].type != "other"), None)
-        if by is not None:
-            found[i] = Predicate(t, found[by.i].type, "by:" + found[by.i].rule)
-            del found[by.i]
-    # "a new constitution was approved by referendum", "ratified by a plebiscite": a political verb whose agent is an
-    # act noun of its own type tells that act, one act (the noun's type)
-    for i in list(found):
-        if i not in found:
-            continue
-        t = found[i].token
-        if found[i].type not in ("other", "resolution", "agreement") or t.pos_ != "VERB":
-            continue
-        agent = next((g for c in t.children if c.dep_ == "agent" for g in c.children
-                      if g.dep_ == "pobj" and g.i in found and found[g.i].type in ("referendum", "election")), None)
-        if agent is not None:
-            found[i] = Predicate(t, found[agent.i].type, "by-act:" + found[agent.i].rule)
-            del found[agent.i]
+    # clause's own verb; "a new constitution was approved by referendum", "ratified by a plebiscite": a political verb
+    # whose agent is a vote tells that vote, one act
+    _take_by_act(found, ("other",), "prep", "pcomp", lambda typ: typ != "other", "by:")
+    _take_by_act(found, ("other", "resolution", "agreement"), "agent", "pobj", lambda typ: typ in ("referendum", "election"),
+                 "by-act:")
     # "he was shot by a sniper and died", "was stabbed and died of his wounds": a death that follows an attack on the
     # person in the same clause was caused by a side (attack), not illness or accident
     for i in list(found):
@@ -1892,6 +1872,23 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     return c
             t, framed = base, True
     return None
+
+
+def _take_by_act(found: dict, verb_types: tuple, by_dep: str, act_dep: str, act_type_ok, rule: str) -> None:
+    """A verb of one of `verb_types` whose by-phrase (`by_dep`: a "by" preposition or a passive's agent) holds a found
+    act (`act_dep`) of a type `act_type_ok` accepts states that act: the verb takes its type, the act noun or gerund
+    is no act of its own."""
+    for i in list(found):
+        if i not in found:
+            continue
+        t = found[i].token
+        if found[i].type not in verb_types or t.pos_ != "VERB":
+            continue
+        act = next((g for c in t.children if c.dep_ == by_dep and (by_dep != "prep" or c.lower_ == "by")
+                    for g in c.children if g.dep_ == act_dep and g.i in found and act_type_ok(found[g.i].type)), None)
+        if act is not None:
+            found[i] = Predicate(t, found[act.i].type, rule + found[act.i].rule)
+            del found[act.i]
 
 
 def _event_subject_told(noun: Token, preds: dict) -> bool:
