@@ -664,6 +664,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False       # "became president", "became commander in Iberia"
     if "target_own" in cls and cls["target_own"] != _target_own(t):
         return False       # "set fire to their stores": a side destroying its own stores or ships, no strike on the other
+    if "from_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["from_lemma"] for g in c.children) for c in t.children):
+        return False       # "withdrew from the League", "pulled out of the talks"
     if "to_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["to_lemma"] for g in c.children) for c in t.children):
         return False       # "went to the guillotine", "was sent to the scaffold"
