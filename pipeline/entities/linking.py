@@ -140,17 +140,26 @@ def _surname_parts(n: str) -> list[str]:
     return parts
 
 
+SURNAME_PARTICLES = ("de", "van", "von", "al", "el", "ter")
+
+
+@lru_cache(maxsize=1)
+def _not_first_names() -> frozenset[str]:
+    """Words before a surname that are no first name: titles ("General", "Sir"), surname particles, and adverbs the
+    entity model took into a name ("Simultaneously Nixon")."""
+    from ..events.sides import lexicon
+    lex = lexicon()
+    return (lex["titles"] | lex["sovereign_titles"] | frozenset(SURNAME_PARTICLES)
+            | {"sir", "lord", "lady", "mr.", "mr", "mrs.", "mrs", "dr.", "president", "king", "queen", "prince",
+               "meanwhile", "then", "later", "thus", "also", "when", "while"})
+
+
 def _same_given_names(new: list[str], old: list[str]) -> bool:
     """Two full names with one surname are one man unless both give first names and none agree: "Ulysses S. Grant" and
     "Ulysses Grant", "H. Gates" and "Horatio Gates" are one; "Jean-Baptiste Ouédraogo" and "Gérard Kango Ouédraogo",
-    "Raúl Castro" and "Fidel Castro" are two. Titles ("General", "Sir") are no first names."""
-    from ..events.sides import lexicon
-    lex = lexicon()
-    titles = set(lex["titles"]) | set(lex["sovereign_titles"]) | {"sir", "lord", "lady", "mr.", "mr", "mrs.", "mrs", "dr.", "president", "king", "queen", "prince"}
-    # (an adverb the entity model took into the name, "Simultaneously Nixon", is no first name either)
-    given = lambda ws: [w for w in ws if w not in titles and w not in ("de", "van", "von", "al", "el", "ter")
-                        and not w.endswith("ly") and w not in ("meanwhile", "then", "later", "thus", "also", "when", "while")]
-    new, old = given(new), given(old)
+    "Raúl Castro" and "Fidel Castro" are two."""
+    skip = _not_first_names()
+    new, old = ([w for w in ws if w not in skip and not w.endswith("ly")] for ws in (new, old))
     if not new or not old:
         return True
 
@@ -202,7 +211,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
         if not eid and m.label == "PERSON":
             parts = _surname_parts(n)
             if len(parts) >= 2:
-                tail = " ".join(parts[-2:]) if parts[-2] in ("de", "van", "von", "al", "el", "ter") else parts[-1]
+                tail = " ".join(parts[-2:]) if parts[-2] in SURNAME_PARTICLES else parts[-1]
                 if tail in persons and _same_given_names(parts[:-len(tail.split(" "))], given[persons[tail]]):
                     eid = persons[tail]
         if not eid:
@@ -217,7 +226,7 @@ def link_mentions(text: str, mentions: list[Mention]) -> dict[str, dict]:
             if len(parts) >= 2:
                 persons.setdefault(parts[-1], eid)
                 given.setdefault(eid, parts[:-1])
-                if parts[-2] in ("de", "van", "von", "al", "el", "ter"):
+                if parts[-2] in SURNAME_PARTICLES:
                     persons.setdefault(" ".join(parts[-2:]), eid)
         surfaces[eid][m.text] += 1
         labels[eid][m.label] += 1
