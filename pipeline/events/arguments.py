@@ -96,6 +96,32 @@ def _lost_to(verb: Token) -> bool:
         "PERSON", "NORP")) or (passive and t.lemma_.lower() in predicate_lexicon()["_arg"]["place"]) for t in lost)
 
 
+def _town(t: Token) -> bool:
+    """A town, not a state: a place by its entity label or the towns the text or the gazetteer names
+    (predicates.mark_towns), whose name is no state or people of the demonym table."""
+    from .predicates import _ent_type
+    if _ent_type(t) not in ("GPE", "LOC", "FAC"):
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return not _is_polity(ent.text if ent is not None else t.text)     # "the Ottoman Empire capitulated": a state
+
+
+def _town_yielded(verb: Token) -> str | None:
+    """ "Ioannina surrendered to the Greeks" ('subject'), "they surrendered York" ('object'): a town given up (sides.json
+    yield_lemmas) is the taker's act; the town, or the side that gave it up, undergoes it. A force or a state that
+    surrenders stays the actor of its surrender."""
+    from .sides import lexicon
+    if verb.lemma_.lower() not in lexicon()["yield_lemmas"]:
+        return None
+    subj = [t for c in verb.children if c.dep_ == "nsubj" for t in _with_conjuncts(c)]
+    if subj and all(_town(t) for t in subj):
+        return "subject"
+    obj = [t for c in verb.children if c.dep_ == "dobj" for t in _with_conjuncts(c)]
+    if any(_town(t) for t in obj):
+        return "object"
+    return None
+
+
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
     a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases, "office"
@@ -105,7 +131,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     # "the city fell to the insurgents": the "to" phrase names the taker, who acts; the place undergoes the act
     taker = verb.lemma_.lower() in lexicon()["taker_lemmas"] and any(
         c.dep_ == "prep" and c.lower_ == "to" and _pobjs(c) for c in verb.children)
-    taker = taker or _lost_to(verb)
+    taker = taker or _lost_to(verb) or _town_yielded(verb) is not None
     # "Hasdrubal became Carthaginian commander", "X was named premier of Y": what happens to a person as such
     # (personal_lemmas) has his office as its complement; the state or body of that office does not act
     office = verb.lemma_.lower() in lexicon()["personal_lemmas"]

@@ -1578,7 +1578,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     towns_only = _towns_only(text, tables.get("mentions", []), set(cfg["location_prepositions"]),
                              set(cfg["settlement_nouns"]), cfg.get("place_evidence"))
     # the same towns are places for typing: "Hue fell", "Tulancingo was taken", whatever the model tagged them
-    mark_towns(seg_docs, [(m["start"], m["end"]) for m in tables.get("mentions", []) if m["entity_id"] in towns_only])
+    mark_towns(seg_docs, [(m["start"], m["end"]) for m in tables.get("mentions", []) if m["entity_id"] in towns_only]
+               + _gazetteer_towns(seg_docs, tables.get("mentions", []), towns_only))
     quantities_by_sent = defaultdict(list)
     for q in tables.get("quantities", []):
         quantities_by_sent[q["sentence_id"]].append(q)
@@ -2299,6 +2300,41 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         len(w) > 1 and w[-1].lower() in heads for w in (re.sub(r"\s*\([^)]*\)$", "", n).split() for n in names))}
     return {e for e in all_uses if e not in sides and (e in grounds or (
         place_uses[e] and 2 * place_uses[e] >= max(uses[e], 1)))}
+
+
+def _gazetteer_towns(seg_docs, mentions: list[dict], towns_only: set) -> list[tuple[int, int]]:
+    """Spans of names the entity model left untagged or tagged an organisation or a people that are towns: a name the
+    text writes mostly as a place (_towns_only: "the fortress of Adrianople ... Adrianople capitulated"), or a town of
+    the world (entities/towns.txt: "Ioannina surrendered to the Greeks", "Kars surrendered") that the text never tags a
+    person, nor written after a title or a first name ("General Sherman"), nor a state or people the demonym table
+    knows."""
+    from ..entities.towns import is_town_name
+    from .arguments import _is_polity
+    own = {m["text"] for m in mentions if m["entity_id"] in towns_only}
+    persons = {m["text"] for m in mentions if m["label"] == "PERSON"}
+    persons |= {w for p in persons for w in p.split()}
+    titles = side_lexicon()["titles"] | side_lexicon()["sovereign_titles"]
+    spans = []
+    for seg_start, doc in seg_docs:
+        i = 0
+        # a capitalised noun too: the tagger reads some names as common plurals ("Kars surrendered": NNS)
+        name_tok = lambda t: t.tag_ in ("NNP", "NNPS") or (t.pos_ == "NOUN" and t.text[:1].isupper())
+        while i < len(doc):
+            if not name_tok(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and name_tok(doc[j + 1]) and doc[j].whitespace_:
+                j += 1
+            run = doc[i:j + 1]
+            name = run.text
+            before = doc[i - 1] if i > 0 else None
+            if ((name in own or is_town_name(name) and name not in persons and not _is_polity(name))
+                    and all(t.ent_type_ in ("", "ORG", "NORP") for t in run)
+                    and not (before is not None and (before.lower_.rstrip(".") in titles or before.ent_type_ == "PERSON"))):
+                spans.append((seg_start + run.start_char, seg_start + run.end_char))
+            i = j + 1
+    return spans
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

@@ -149,15 +149,20 @@ def mark_towns(seg_docs, spans) -> None:
         doc.user_data[TOWNS_KEY] = frozenset(marks)
 
 
+def _ent_type(t: Token) -> str:
+    """The token's entity label, a town the text or the gazetteer names as a place (mark_towns) read as LOC."""
+    if t.ent_type_ in TOWN_MISLABELS and t.i in t.doc.user_data.get(TOWNS_KEY, ()):
+        return "LOC"
+    return t.ent_type_
+
+
 def arg_classes(t: Token | None) -> set[str]:
     """What an argument is: place, force, person, people, state, document, war, power, number, unknown."""
     if t is None:
         return {"none"}
     lex = lexicon()["_arg"]
     out = set()
-    ent = t.ent_type_
-    if ent in TOWN_MISLABELS and t.i in t.doc.user_data.get(TOWNS_KEY, ()):
-        ent = "LOC"            # a town the text names as a place (extract._towns_only), whatever its tag
+    ent = _ent_type(t)      # a town the text names as a place (extract._towns_only), whatever its tag
     if ent in PLACE_LABELS:
         out |= {"place", "state"} if ent == "GPE" else {"place"}
     elif ent in FORCE_LABELS:
@@ -610,7 +615,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "fighting_needs_scale" in cls and subj is not None and _lemma(subj) == "fighting" and not any(
             m in " ".join(w.lower_ for w in subj.subtree if w.i < subj.i).replace(" - ", "-") for m in cls["fighting_needs_scale"]):
         return False          # "fierce fighting broke out along the border": a clash, not a war that began
-    if "subject_ent" in cls and not (subj is not None and subj.ent_type_ in cls["subject_ent"]):
+    if "subject_ent" in cls and not (subj is not None and _ent_type(subj) in cls["subject_ent"]):
         return False
     if cls.get("subject_body") and not _is_body(subj):
         return False
