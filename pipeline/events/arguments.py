@@ -96,6 +96,11 @@ def _lost_to(verb: Token) -> bool:
         "PERSON", "NORP")) or (passive and t.lemma_.lower() in predicate_lexicon()["_arg"]["place"]) for t in lost)
 
 
+def _navy_ship(name: str) -> bool:
+    from .sides import ship_polity
+    return ship_polity(re.sub(r"^the\s+", "", name)) is not None
+
+
 def _town(t: Token) -> bool:
     """A town, not a state: a place by its entity label or the towns the text or the gazetteer names
     (predicates.mark_towns), whose name is no state or people of the demonym table."""
@@ -437,11 +442,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         eid, label = m["entity_id"], m["label"]
         known_kind = entity_kind.get(eid, "")
         role = role_of(m)
-        named = role is not None and (label in actor_labels or entity_label.get(eid, label) in actor_labels)
+        # a warship by its navy's prefix acts for that navy whatever its label ("the USS Vincennes shot down", PRODUCT)
+        is_actor_label = (label in actor_labels or entity_label.get(eid, label) in actor_labels
+                          or _navy_ship(m["text"]))
+        named = role is not None and is_actor_label
         agent_named = agent_named or (named and role in ("subject", "patient", "taker"))
         before = text[max(0, m["start"] - 25):m["start"]].split()
         after_prep = bool(before) and before[-1].lower() in preps
-        is_actor_label = label in actor_labels or entity_label.get(eid, label) in actor_labels
         if entity_label.get(eid) in ("LOC", "FAC") and label != "GPE":
             label = entity_label[eid]       # a place the model tags unevenly ("Kaesong" as ORG once): a place
         if known_kind == "place" or (label in location_labels and role is None and (after_prep or label != "GPE")):
