@@ -672,6 +672,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "from_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "from" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["from_lemma"] for g in c.children) for c in t.children):
         return False       # "withdrew from the League", "pulled out of the talks"
+    if "with_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.dep_ == "pobj" and _lemma(g) in cls["with_lemma"] for g in c.children) for c in t.children):
+        return False       # "attacked the town with poison gas": the weapon makes it a strike
     if "to_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["to_lemma"] for g in c.children) for c in t.children):
         return False       # "went to the guillotine", "was sent to the scaffold"
