@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import document_periods, is_period_name, period_names
+from ..time.extract import document_periods, is_news_dateline, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
@@ -1505,6 +1505,13 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     cfg = types()
     doc_id = parsed.document.doc_id
     text = parsed.text
+    # a news dateline's place ("BAKHMUT, Ukraine, 8 March 2023 — Russian forces ...") is where the article was filed:
+    # no side nor place of any event
+    dateline = next(((text.rfind("\n", 0, d["start"]) + 1, d["start"]) for d in tables.get("dates", [])
+                     if is_news_dateline(text, d["start"], d["end"])), None)
+    if dateline is not None:
+        tables = dict(tables, mentions=[m for m in tables.get("mentions", [])
+                                        if not dateline[0] <= m["start"] < dateline[1]])
     residue = render_residue(text)
     dates_by_sent = defaultdict(list)
     span_words = set(cfg.get("story_span_words", []))
@@ -1872,6 +1879,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if t is not None:
                 seg_start, doc = seg_doc_at(sent.start)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
+                if dateline is not None:       # the parser may take the dateline for the first sentence's subject
+                    roles = [r for r in roles if not dateline[0] <= r[1] + seg_start < dateline[1]]
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
                 extent = clause_extent(doc, t[0] - seg_start, t[1] - seg_start)
                 extent = extent and (extent[0] + seg_start, extent[1] + seg_start)

@@ -193,11 +193,22 @@ def is_dateline(text: str, s: int, e: int) -> bool:
     return s - ls <= 60 and bool(HEADING_PLACE.fullmatch(text[ls:s])) and bool(DATELINE_END.match(text, e))
 
 
+def is_news_dateline(text: str, s: int, e: int) -> bool:
+    """A news article's dateline in the first lines of a text with no reference date of its own: a place, the date and
+    a dash before the story on the same line ("BAKHMUT, Ukraine, 8 March 2023 — Russian forces ..."), the date read
+    as the publication date (a despatch's or letter's date on a line of its own is its heading date)."""
+    ls = text.rfind("\n", 0, s) + 1
+    if sum(1 for ln in text[:ls].splitlines() if ln.strip()) > HEADING_LINES or s - ls > 60:
+        return False
+    return bool(HEADING_PLACE.fullmatch(text[ls:s])) and bool(NEWS_DASH.match(text, e))
+
+
 # "GENERAL HEADQUARTERS, June 15, 1915.", "War Office, 10th July, 1915": a place or office before a letter's date
 HEADING_PLACE = re.compile(r"(?:(?:[A-Z][\w'’.&-]*|of|the|and|in|at|de|du|la|le)(?:\s+|,\s*))*")
 HEADING_LINES = 6
 # after the date: the end of its line, or a news dateline's dash before the story ("LONDON, May 3, 1915 — The ...")
 DATELINE_END = re.compile(r"[ \t.,:]*(?:$|\n|(?:—|–|--|-)\s)", re.MULTILINE)
+NEWS_DASH = re.compile(r"[ \t,]*(?:\([A-Z][\w .&]*\)\s*)?(?:—|–|--|-)[ \t]+\S")     # "8 March 2023 — The", "(Reuters) - The"
 
 
 def is_heading_date(text: str, s: int, e: int) -> bool:
@@ -406,6 +417,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             date_id = f"{doc_id}:d{s}-{e}"
             if t.warning:
                 warn(tables, f"date {text[s:e]!r} at {s}-{e} left without a value ({t.warning})")
+            if (ctx.dct is None and not rows and t.explicit and not t.anchor_used and t.granularity == "day"
+                    and t.start is not None and t.start == t.end and is_news_dateline(text, s, e)):
+                ctx.dct = t.end             # "BAKHMUT, Ukraine, 8 March 2023 — Russian forces ...": the article's date
             if ctx.dct is not None and t.start == t.end == ctx.dct and is_dateline(text, s, e):
                 ctx.dateline_id = date_id   # the publication date: what follows is not dated from it
             heading = (ctx.dct is None and not ctx.heading_id and t.explicit and not t.anchor_used
