@@ -15,7 +15,7 @@ from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
-from .anchoring import _alt, anchored_date, find_phrases
+from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -1780,6 +1780,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          if u is not None and u[0] in pred_tokens and c >= 0.65}
                 bonus = 0.1 if t[2] != "other" and subj is not None and taken and subj not in taken else 0.0
                 pairs.append((t, d, _undated_confidence(0.45 + bonus, t, tok, text)))
+                continue
+            # "taken on 8 November, only hours before a Bulgarian division arrived": the phrase's act is timed from
+            # its clause's day, not from the story's date before the sentence
+            cp = clause_phrase_date(text, sent.start, t[0], sent_story)
+            if cp is not None:
+                pairs.append((t, cp, _undated_confidence(0.45, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0 and sent.sentence_id not in span_sents and not _at_war_edge(text, sent.start, sent.end):
