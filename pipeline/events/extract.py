@@ -144,7 +144,7 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     objects = [m for m in mentions if trigger[0] < m["start"] and (m["start"] < trigger[1] or (
                m["start"] - trigger[1] < 25 and NAMED_OBJECT.match(text[trigger[1]:m["start"]])))]
     if objects:
-        return min(objects, key=lambda m: m["start"])
+        return dict(min(objects, key=lambda m: m["start"]), relation="object")
     if ok:
         return min(ok, key=lambda m: abs(m["start"] - trigger[0]))
     # "In the aftermath of the Second Nagorno-Karabakh War, peacekeeping operations were initiated":
@@ -1754,6 +1754,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 a, b = periods[period["entity_id"]]
                 if period.get("relation") == "aftermath":
                     a, b = hist_unit_interval(b, "month") or (a, b)
+                elif period.get("relation") == "object" and t[2] == "declaration" and is_period_name(period["text"], "war_heads"):
+                    # "Rome declared the Third Punic War": a war is declared when it begins, at its first year, month or day
+                    a, b = hist_unit_interval(a, _period_granularity(a, b)) or (a, b)
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a,
                                   "end_date": b, "period_id": period["entity_id"],
                                   "kind": "range", "granularity": _period_granularity(a, b)},
