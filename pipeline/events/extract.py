@@ -291,6 +291,28 @@ def _named_before_brackets(text: str, d: dict, preds, seg_start: int):
     return p if BRACKETED_AFTER_NAME.fullmatch(text[seg_start + p.end:d["start"]]) else None
 
 
+UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of)[\s-]+)?$", re.IGNORECASE)
+
+
+def _until_then_date(text: str, tok, seg_start: int, sent_dates: list[dict]) -> dict | None:
+    """ "held on outside the city until the spring of 1776 ... and then withdrew when a squadron arrived": an act told
+    with "then" after a clause bounded by an until-date happens when that time came (and so does the act of its
+    when-clause), not at the story's date before the sentence. None when it is no such act."""
+    v = tok
+    if v.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "advmod" and c.lower_ == "then" for c in v.children):
+        return None
+    at = seg_start + v.idx
+    until = [d for d in sent_dates if d["end"] <= at and d.get("start_date") and UNTIL_BEFORE.search(text[max(0, d["start"] - 25):d["start"]])]
+    if not until:
+        return None
+    d = until[-1]
+    if any(o is not d and d["end"] <= o["start"] < at for o in sent_dates):
+        return None
+    return d
+
+
 def _circumstance(anchor, above) -> bool:
     """An untyped participle describing the act above it or one of its arguments ("liberated by the resistance assisted by
     ...", "evacuated, abandoning ...")."""
@@ -1787,6 +1809,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # "taken on 8 November, only hours before a Bulgarian division arrived": the phrase's act is timed from
             # its clause's day, not from the story's date before the sentence
             cp = clause_phrase_date(text, sent.start, t[0], sent_story)
+            if cp is None and tok is not None:
+                cp = _until_then_date(text, tok, seg_start, sent_dates)
             if cp is not None:
                 pairs.append((t, cp, _undated_confidence(0.45, t, tok, text)))
                 continue
