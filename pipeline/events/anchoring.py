@@ -229,3 +229,38 @@ def anchored_date(text: str, phrase: Phrase, sentences, here, linked=None) -> di
     if hist_key(e) < hist_key(s):
         return None
     return {"start_date": s, "end_date": e, "granularity": gran, "anchor_id": anchor.get("date_id", "")}
+
+
+@lru_cache(maxsize=1)
+def _clause_phrase() -> tuple[re.Pattern, re.Pattern]:
+    a = anchors()
+    prep = re.compile(r"\b(?P<prep>" + _alt(a["clause_phrase_preps"]) + r")\s+[^,;:.()]*$", re.IGNORECASE)
+    lead = re.compile(r"\b(?P<short>" + _alt(a["clause_phrase_same_day"]) + r")\s+$", re.IGNORECASE)
+    return prep, lead
+
+
+def clause_phrase_date(text: str, sent_start: int, act_at: int, dates: list[dict]) -> dict | None:
+    """ "Salonika was taken on 8 November, only hours before a Bulgarian division arrived": the act of a before/after
+    phrase in a clause the sentence dates by a day is timed from that day, not from the story's date before it: a
+    time shorter than a day ("hours before", "shortly after") is that day, and a bare "before" or "until" gives the
+    day as the act's lower bound. A bare "after" (earlier, by how much the text does not say) and a count of days
+    (a date expression of its own, which the time rules resolve) are left to the other rules. None when the act is
+    in no such phrase or the sentence has no day outside it."""
+    prep_re, lead_re = _clause_phrase()
+    lo = max(text.rfind(",", sent_start, act_at), text.rfind(";", sent_start, act_at), sent_start - 1) + 1
+    m = prep_re.search(text, lo, act_at)
+    if m is None:
+        return None
+    ends = [i for i in (text.find(c, act_at) for c in ",;.\n") if i >= 0]
+    p0, p1 = m.start(), min(ends) if ends else len(text)
+    direction = anchors()["clause_phrase_preps"][re.sub(r"\s+", " ", m.group("prep").lower())]
+    lead = lead_re.search(text, max(sent_start, p0 - 30), p0)
+    if lead is None and (direction < 0 or re.search(r"\b(?:days?|weeks?|months?|years?)\s+$", text[max(sent_start, p0 - 30):p0])):
+        return None
+    if lead is not None:
+        p0 = lead.start()
+    days = [d for d in dates if d.get("granularity") == "day" and d.get("start_date")
+            and d["start_date"] == d["end_date"] and not p0 <= d["start"] < p1]
+    # the day of the clause the phrase belongs to: before the phrase in its clause, else right after it
+    before = [d for d in days if d["start"] < p0 and ";" not in text[d["end"]:p0]]
+    return before[-1] if before else next((d for d in days if d["start"] >= p1), None)

@@ -15,7 +15,7 @@ from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import document_periods, is_news_dateline, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
-from .anchoring import _alt, anchored_date, find_phrases
+from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
 from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
 from .chronicle import clean_summary
@@ -144,7 +144,7 @@ def _period_setting(text: str, mentions: list[dict], trigger) -> dict | None:
     objects = [m for m in mentions if trigger[0] < m["start"] and (m["start"] < trigger[1] or (
                m["start"] - trigger[1] < 25 and NAMED_OBJECT.match(text[trigger[1]:m["start"]])))]
     if objects:
-        return min(objects, key=lambda m: m["start"])
+        return dict(min(objects, key=lambda m: m["start"]), relation="object")
     if ok:
         return min(ok, key=lambda m: abs(m["start"] - trigger[0]))
     # "In the aftermath of the Second Nagorno-Karabakh War, peacekeeping operations were initiated":
@@ -289,6 +289,28 @@ def _named_before_brackets(text: str, d: dict, preds, seg_start: int):
         return None
     p = max(before, key=lambda p: p.end)
     return p if BRACKETED_AFTER_NAME.fullmatch(text[seg_start + p.end:d["start"]]) else None
+
+
+UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of)[\s-]+)?$", re.IGNORECASE)
+
+
+def _until_then_date(text: str, tok, seg_start: int, sent_dates: list[dict]) -> dict | None:
+    """ "held on outside the city until the spring of 1776 ... and then withdrew when a squadron arrived": an act told
+    with "then" after a clause bounded by an until-date happens when that time came (and so does the act of its
+    when-clause), not at the story's date before the sentence. None when it is no such act."""
+    v = tok
+    if v.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in v.children):
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "advmod" and c.lower_ == "then" for c in v.children):
+        return None
+    at = seg_start + v.idx
+    until = [d for d in sent_dates if d["end"] <= at and d.get("start_date") and UNTIL_BEFORE.search(text[max(0, d["start"] - 25):d["start"]])]
+    if not until:
+        return None
+    d = until[-1]
+    if any(o is not d and d["end"] <= o["start"] < at for o in sent_dates):
+        return None
+    return d
 
 
 def _circumstance(anchor, above) -> bool:
@@ -1762,6 +1784,9 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 a, b = periods[period["entity_id"]]
                 if period.get("relation") == "aftermath":
                     a, b = hist_unit_interval(b, "month") or (a, b)
+                elif period.get("relation") == "object" and t[2] == "declaration" and is_period_name(period["text"], "war_heads"):
+                    # "Rome declared the Third Punic War": a war is declared when it begins, at its first year, month or day
+                    a, b = hist_unit_interval(a, _period_granularity(a, b)) or (a, b)
                 pairs.append((t, {"date_id": "", "start": period["start"], "start_date": a,
                                   "end_date": b, "period_id": period["entity_id"],
                                   "kind": "range", "granularity": _period_granularity(a, b)},
@@ -1788,6 +1813,14 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                          if u is not None and u[0] in pred_tokens and c >= 0.65}
                 bonus = 0.1 if t[2] != "other" and subj is not None and taken and subj not in taken else 0.0
                 pairs.append((t, d, _undated_confidence(0.45 + bonus, t, tok, text)))
+                continue
+            # "taken on 8 November, only hours before a Bulgarian division arrived": the phrase's act is timed from
+            # its clause's day, not from the story's date before the sentence
+            cp = clause_phrase_date(text, sent.start, t[0], sent_story)
+            if cp is None and tok is not None:
+                cp = _until_then_date(text, tok, seg_start, sent_dates)
+            if cp is not None:
+                pairs.append((t, cp, _undated_confidence(0.45, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
             if i >= 0 and sent.sentence_id not in span_sents and not _at_war_edge(text, sent.start, sent.end):
