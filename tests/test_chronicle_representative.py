@@ -32,3 +32,12 @@ def test_the_row_takes_the_representatives_actors():
                           {"united-states": "United States"})
     assert len(rows) == 1 and rows[0]["actors"] == "United States"
 
+
+def test_lent_actors_stop_at_three_names():
+    # a representative that names nobody takes the others' actors, but not every name a long group gathered
+    ms = [_m("ex:e1", 10, 0.5, ""), _m("ex:e2", 400, 0.35, "assembly;clergy"), _m("ex:e3", 900, 0.3, "napoleon;church")]
+    rows = chronicle_rows(ms, {})
+    assert rows[0]["actors"].split(";") == ["assembly", "clergy", "napoleon"]
+    # a representative's own names are all kept
+    ms = [_m("ex:e1", 10, 0.9, "france;spain;netherlands;britain"), _m("ex:e2", 400, 0.35, "prussia")]
+    assert chronicle_rows(ms, {})[0]["actors"] == "france;spain;netherlands;britain"
