@@ -14,6 +14,7 @@ from ..time.calendar import day_number
 SURE = 0.75                    # a mention this sure is dated by its own words
 TOLD_APART_DAYS = 180          # ... and a date narrower than a year ("in late November") dates an act of its own
 MAX_GROUP_SPAN_DAYS = 366      # a containing interval longer than this is too vague to merge on
+MAX_LENT_ACTORS = 3            # a row takes other mentions' actors up to this many names in all
 
 
 def _interval(e: dict):
@@ -334,10 +335,14 @@ def _join_retold(events, intervals, places, find, parent, two_acts, fam, word, f
 
 
 def representative(members: list[dict]) -> dict:
+    """The mention that lends the row its date, type and actors: the narrowest interval, then the surest; among
+    mentions equal on both, one that names who acted ("the Americans withdrew" rather than "the withdrawal went on"),
+    then the first told (a later sentence more often tells the act again, or another act, than the act itself)."""
     def width(e):
         iv = _interval(e)
         return iv[1] - iv[0] if iv else 10 ** 6
-    return min(members, key=lambda e: (width(e), -float(e.get("confidence") or 0), e["start_date"], e["event_id"]))
+    return min(members, key=lambda e: (width(e), -float(e.get("confidence") or 0), not e.get("actors"), e["start_date"],
+                                       e.get("doc_id") or "", int(e.get("start") or 0), e["event_id"]))
 
 
 def clean_summary(text: str, limit: int = 240) -> str:
@@ -362,15 +367,18 @@ def chronicle_rows(events: list[dict], entity_names: dict[str, str]) -> list[dic
         rep = representative(members)
         names = lambda ids: ";".join(dict.fromkeys(entity_names.get(i, i) for i in filter(None, ids.split(";"))))
         # the representative mention's actors; those of other mentions when it names none, or when
-        # two mentions agree on them
+        # two mentions agree on them, up to MAX_LENT_ACTORS in all: an act has its agent and, in a clash, the other
+        # side; names gathered beyond that from the other mentions of a long group come from the other acts its
+        # sentences tell ("the Assembly met", "the clergy took the oath", "Napoleon ended the period")
         counts = defaultdict(int)
         for m in members:
             for a in set(filter(None, m["actors"].split(";"))):
                 counts[a] += 1
         actors = [a for a in filter(None, rep["actors"].split(";"))]
+        room = max(MAX_LENT_ACTORS, len(actors))
         for m in members:
             for a in filter(None, m["actors"].split(";")):
-                if a not in actors and (not rep["actors"] or counts[a] >= 2):
+                if a not in actors and len(actors) < room and (not rep["actors"] or counts[a] >= 2):
                     actors.append(a)
         rows.append({"event_key": key, "start_date": rep["start_date"], "end_date": rep["end_date"],
                      "event_type": rep["event_type"], "actors": names(";".join(actors[:6])),
