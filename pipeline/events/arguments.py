@@ -37,14 +37,14 @@ def _title_gap(gap: str) -> bool:
         for w in words)
 
 
-def _phrase(tok: Token) -> tuple[int, int]:
+def _phrase(tok: Token, cut: frozenset | set = CUT) -> tuple[int, int]:
     """Character extent of the noun phrase headed by tok, without its relative clauses and appositions;
     "of"-phrases stay ("the forces of Armenia")."""
     lo, hi = tok.idx, tok.idx + len(tok)
     stack = list(tok.children)
     while stack:
         c = stack.pop()
-        if c.dep_ in CUT and not (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.lower_ == "of"):
             continue
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
         stack.extend(c.children)
@@ -301,7 +301,9 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         side = _force_side(tok)
         faction = _faction(tok) or (_seat_of_government(tok) if role == "subject" else None)
         if faction:
-            out.append((role, lo, hi, "for:" + faction))
+            # the faction's own words: "the Ugandan rebels and Tanzanian troops" leaves the troops their state
+            f_lo, f_hi = _phrase(tok, CUT | {"conj"})
+            out.append((role, f_lo, f_hi, "for:" + faction))
         elif side:
             out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
         elif _body_name(tok):
@@ -396,8 +398,11 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for role, lo, hi, side in factions:
         if role in actor_roles:
             # "FLN guerrillas", "Hezbollah fighters": the organisation the text names is the group that acts
+            # (a state's demonym the model tags ORG, "Ugandan rebels", "Angolan guerrillas", names no organisation:
+            # it says where the faction is, as a NORP-tagged one does)
             named_org = [m for m in mentions if lo + offset <= m["start"] and m["end"] <= hi + offset
-                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]]
+                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]
+                         and not _is_polity(m["text"])]
             for m in named_org[:1]:
                 add(actors, m["entity_id"])
             if not named_org:
