@@ -162,7 +162,10 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         roles += _verb_roles(noun.head)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-        roles += [(r, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
+        # (an act told before, "three days after the massacre, NATO issued": the clause's subject is "told", a role
+        # that acts only in a two-sided act, "after the first encounter the Indians began to leave")
+        role = "told" if told_act(noun) else "subject"
+        roles += [(role, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
     elif (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "nsubjpass")
           and noun.head.head.head.pos_ in ("VERB", "AUX")):
         # "the Allies launched a series of attacks": the quantity noun's verb holds the actors
@@ -349,6 +352,36 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
         stack.extend(c.children)
     return lo, hi
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> tuple[re.Pattern, frozenset]:
+    from .anchoring import anchors
+    lex = anchors()
+    words = sorted(set(lex.get("after", []) + lex.get("before", [])), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")$"), frozenset(lex.get("determiners", ()))
+
+
+def told_act(tok: Token) -> bool:
+    """ "Three days after the massacre, NATO issued an ultimatum", "before the invasion, X met Y": an act noun that a
+    before/after phrase names with a definite or possessive determiner (anchors.json "after", "before",
+    "determiners"; not "after a three-day battle") is a time reference to an act told before, not an act of the
+    clause around it: that clause's subject did not do it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    rx, dets = _anchor_words()
+    prep = tok.head
+    if not rx.search(tok.doc.text[prep.sent.start_char:prep.idx + len(prep)].lower()):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children)
+
+
+def told_act_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The extent of an act noun told before (told_act): its own noun phrase, not the clause around it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not told_act(span.root):
+        return None
+    return _phrase(span.root, CUT | {"conj"})
 
 
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,

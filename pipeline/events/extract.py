@@ -17,7 +17,7 @@ from ..time.extract import document_periods, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
-from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
+from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
@@ -1871,14 +1871,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if t is not None:
                 seg_start, doc = seg_doc_at(sent.start)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
+                if label in cfg["two_sided_acts"]:
+                    roles = [("subject",) + r[1:] if r[0] == "told" else r for r in roles]
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
-                extent = clause_extent(doc, t[0] - seg_start, t[1] - seg_start)
+                extent = ((label not in cfg["two_sided_acts"] and told_act_extent(doc, t[0] - seg_start, t[1] - seg_start))
+                          or clause_extent(doc, t[0] - seg_start, t[1] - seg_start))
                 extent = extent and (extent[0] + seg_start, extent[1] + seg_start)
             else:
                 seg_start = 0
             # who takes part at all, whatever the role: which mentions are one real event (chronicle.py)
             participants = event_arguments(
-                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]),
+                [("subject",) + r[1:] if r[0] == "told" else r for r in roles], seg_start,
                 text, cfg, entity_kinds, entity_labels, two_sided=True, towns=True)[0]
             if any(entity_labels.get(a) != "PERSON" for a in participants):
                 participants = [a for a in participants if entity_labels.get(a) != "PERSON"]
