@@ -329,11 +329,10 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _is_polity(name: str) -> bool:
     """A state or people by name or demonym (demonyms.tsv), as opposed to a town that is a GPE too."""
-    from ..entities.demonyms import demonym_table
+    from ..entities.demonyms import demonym_table, state_names
     n = name.strip().lower()
     n = n[4:] if n.startswith("the ") else n
-    table = demonym_table()
-    return n in table or n in {v.lower() for v in table.values()}
+    return n in demonym_table() or n in state_names()
 
 
 def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

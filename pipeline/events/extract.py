@@ -1093,8 +1093,8 @@ def _share_side_in_succession(text: str, places: list, sides: dict, succession: 
 
 @lru_cache(maxsize=1)
 def _polity_names() -> dict[str, str]:
-    from ..entities.demonyms import demonym_table
-    return {v.lower(): v for v in demonym_table().values()}
+    from ..entities.demonyms import hand_table
+    return {v.lower(): v for v in hand_table().values()}
 
 
 def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, at: int) -> list[str]:
