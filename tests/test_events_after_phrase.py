@@ -31,3 +31,20 @@ def test_after_a_series_of_acts(nlp):
     assert sorted(ev.trigger) == ["arrests", "resigned"] and ev.event_key.nunique() == 2
     ev = extract_text("In May 1926 the cabinet resigned after the wave of arrests.", doc_id="ex", nlp=nlp)["events"]
     assert list(ev.trigger) == ["resigned"]
+
+
+def test_an_act_told_before_keeps_its_own_doers(nlp):
+    """ "Three days after the massacre, NATO issued an ultimatum": the side of the clause around an act told before
+    (arguments.told_act) did not do it; a two-sided act told before keeps the clause's subject as a side ("after the
+    first encounter the Indians began to leave")."""
+    from pipeline import extract_text
+    tables = extract_text("On 5 February 1994 a shell killed 68 people at the market. Three days after the massacre, "
+                          "NATO issued an ultimatum.", doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    assert "nato" not in ";".join(ev[ev.event_type == "attack"].actors).split(";")
+    assert list(ev[ev.event_type == "declaration"].actors) == ["nato"]
+    chron = tables["chronicle"]
+    assert "NATO" not in ";".join(chron[chron.event_type == "attack"].actors)
+    ev = extract_text("On 3 June 1813 the Americans fought the British at Stoney Creek. After the battle, the British "
+                      "withdrew to Burlington.", doc_id="ex", nlp=nlp)["events"]
+    assert ev[ev.event_type == "clash"].actors.str.contains("britain").all()

@@ -37,14 +37,14 @@ def _title_gap(gap: str) -> bool:
         for w in words)
 
 
-def _phrase(tok: Token) -> tuple[int, int]:
+def _phrase(tok: Token, cut: frozenset | set = CUT) -> tuple[int, int]:
     """Character extent of the noun phrase headed by tok, without its relative clauses and appositions;
     "of"-phrases stay ("the forces of Armenia")."""
     lo, hi = tok.idx, tok.idx + len(tok)
     stack = list(tok.children)
     while stack:
         c = stack.pop()
-        if c.dep_ in CUT and not (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in cut and not (c.dep_ == "prep" and c.lower_ == "of"):
             continue
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
         stack.extend(c.children)
@@ -193,7 +193,10 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         roles += _verb_roles(noun.head)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-        roles += [(r, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
+        # (an act told before, "three days after the massacre, NATO issued": the clause's subject is "told", a role
+        # that acts only in a two-sided act, "after the first encounter the Indians began to leave")
+        role = "told" if told_act(noun) else "subject"
+        roles += [(role, t) for r, t in _verb_roles(noun.head.head) if r == "subject"]
     elif (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in ("dobj", "nsubjpass")
           and noun.head.head.head.pos_ in ("VERB", "AUX")):
         # "the Allies launched a series of attacks": the quantity noun's verb holds the actors
@@ -332,7 +335,9 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         side = _force_side(tok)
         faction = _faction(tok) or (_seat_of_government(tok) if role == "subject" else None)
         if faction:
-            out.append((role, lo, hi, "for:" + faction))
+            # the faction's own words: "the Ugandan rebels and Tanzanian troops" leaves the troops their state
+            f_lo, f_hi = _phrase(tok, CUT | {"conj"})
+            out.append((role, f_lo, f_hi, "for:" + faction))
         elif side:
             out.append((role, side[0].idx, side[0].idx + len(side[0]), "side:" + side[0].text))
         elif _body_name(tok):
@@ -355,11 +360,10 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _is_polity(name: str) -> bool:
     """A state or people by name or demonym (demonyms.tsv), as opposed to a town that is a GPE too."""
-    from ..entities.demonyms import demonym_table
+    from ..entities.demonyms import demonym_table, state_names
     n = name.strip().lower()
     n = n[4:] if n.startswith("the ") else n
-    table = demonym_table()
-    return n in table or n in {v.lower() for v in table.values()}
+    return n in demonym_table() or n in state_names()
 
 
 def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -378,6 +382,36 @@ def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
         stack.extend(c.children)
     return lo, hi
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> tuple[re.Pattern, frozenset]:
+    from .anchoring import anchors
+    lex = anchors()
+    words = sorted(set(lex.get("after", []) + lex.get("before", [])), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")$"), frozenset(lex.get("determiners", ()))
+
+
+def told_act(tok: Token) -> bool:
+    """ "Three days after the massacre, NATO issued an ultimatum", "before the invasion, X met Y": an act noun that a
+    before/after phrase names with a definite or possessive determiner (anchors.json "after", "before",
+    "determiners"; not "after a three-day battle") is a time reference to an act told before, not an act of the
+    clause around it: that clause's subject did not do it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    rx, dets = _anchor_words()
+    prep = tok.head
+    if not rx.search(tok.doc.text[prep.sent.start_char:prep.idx + len(prep)].lower()):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children)
+
+
+def told_act_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The extent of an act noun told before (told_act): its own noun phrase, not the clause around it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not told_act(span.root):
+        return None
+    return _phrase(span.root, CUT | {"conj"})
 
 
 def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], offset: int, text: str,
@@ -427,8 +461,11 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     for role, lo, hi, side in factions:
         if role in actor_roles:
             # "FLN guerrillas", "Hezbollah fighters": the organisation the text names is the group that acts
+            # (a state's demonym the model tags ORG, "Ugandan rebels", "Angolan guerrillas", names no organisation:
+            # it says where the faction is, as a NORP-tagged one does)
             named_org = [m for m in mentions if lo + offset <= m["start"] and m["end"] <= hi + offset
-                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]]
+                         and entity_label.get(m["entity_id"], m["label"]) == "ORG" == m["label"]
+                         and not _is_polity(m["text"])]
             for m in named_org[:1]:
                 add(actors, m["entity_id"])
             if not named_org:

@@ -17,7 +17,7 @@ from ..time.extract import document_periods, is_news_dateline, is_period_name, p
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
-from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans
+from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
@@ -1115,8 +1115,8 @@ def _share_side_in_succession(text: str, places: list, sides: dict, succession: 
 
 @lru_cache(maxsize=1)
 def _polity_names() -> dict[str, str]:
-    from ..entities.demonyms import demonym_table
-    return {v.lower(): v for v in demonym_table().values()}
+    from ..entities.demonyms import hand_table
+    return {v.lower(): v for v in hand_table().values()}
 
 
 def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, defined, at: int) -> list[str]:
@@ -1914,14 +1914,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
                 if dateline is not None:       # the parser may take the dateline for the first sentence's subject
                     roles = [r for r in roles if not dateline[0] <= r[1] + seg_start < dateline[1]]
+                if label in cfg["two_sided_acts"]:
+                    roles = [("subject",) + r[1:] if r[0] == "told" else r for r in roles]
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
-                extent = clause_extent(doc, t[0] - seg_start, t[1] - seg_start)
+                extent = ((label not in cfg["two_sided_acts"] and told_act_extent(doc, t[0] - seg_start, t[1] - seg_start))
+                          or clause_extent(doc, t[0] - seg_start, t[1] - seg_start))
                 extent = extent and (extent[0] + seg_start, extent[1] + seg_start)
             else:
                 seg_start = 0
             # who takes part at all, whatever the role: which mentions are one real event (chronicle.py)
             participants = event_arguments(
-                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
+                sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]),
+                [("subject",) + r[1:] if r[0] == "told" else r for r in roles], seg_start,
                 text, cfg, entity_kinds, entity_labels, two_sided=True, towns=True)[0]
             if any(entity_labels.get(a) != "PERSON" for a in participants):
                 participants = [a for a in participants if entity_labels.get(a) != "PERSON"]

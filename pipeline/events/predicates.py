@@ -376,9 +376,8 @@ def _strike_preps(t: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def _polities() -> frozenset:
     """Names of states and historical polities (entities/demonyms.tsv: short names and canonical names)."""
-    from ..entities.demonyms import demonym_table
-    table = demonym_table()
-    return frozenset({k.lower() for k in table} | {v.lower() for v in table.values()})
+    from ..entities.demonyms import demonym_table, state_names
+    return frozenset({k.lower() for k in demonym_table()} | state_names())
 
 
 def _names_polity(g: Token) -> bool:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..entities.demonyms import demonym_table
+from ..entities.demonyms import demonym_table, hand_table
 
 SIDES_FILE = Path(__file__).with_name("sides.json")
 # "US Eighth Army", "ROK 1st Division", "Eighth US Army": a state's short name or demonym and a numbered unit
@@ -43,7 +43,8 @@ def acronyms(text: str) -> dict[str, str]:
 def _polity_tables() -> tuple[dict[str, str], dict[str, str]]:
     """Names and demonyms -> polity (demonyms.tsv and sides.json "short_names"), and each polity's own name lowercased."""
     table = dict(demonym_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
-    return table, {p.lower(): p for p in table.values()}
+    names = dict(hand_table(), **{k: v for k, v in lexicon()["short_names"].items() if not k.startswith("_")})
+    return table, {p.lower(): p for p in names.values()}
 
 
 def _polity_in(words: list[str]) -> str | None:
