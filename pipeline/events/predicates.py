@@ -414,6 +414,9 @@ def _noun_ok(t: Token, need: str) -> bool:
     of = _of(t)
     if need == "of":
         return of is not None
+    if need == "not_state_of":
+        # "a state of siege" is the emergency rule a government declares, no siege laid
+        return not (t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) == "state")
     if need == "of_or_launched":
         # "the push of the Third Army", "the Italians began a push which recovered territory"; not "a push for reforms"
         return of is not None or (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"]
@@ -654,6 +657,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands += comps + [g for c in comps for g in c.children if g.dep_ in ("attr", "acomp", "oprd", "dobj")]
             cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
         if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
+            return False
+    if "object_of_lemma" in cls:   # the object's (or a passive subject's) of-phrase: 'a declaration of independence'
+        what = _passive_subject(t) if passive else obj
+        of = _of(what) if what is not None else None
+        if of is None or _lemma(of) not in cls["object_of_lemma"]:
             return False
     if "complement_lemma" in cls and not any(
             c.dep_ in ("acomp", "attr", "oprd") and (_lemma(c) in cls["complement_lemma"] or any(
