@@ -414,6 +414,11 @@ def _noun_ok(t: Token, need: str) -> bool:
     of = _of(t)
     if need == "of":
         return of is not None
+    if need == "not_by_manner":
+        # "was dissolved by decree", "ruled by decree": the manner of the verb's act, no act of its own; "by a decree
+        # of 2 May", "by the decree of the Assembly" still name the decree
+        return not (t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod") for c in t.children))
     if need == "not_state_of":
         # "a state of siege" is the emergency rule a government declares, no siege laid
         return not (t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) == "state")
