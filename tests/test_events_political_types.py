@@ -65,6 +65,7 @@ CASES = [
     ("On 4 May 1990 he was elected president.", "election"),
     ("Parliament elected him president on 4 May 1990.", "election"),
     ("The constitution was approved by referendum on 3 May 1958.", "referendum"),
+    ("In 1987 the constitution was revised to allow direct presidential elections.", "resolution"),
     # other: appointments, dismissals, resignations, coups, recognitions, arrests, sentences, meetings
     ("On 8 July 1960 the colonel was appointed chief of staff.", "other"),
     ("The president appointed the colonel chief of staff on 8 July 1960.", "other"),

@@ -1684,6 +1684,16 @@ def predicates_in(span: Span) -> list[Predicate]:
             for c in t.children:           # "called off the bombing campaign": its modifier goes with it
                 if c.dep_ == "compound":
                     found.pop(c.i, None)
+    # "a new constitution allowing competitive elections": a vote a law allows is no vote held (enabling_verbs)
+    for i in list(found):
+        t = found[i].token
+        if found[i].type not in ("election", "referendum") or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a = t
+        while a.dep_ == "conj" and a.head.i != a.i:
+            a = a.head
+        if a.dep_ == "dobj" and _lemma(a.head) in lex["enabling_verbs"]:
+            del found[i]
     # "the war ended ... with the 1784 Treaty of Mangalore": the treaty is how the war ended, one act (war_end)
     for i in list(found):
         t = found[i].token
