@@ -26,6 +26,7 @@ CASES = [
     ("On 9 June 1962 the president vetoed the bill.", "other"),
     ("The bill was vetoed by the governor on 9 June 1962.", "other"),
     ("On 9 June 1962 the Supreme Court ruled the election invalid.", "resolution"),
+    ("On 3 May 1961 the Constitutional Court annulled the election results.", "resolution"),
     ("In 1963 the assembly granted an amnesty to all political prisoners.", "resolution"),
     ("An amnesty law was passed in 1963.", "resolution"),
     ("The Security Council adopted a resolution condemning the invasion on 4 August 1964.", "resolution"),
@@ -130,7 +131,6 @@ CASES = [
 
 # cases the pipeline still gets wrong (session 17), kept with the type the contract gives them
 GAPS = {
-    "On 9 June 1962 the Supreme Court ruled the election invalid.": "the election ruled on is read as an act of its own",
     "The Senate confirmed the nomination on 5 September 1960.": "a body's 'confirmed' as resolution cost a kept-aside typed match (session 17): stays other",
     "The annexation of the province was announced on 18 March 1938.": "the annexation noun is an offensive row of its own",
     "The constitution was approved by referendum on 3 May 1958.": "typed referendum under the chronicle floor",

@@ -1694,6 +1694,13 @@ def predicates_in(span: Span) -> list[Predicate]:
             a = a.head
         if a.dep_ == "dobj" and _lemma(a.head) in lex["enabling_verbs"]:
             del found[i]
+            continue
+        # "the court annulled the election results", "ruled the election invalid": the ruling is the act
+        if a.dep_ == "compound":
+            a = a.head
+        if a.dep_ in ("dobj", "nsubjpass") and a.head.i in found and found[a.head.i].type == "resolution" \
+                and a.head.i != t.i:
+            del found[i]
     # "the war ended ... with the 1784 Treaty of Mangalore": the treaty is how the war ended, one act (war_end)
     for i in list(found):
         t = found[i].token
