@@ -418,6 +418,14 @@ def _noun_ok(t: Token, need: str) -> bool:
     of = _of(t)
     if need == "of":
         return of is not None
+    if need == "not_by_manner":
+        # "was dissolved by decree", "ruled by decree": the manner of the verb's act, no act of its own; "by a decree
+        # of 2 May", "by the decree of the Assembly" still name the decree
+        return not (t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ in ("det", "poss", "prep", "amod", "compound", "nummod") for c in t.children))
+    if need == "not_state_of":
+        # "a state of siege" is the emergency rule a government declares, no siege laid
+        return not (t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) == "state")
     if need == "of_or_launched":
         # "the push of the Third Army", "the Italians began a push which recovered territory"; not "a push for reforms"
         return of is not None or (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"]
@@ -658,6 +666,11 @@ def _class_ok(t: Token, cls: dict) -> bool:
             cands += comps + [g for c in comps for g in c.children if g.dep_ in ("attr", "acomp", "oprd", "dobj")]
             cands += [c for c in t.children if c.dep_ in ("dobj", "attr", "oprd")]
         if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
+            return False
+    if "object_of_lemma" in cls:   # the object's (or a passive subject's) of-phrase: 'a declaration of independence'
+        what = _passive_subject(t) if passive else obj
+        of = _of(what) if what is not None else None
+        if of is None or _lemma(of) not in cls["object_of_lemma"]:
             return False
     if "complement_lemma" in cls and not any(
             c.dep_ in ("acomp", "attr", "oprd") and (_lemma(c) in cls["complement_lemma"] or any(
@@ -1678,6 +1691,23 @@ def predicates_in(span: Span) -> list[Predicate]:
             for c in t.children:           # "called off the bombing campaign": its modifier goes with it
                 if c.dep_ == "compound":
                     found.pop(c.i, None)
+    # "a new constitution allowing competitive elections": a vote a law allows is no vote held (enabling_verbs)
+    for i in list(found):
+        t = found[i].token
+        if found[i].type not in ("election", "referendum") or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a = t
+        while a.dep_ == "conj" and a.head.i != a.i:
+            a = a.head
+        if a.dep_ == "dobj" and _lemma(a.head) in lex["enabling_verbs"]:
+            del found[i]
+            continue
+        # "the court annulled the election results", "ruled the election invalid": the ruling is the act
+        if a.dep_ == "compound":
+            a = a.head
+        if a.dep_ in ("dobj", "nsubjpass") and a.head.i in found and found[a.head.i].type == "resolution" \
+                and a.head.i != t.i:
+            del found[i]
     # "the war ended ... with the 1784 Treaty of Mangalore": the treaty is how the war ended, one act (war_end)
     for i in list(found):
         t = found[i].token
