@@ -1851,6 +1851,18 @@ def names_told_act(noun: Token, framing: frozenset | set = frozenset()) -> bool:
     return told is not None and not told[1].startswith("war-span")
 
 
+def _gapped_verb(name: Token, preds: dict[int, Predicate]) -> Token | None:
+    """The verb a gapped conjunct leaves out: a name after a comma, hung on the verb as a loose modifier
+    ("..., Gao the following day"), the verb's act being a predicate."""
+    if name.pos_ != "PROPN" or name.dep_ not in ("npadvmod", "dep") or name.ent_type_ in ("DATE", "TIME"):
+        return None
+    v = name.head
+    if v.pos_ not in ("VERB", "AUX") or v.i > name.i or name.i == 0 or name.doc[name.i - 1].text != ",":
+        return None
+    x = v if v.i in preds else _through_light(v, preds)
+    return x if x.i in preds else None
+
+
 def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> Token | None:
     """The predicate a date modifies: the first ancestor of the date that is a predicate or a verb; from a
     light or stative verb, the event noun it carries ("launched an offensive on 5 May"). A date that
@@ -1905,6 +1917,11 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     # times the verb, not the doer
                     t, framed = base, True
                     continue
+                gapped = _gapped_verb(base, preds)
+                if gapped is not None:
+                    # "Kidal was overrun on 30 March, Gao the following day, and Timbuktu on 1 April": a name and a
+                    # date after a comma, the verb left out, tell the same act again for that name on that date
+                    return gapped
                 return None
             # a framing noun with its act: "the wars waged by the countries ..., one from 1918 to 1921"
             for c in base.children:
