@@ -129,7 +129,8 @@ CASES = [
 ]
 
 
-# cases the pipeline still gets wrong (session 17), kept with the type the contract gives them
+# cases the pipeline still gets wrong (session 17), kept here with the type the contract gives them and why they
+# fail, for the next session; not run (an expected failure that passes either way would be no test)
 GAPS = {
     "The Senate confirmed the nomination on 5 September 1960.": "a body's 'confirmed' as resolution cost a kept-aside typed match (session 17): stays other",
     "The annexation of the province was announced on 18 March 1938.": "the annexation noun is an offensive row of its own",
@@ -139,8 +140,14 @@ GAPS = {
 }
 
 
-@pytest.mark.parametrize("text,etype", [pytest.param(*c, marks=pytest.mark.xfail(reason=GAPS[c[0]], strict=False))
-                                        if c[0] in GAPS else c for c in CASES], ids=[c[0][:60] for c in CASES])
+RUN = [c for c in CASES if c[0] not in GAPS]
+
+
+def test_known_gaps_are_cases():
+    assert set(GAPS) <= {c[0] for c in CASES}
+
+
+@pytest.mark.parametrize("text,etype", RUN, ids=[c[0][:60] for c in RUN])
 def test_political_act_type(text, etype, nlp):
     chron = extract_text(text, doc_id="ex", nlp=nlp)["chronicle"]
     want = etype if isinstance(etype, tuple) else (etype,)
