@@ -2348,6 +2348,12 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         place_uses[e] and 2 * place_uses[e] >= max(uses[e], 1)))}
 
 
+def _name_token(t) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun (the tagger reads some names as common plurals: "Kars
+    surrendered", NNS)."""
+    return t.tag_ in ("NNP", "NNPS") or (t.pos_ == "NOUN" and t.text[:1].isupper())
+
+
 def _gazetteer_towns(seg_docs, mentions: list[dict], towns_only: set) -> list[tuple[int, int]]:
     """Spans of names the entity model left untagged or tagged an organisation or a people that are towns: a name the
     text writes mostly as a place (_towns_only: "the fortress of Adrianople ... Adrianople capitulated"), or a town of
@@ -2363,14 +2369,12 @@ def _gazetteer_towns(seg_docs, mentions: list[dict], towns_only: set) -> list[tu
     spans = []
     for seg_start, doc in seg_docs:
         i = 0
-        # a capitalised noun too: the tagger reads some names as common plurals ("Kars surrendered": NNS)
-        name_tok = lambda t: t.tag_ in ("NNP", "NNPS") or (t.pos_ == "NOUN" and t.text[:1].isupper())
         while i < len(doc):
-            if not name_tok(doc[i]):
+            if not _name_token(doc[i]):
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and name_tok(doc[j + 1]) and doc[j].whitespace_:
+            while j + 1 < len(doc) and _name_token(doc[j + 1]) and doc[j].whitespace_:
                 j += 1
             run = doc[i:j + 1]
             name = run.text
