@@ -276,6 +276,30 @@ def _verbless_subject_verb(t: Token) -> bool:
     return True
 
 
+def _date_swallowed_subject(t: Token) -> bool:
+    """ "On 3 May 1998 guerrillas of the FARC attacked the town", "In June 1920 soldiers of the Red Army captured
+    Kiev": the parser reads the opening date and the plural force or people after it as one prepositional phrase,
+    and the verb after them has no subject. The date is the preposition's object and the noun the verb's subject."""
+    if t.dep_ != "pobj" or t.tag_ not in ("NNS", "NNPS"):
+        return False
+    prep = t.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.i != t.sent.start or verb.pos_ != "VERB" or verb.i < t.i or verb.dep_ != "ROOT":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) or not _group_noun(t):
+        return False
+    dates = [c for c in t.children if c.i < t.i and c.ent_type_ == "DATE"]
+    if not dates:
+        return False
+    head = max(dates, key=lambda c: c.i)       # "May" of "3 May 1998", "June" of "June 1920"
+    for c in dates:
+        if c.i != head.i:
+            c.head = head
+    head.head, head.dep_ = prep, "pobj"
+    t.head, t.dep_ = verb, "nsubj"
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -307,6 +331,9 @@ def repair(doc: Doc) -> int:
             n += 1
             continue
         if t.pos_ == "PROPN" and _name_swallowed_verb(t):
+            n += 1
+            continue
+        if t.pos_ == "NOUN" and _date_swallowed_subject(t):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ != "acomp":
