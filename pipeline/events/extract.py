@@ -1529,8 +1529,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     text = parsed.text
     # a news dateline's place ("BAKHMUT, Ukraine, 8 March 2023 — Russian forces ...") is where the article was filed:
     # no side nor place of any event
-    dateline = next(((text.rfind("\n", 0, d["start"]) + 1, d["start"]) for d in tables.get("dates", [])
-                     if is_news_dateline(text, d["start"], d["end"])), None)
+    # (only the text's first date can be one: time.extract reads the dateline the same way)
+    first = min(tables.get("dates", []), key=lambda d: d["start"], default=None)
+    dateline = ((text.rfind("\n", 0, first["start"]) + 1, first["start"])
+                if first is not None and is_news_dateline(text, first["start"], first["end"]) else None)
     if dateline is not None:
         tables = dict(tables, mentions=[m for m in tables.get("mentions", [])
                                         if not dateline[0] <= m["start"] < dateline[1]])
