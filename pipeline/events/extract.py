@@ -602,7 +602,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             continue
         t = as_tuple(p)
         g, d, conf = p, None, 0.0
-        while True:           # the nearest governing predicate with a date of its own
+        while not _pluperfect_relative(p.token):   # the nearest governing predicate with a date of its own
             g = governing_predicate(g.token, by_i)
             if g is None:
                 break
@@ -1446,6 +1446,13 @@ def _named_act(text: str, t) -> bool:
 POLITICAL_TYPES = ("other", "resolution", "declaration", "dissolution", "election")
 
 
+def _pluperfect_relative(tok) -> bool:
+    """A verb of a relative clause in the past perfect ("legislators who had escaped arrest formed a committee on 16
+    April"): it describes a person or thing by what happened before the act it stands in, not at that act's date."""
+    return tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+
+
 def _undated_confidence(base: float, t, tok, text: str) -> float:
     """How sure an act dated by its sentence or by the narrative is: an untyped happening ("other") is a weaker
     guess, and words inside a quotation weaker still; but a political act stated as done in the narrative's own
@@ -1453,8 +1460,7 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
     act, and reaches the chronicle when it is told in the paragraph that gave the date."""
     if _in_speech(text, t[0]):
         return base - (0.1 if t[2] == "other" else 0.0) - 0.2
-    if tok is not None and tok.dep_ == "relcl" and tok.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children):
+    if tok is not None and _pluperfect_relative(tok):
         # an act without a date of its own in a pluperfect relative clause describes a thing or a person by what had
         # happened before ("the bathtub in which Marat had been murdered"): background told elsewhere, not the story's act
         base -= 0.1
@@ -2314,6 +2320,8 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         if m["text"][:1].isupper() and len(m["text"]) > 2:
             surfaces[m["entity_id"]].add(m["text"])
     place_uses, uses = defaultdict(int), defaultdict(int)
+    directions = set(side_lexicon()["place_direction_words"])
+    heads_after = "|".join(map(re.escape, sorted(set(settlements) | set(ev.get("region_nouns", ())))))
     for e, at in starts.items():
         if e in sides:
             continue
@@ -2327,8 +2335,13 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         for start, end in at.items():
             uses[e] += 1
             before = [w.strip("(),;:\"'").lower() for w in text[max(0, start - 40):start].split()]
+            if re.match(r"\s+(?:" + heads_after + r")\b", text[end:end + 20]):
+                place_uses[e] += 1          # "Mullaitivu town fell", "X province": the name of a town or region
+                continue
             if not before or (person and re.match(r"['\u2019]s\b", text[end:end + 3])):
                 continue
+            if len(before) > 1 and before[-1] in directions:
+                before = before[:-1]        # "in northern Shan State", "into central X"
             w1, w2 = before[-1], (before[-2] if len(before) > 1 else "")
             if person:
                 placed = w1 in safe_preps or (w1 == "of" and w2 in of_safe)

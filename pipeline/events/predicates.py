@@ -461,7 +461,12 @@ def _noun_ok(t: Token, need: str) -> bool:
         military = {"air", "missile", "drone", "military", "naval", "artillery", "nuclear", "preemptive",
                     "pre-emptive", "aerial", "amphibious", "rocket", "airborne", "combat", "rear-guard",
                     "delaying", "guerrilla", "commando", "punitive", "offensive", "retaliatory"}
-        return bool(mods & military) or (need.startswith("named") and any(c.pos_ == "PROPN" for c in t.children))
+        # "Operation Barbarossa", "Operation 1027": a named one; "an operation against the rebels": aimed at a side
+        named = any(c.pos_ == "PROPN" or (t.text[:1].isupper() and c.like_num and c.i > t.i) for c in t.children)
+        against = any(c.dep_ == "prep" and c.lower_ == "against" and any(
+            g.dep_ == "pobj" and (arg_classes(g) & {"force", "state", "people"} or g.ent_type_ in ("NORP", "GPE", "ORG"))
+            for g in c.children) for c in t.children)
+        return bool(mods & military) or (need.startswith("named") and (named or against))
     if need in ("held", "declared", "adopted_or_body", "made"):
         verbs = {"held": {"hold", "take", "conduct", "organize", "organise", "call", "win", "lose", "contest", "stage"},
                  "made": {"make", "submit", "present", "put", "table", "advance", "send", "deliver", "draft", "unveil"},

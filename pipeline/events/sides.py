@@ -108,6 +108,12 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
     return out
 
 
+def _proper(name: str) -> bool:
+    """Every word of the name but "of" and "the" is capitalised: a proper name, not a description ("Syrian troops")."""
+    words = [x for x in re.findall(r"[\w'’.]+", name) if x.lower() not in ("of", "the")]
+    return len(words) >= 2 and all(x[:1].isupper() for x in words)
+
+
 def _has_force_noun(words: list[str]) -> bool:
     nouns = lexicon()["force_nouns"]
     return any(" ".join(words[i:i + n]) in nouns for n in (1, 2, 3) for i in range(len(words) - n + 1))
@@ -197,6 +203,9 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
         if named_org and (not polity or any(x in lex["faction_nouns"] or x in lex["organisation_words"] for x in w)):
             return "keep", None      # "the People's Liberation Army (PLA)"; "the Revolutionary Armed Forces of X (ACRO)"
+        if polity and _proper(name) and any(x in lex["movement_words"] for x in w):
+            return "keep", None      # "the Free Syrian Army", "the Kosovo Liberation Army": a movement named after the
+                                     # country it fights in, not that state's army
         if polity:
             return "polity", polity
         rest = " ".join(stripped)
