@@ -73,7 +73,8 @@ def lexicon() -> dict:
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
-                "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs"):
+                "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
+                "outcome_statement_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -451,6 +452,8 @@ def _noun_ok(t: Token, need: str) -> bool:
             who = _passive_subject(v) if is_passive(v) else _subject(v)
             return who is None or not (arg_classes(who) & {"person"} or who.ent_type_ in ("PERSON", "ORG"))
         return True
+    if need == "not_claimed":
+        return not _claimed_outcome(t)
     if need == "number":
         return _has_number(t)
     if need == "civil":
@@ -1522,13 +1525,29 @@ def _past_read_as_participle(t: Token) -> bool:
     return t.sent.text.rstrip()[-1:] in ".!?"
 
 
+def _claimed_outcome(t: Token) -> bool:
+    """ "declared victory in a speech", "conceded defeat": a victory or defeat as what a side states, an outcome
+    claimed, not the fighting (outcome_statement_verbs)."""
+    return (t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and _lemma(t) in ("victory", "defeat", "win")
+            and _lemma(t.head) in lexicon()["outcome_statement_verbs"])
+
+
 def _undone(t: Token) -> bool:
-    """A document noun its governing verb undoes ('the treaty was renounced'): a class's undone_by verbs."""
+    """A document noun its governing verb undoes ('the treaty was renounced', 'withdrew from the agreement'): a class's
+    undone_by verbs."""
     lex = lexicon()
+    lemma = _lemma(t)
+    while t.dep_ == "compound" and t.head.i > t.i:
+        t = t.head        # "the ceasefire agreement"
     h = t.head
-    if t.dep_ not in ("nsubj", "nsubjpass", "dobj") or h.pos_ not in ("VERB", "AUX") or _dated_noun(t):
+    if t.dep_ == "pobj" and (h.lower_ == "from" or h.lower_ == "of" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in h.head.children)):
+        h = h.head        # "withdrew from the ceasefire agreement", "pulled out of the treaty"
+    elif t.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    return any(_lemma(h) in lex["classes"][i].get("undone_by", ()) for i in lex["_by_lemma"].get(_lemma(t), ()))
+    if h.pos_ not in ("VERB", "AUX") or _dated_noun(t):
+        return False
+    return any(_lemma(h) in lex["classes"][i].get("undone_by", ()) for i in lex["_by_lemma"].get(lemma, ()))
 
 
 def predicates_in(span: Span) -> list[Predicate]:
@@ -1551,7 +1570,7 @@ def predicates_in(span: Span) -> list[Predicate]:
         label = overrides.get(trig.id_, trig.label_) if trig.id_ in overrides else trig.label_
         root = trig.root
         if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root) \
-                or _undone(root):
+                or _undone(root) or _claimed_outcome(root):
             continue
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
     # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
