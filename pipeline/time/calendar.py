@@ -174,6 +174,15 @@ def day_number(iso: str) -> int | None:
     return None if s is None else s[0].toordinal() - 146097 * s[1]
 
 
+def bc_within_year(year_bc: int, interval) -> tuple[str, str]:
+    """An interval inside (or, for a winter, ending in) a year BC: `interval(y)` gives it for an AD year y with the same
+    leap years (shifted by whole 400-year cycles); "August 216 BC" -> ("-0216-08-01", "-0216-08-31")."""
+    year = 1 - year_bc                                  # astronomical numbering
+    cycles = max(0, (400 - year) // 400)
+    a, b = interval(year + 400 * cycles)
+    return _unshifted(a, cycles), _unshifted(b, cycles)
+
+
 def hist_unit_interval(iso: str, gran: str) -> tuple[str, str] | None:
     """unit_interval for an ISO date of any era ("-0241-12-31", "year" -> "-0241-01-01".."-0241-12-31").
     Decades and centuries BC do not align with shifted years: they are left to the caller (None)."""

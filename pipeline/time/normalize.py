@@ -626,6 +626,36 @@ def _year_bc(g, ctx):
     return Timex("date", cal.bc_year_value(y), None, None, "year", "", True, start_iso=a, end_iso=b)
 
 
+def _within_year_bc(g, kind: str, gran: str, value: str, interval):
+    y = int(g["y"])
+    if y < 1:
+        return None
+    try:
+        a, b = cal.bc_within_year(y, interval)
+    except ValueError:
+        return None                 # "31 February"
+    return Timex(kind, f"{cal.bc_year_value(y)}-{value}", None, None, gran, mod_of(g.get("mod")), True,
+                 start_iso=a, end_iso=b)
+
+
+def _day_month_year_bc(g, ctx):
+    """ "2 August 216 BC", "August 2, 216 BC": a day before the common era."""
+    m, d = month_num(g["m"]), int(g["d"])
+    return _within_year_bc(g, "date", "day", f"{m:02d}-{d:02d}", lambda y: (dt.date(y, m, d),) * 2)
+
+
+def _month_year_bc(g, ctx):
+    """ "August 216 BC", "early June 218 BC"."""
+    m = month_num(g["m"])
+    return _within_year_bc(g, "date", "month", f"{m:02d}", lambda y: cal.month_interval(y, m, mod_of(g.get("mod"))))
+
+
+def _season_year_bc(g, ctx):
+    """ "the spring of 217 BC"."""
+    code = _lex()["seasons"][g["s"].lower()]
+    return _within_year_bc(g, "date", "season", code, lambda y: cal.season_interval(y, code))
+
+
 def _year_range_bc(g, ctx):
     """ "264–241 BC": years count down before the common era."""
     y1, y2 = int(g["y1"]), int(g["y2"])
@@ -1339,6 +1369,8 @@ NORMALIZERS = {
     "part_of_day_anchor": _part_of_day_anchor, "part_of_day_date": _part_of_day_date, "named_day": _named_day,
     "year_apostrophe": _year_apostrophe, "duration_a_long": _duration_span, "month_previous": _month_previous,
     "year_bc": _year_bc, "year_range_bc": _year_range_bc, "century_bc": _century_bc,
+    "date_dmy_bc": _day_month_year_bc, "date_mdy_bc": _day_month_year_bc, "month_year_bc": _month_year_bc,
+    "season_year_bc": _season_year_bc,
     "relative_offset": _relative_offset, "relative_word": _relative_word, "relative_offset_bare": _relative_offset_bare,
     "relative_this": _relative_this, "relative_edge": _relative_edge, "relative_edge_possessive": _relative_edge, "deictic": _deictic,
     "weekday": _weekday, "weekday_of_week": _weekday_of_week, "duration": _duration, "duration_span": _duration_span,
