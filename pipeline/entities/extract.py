@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .demonyms import polity_of
 from .linking import KEEP_LABELS, Mention, acronym_definitions, link_mentions, norm, trim_span
 
 
@@ -48,13 +49,24 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
             if sent is None:
                 continue
             seen.add((s, e))
-            mentions.append(Mention(s, e, surface, ent.label_, "gazetteer" if gaz_id else "ner",
+            mentions.append(Mention(s, e, surface, _demonym_label(ent, surface), "gazetteer" if gaz_id else "ner",
                                     sent.sentence_id, gazetteer_id=gaz_id))
     mentions += acronym_mentions(parsed, mentions, seen)
     mentions += surname_mentions(parsed, mentions, seen)
     mentions += anaphor_mentions(parsed, mentions, seen)
     info = link_mentions(text, mentions)
     return mentions, info
+
+
+def _demonym_label(ent, surface: str) -> str:
+    """A demonym the model tags a person where it modifies a noun ("Rwandan and Ugandan forces", "Ugandan" PERSON) is a
+    people (NORP); a surname that is also a demonym ("French ordered a retreat") is no modifier and stays a person."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not polity_of(surface):
+        return ent.label_
+    tok = ent.root
+    if tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"):
+        return "NORP"
+    return ent.label_
 
 
 def acronym_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list[Mention]:

@@ -2301,6 +2301,8 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
     mention), stays one (location_prepositions, settlement_nouns, place_evidence in
     types.json)."""
     from .arguments import _is_polity
+    from ..entities.demonyms import polity_of
+    from ..entities.towns import is_town_name
     ev = evidence or {}
     preps_all = preps | set(ev.get("prepositions", ()))
     safe_preps = set(ev.get("person_safe_prepositions", ()))
@@ -2315,8 +2317,9 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         starts[m["entity_id"]][m["start"]] = m["end"]
         if m["label"] == "PERSON":
             persons[m["entity_id"]] += 1
-        if m["label"] == "NORP" or _is_polity(m["text"]):
-            sides.add(m["entity_id"])
+        if (m["label"] == "NORP" and not (is_town_name(m["text"]) and not polity_of(m["text"]))) or _is_polity(m["text"]):
+            sides.add(m["entity_id"])       # (a town of the world the model tags a people, "for control of Kisangani",
+                                            # is a place where the text writes it as one)
         if m["text"][:1].isupper() and len(m["text"]) > 2:
             surfaces[m["entity_id"]].add(m["text"])
     place_uses, uses = defaultdict(int), defaultdict(int)

@@ -732,7 +732,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "not_object_lemma" in cls and obj is not None and _lemma(obj) in cls["not_object_lemma"]:
         return False
     if "control_of" in cls:
-        of = _of(obj) if obj is not None else None
+        # ("took control of the city", the parser hanging "of" on the verb; "of much of the east": the partitive's whole)
+        of = (_of(obj) or (_of(t) if _of(t) is not None and _of(t).i > obj.i else None)) if obj is not None else None
+        if of is not None and _lemma(of) in PARTITIVES and _of(of) is not None:
+            of = _of(of)
         if of is None or not (arg_classes(of) & set(cls["control_of"])):
             return False
     if "control_over" in cls:
@@ -981,8 +984,14 @@ def classify(t: Token) -> tuple[str, str] | None:
         if cls.get("stated_done") and not stated_done(t):
             continue
         if _class_ok(t, cls):
+            if cls["type"] == "agreement" and t.pos_ in ("NOUN", "PROPN") and any(
+                    c.dep_ == "compound" and _lemma(c) in CEASEFIRE_NOUNS for c in t.children):
+                return "ceasefire", "ceasefire-agreement"    # "the Lusaka Ceasefire Agreement": always a ceasefire
             return cls["type"], cls["id"]
     return None
+
+
+CEASEFIRE_NOUNS = frozenset({"ceasefire", "cease-fire", "armistice", "truce"})
 
 
 def political_act(t: Token) -> bool:
