@@ -588,7 +588,9 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                     pairs += [((t0, t1, "war_start", rule + "-start"), d, 0.8), ((t0, t1, "war_end", rule), d, 0.8)]
         elif ds:
             # "the April 2016 and July 2020 clashes": disjoint dates on one act are as many events;
-            # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest
+            # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest; a since-date beside the act's
+            # own ("21 April - Assad lifts the state of emergency in force since 1963") is when a state began
+            ds = [d for d in ds if not SINCE_BEFORE.search(text, max(0, d["start"] - 20), d["start"])] or ds
             ds = _one_act_dates(text, ds)
             chosen = []
             for d in sorted(ds, key=_width):
@@ -2403,6 +2405,9 @@ def _gazetteer_towns(seg_docs, mentions: list[dict], towns_only: set) -> list[tu
                 spans.append((seg_start + run.start_char, seg_start + run.end_char))
             i = j + 1
     return spans
+
+
+SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

@@ -1006,6 +1006,20 @@ def political_act(t: Token) -> bool:
     return stated_done(t)
 
 
+TIMELINE_DASHES = frozenset({"–", "—", "-", ":", "--"})
+
+
+def timeline_entry(sent: Span) -> bool:
+    """A chronology's entry: the line opens with its date and a dash or colon ("18 March – Security forces open fire",
+    "1 March 2012: Rebels withdraw"); its acts are told in the historical present."""
+    toks = [t for t in sent if not t.is_space]
+    i = 0
+    while i < len(toks) and i < 6 and (toks[i].ent_type_ == "DATE" or toks[i].like_num or toks[i].lower_ == ","):
+        i += 1
+    return 0 < i < len(toks) and toks[i].text in TIMELINE_DASHES and any(
+        t.ent_type_ == "DATE" and not t.like_num or t.like_num for t in toks[:i])
+
+
 def stated_done(t: Token) -> bool:
     """The clause form of an act the narrative states as done (see political_act), whatever its verb."""
     if t.pos_ != "VERB":
@@ -1022,7 +1036,7 @@ def stated_done(t: Token) -> bool:
     obj = _object(t)
     if obj is not None and _lemma(obj) in lexicon()["political_act_not_objects"]:
         return False               # "met fierce resistance", "met his fate": no meeting
-    if t.tag_ == "VBD":
+    if t.tag_ == "VBD" or (t.tag_ in ("VBZ", "VBP") and timeline_entry(t.sent)):
         if "nsubj" not in kids and t.dep_ != "conj":
             return False
     elif t.tag_ == "VBN":
@@ -1337,8 +1351,9 @@ def factual(t: Token) -> bool:
                                # of one is measured: it cost a kept-aside actor through grouping)
     if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.dep_ == "prep" and _conditional_consequence(t.head.head):
         return False           # "if the fortress fell, the capital would be exposed to an attack"
-    if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+    if t.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in t.children) and not timeline_entry(t.sent):
         return False           # "historian X argues", "Appleman delineates": the writer's present, not an act of the story
+                               # (but a chronology's entry tells its acts in the present: "18 March – Troops open fire")
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and (
             _lemma(t.head) in lex["act_reference_verbs"] or any(
                 c.dep_ == "xcomp" and _lemma(c) in lex["act_reference_verbs"] for c in t.head.children)):

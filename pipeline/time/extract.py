@@ -39,6 +39,10 @@ COMPARISON = re.compile(r"(?:\bas\s+(?:it\s+was\s+|they\s+were\s+)?in|\bthan\s+(
 # moves it ("held on until the spring of 1776, and then withdrew")
 UNTIL = re.compile(r"\b(?:until|till|up\s+to)\s+(?:the\s+)?[^,;:.()]{1,50}\s(?:in|on|of)\s+$", re.IGNORECASE)
 UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
+# "the state of emergency in force since 1963", "had ruled since 1970": the start of what still holds at the story's
+# date, told as background; the story does not step back to it
+SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+SINCE_BACK_DAYS = 366     # ("four weeks of fighting since 8 August" steps back to where the fighting began)
 UNTIL_AHEAD_DAYS = 122
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
@@ -467,7 +471,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                         and ((UNTIL.search(before) and t.start > ctx.anchor.end)
                              or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (UNTIL.search(before) and t.anchor_used and kind == "relative" and t.start > ctx.anchor.end)
-                       or (((PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
+                       or (((SINCE.search(before) and (ctx.anchor.start - t.end).days > SINCE_BACK_DAYS)
+                            or (PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
                            and t.end < ctx.anchor.start))):
