@@ -300,6 +300,22 @@ def _date_swallowed_subject(t: Token) -> bool:
     return True
 
 
+def _causative_participle(t: Token) -> bool:
+    """ "Mengistu had his rivals killed", "the king had the ministers arrested": the parser reads the participle after
+    a causative "have"/"get" and its object as a clause of its own, the object its active subject. What was done to
+    them is the participle's passive: the noun is its passive subject (the act is done, by the causer)."""
+    h = t.head
+    if t.tag_ != "VBN" or t.dep_ != "ccomp" or h.i == t.i or h.lemma_.lower() not in _data()["causative_have"]:
+        return False
+    if h.i > t.i or any(c.dep_ in ("aux", "auxpass", "nsubjpass", "dobj") for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i]
+    if len(subj) != 1 or not any(c.dep_ == "nsubj" for c in h.children):
+        return False
+    subj[0].dep_ = "nsubjpass"
+    return True
+
+
 def repair(doc: Doc) -> int:
     """Repairs the doc in place; returns how many words it read as verbs."""
     lex = _data()
@@ -334,6 +350,9 @@ def repair(doc: Doc) -> int:
             n += 1
             continue
         if t.pos_ == "NOUN" and _date_swallowed_subject(t):
+            n += 1
+            continue
+        if t.pos_ == "VERB" and _causative_participle(t):
             n += 1
             continue
         if t.pos_ == "VERB" and t.dep_ != "acomp":
