@@ -176,7 +176,28 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             roles += [(own if r == "patient" else r, t) for r, t in _verb_roles(verb.head) if r in ("subject", "patient")]
         elif verb.dep_ in ("relcl", "acl"):
             roles.append(("subject" if verb.dep_ == "relcl" else ("patient" if verb.tag_ == "VBN" else "object"), verb.head))
+            owner = _force_owner(verb.head) if verb.dep_ == "relcl" else None
+            if owner is not None:
+                # "Britain dispatched a task force, which sailed on 5 April": the side that sent the force acts
+                roles += [(r, t) for r, t in _verb_roles(owner) if r == "subject"]
     return roles
+
+
+def _force_owner(noun: Token) -> Token | None:
+    """The verb by which a side sent, raised or led a force the text names by its common noun alone ("dispatched a
+    task force", "raised an army"; sides.json "owner_verbs", "force_nouns"), when the noun phrase names no side of its
+    own (no capitalised word, no possessive): whoever does that verb owns the force."""
+    from .sides import lexicon
+    lex = lexicon()
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or noun.head.lemma_.lower() not in lex["owner_verbs"]:
+        return None
+    if noun.lemma_.lower() not in lex["force_nouns"] and noun.lower_ not in lex["force_nouns"]:
+        return None
+    lo, hi = _phrase(noun)
+    inside = [t for t in noun.doc if lo <= t.idx < hi and t.i != noun.i]
+    if any(t.text[:1].isupper() or t.dep_ == "poss" or t.ent_type_ for t in inside):
+        return None
+    return noun.head
 
 
 def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
