@@ -1695,8 +1695,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     recent_sides = []           # (actor id, offset) of the last acts' actors
 
     prev_sid = None
+    seen_sids = []              # the sentences so far, in order (whom "he" names, back through the paragraph)
     for sent in parsed.sentences:
         sid_before, prev_sid = prev_sid, sent.sentence_id
+        seen_sids.append(sent.sentence_id)
         if sent.segment.kind == "cell":
             continue
         if is_heading(text[sent.start:sent.end]):
@@ -2029,6 +2031,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
                          if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
                          and "\n" not in text[m["start"]:at]]
+                for sid in reversed(seen_sids[-5:-2]):
+                    if named:
+                        break
+                    # "Enver Pasha, supreme commander of the Turkish forces, ... He was a poor commander. He launched
+                    # an offensive": sentences that name no man carry "he" on to the man named before them, in the
+                    # same paragraph, when the text gives that man a side (else "he" is left as before)
+                    further = [m for m in mentions_by_sent.get(sid, []) if m["start"] < at and "\n" not in text[m["start"]:at]
+                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)]
+                    if further:
+                        if max(further, key=lambda m: m["start"])["entity_id"] in actor_sides:
+                            named = further
+                        break
                 if named:
                     last = max(named, key=lambda m: m["start"])
                     # "the emperor Leopold, brother of Marie Antoinette, ... but he died": a man named after "of" is
