@@ -2170,10 +2170,15 @@ def _then_part_of(rows: list[dict], entity_info: dict, canonical_ids: dict, text
     Republic of Czechoslovakia in 1989), which the document never names itself (it stands for a capital or a
     demonym), acts, in an act inside those dates, as the state it was part of, when the document names that one:
     "the Moscow summit of May 1972", "riot police arrested hundreds in Prague" (1989). A republic the text names
-    ("Armenia", "Lithuania") is a side of its own."""
-    from ..entities.demonyms import predecessor_table
+    ("Armenia", "Lithuania") is a side of its own. A state renamed later acts under its name of the time, when the
+    document names it so (former_names.tsv: "Turkish troops" in 1915 of a text that names the Ottoman Empire)."""
+    from ..entities.demonyms import former_name_table, predecessor_table
     table = {k: v for k, v in predecessor_table().items()
              if not re.search(r"\b" + re.escape(k) + r"\b", text, re.IGNORECASE)}
+    # a state renamed later ("Turkish forces" in 1915, former_names.tsv) is the state under its name of the time when
+    # the document names it so ("the Ottoman Empire"), whether or not it also uses the later name
+    for k, v in former_name_table().items():
+        table[k] = table.get(k, []) + v
     for row in rows:
         if not row["actors"] or not row["start_date"]:
             continue
