@@ -31,3 +31,14 @@ def test_the_table_is_well_formed():
     table = predecessor_table()
     assert table["russia"][0][0] == "Soviet Union"
     assert all(lo < hi for rows in table.values() for _, lo, hi in rows)
+
+
+def test_a_state_renamed_later_acts_under_its_name_of_the_time(nlp):
+    # former_names.tsv: "Turkish forces" of 1915 in a text that names the Ottoman Empire are the Ottoman Empire's;
+    # in 1974 they are Turkey's; a text that never names the Ottoman Empire keeps Turkey
+    got = actors("The Ottoman Empire entered the war in 1914. In March 1915 Turkish forces attacked the British lines "
+                 "near the canal. In 1974 Turkish forces landed in Cyprus.", nlp)
+    assert got[("offensive", "1915")] == "ottoman-empire", got
+    assert got[("offensive", "1974")] == "turkey", got
+    got = actors("In March 1915 Turkish forces attacked the British lines near the canal.", nlp)
+    assert got[("offensive", "1915")] == "turkey", got

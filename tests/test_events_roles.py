@@ -18,3 +18,24 @@ def test_a_participle_joined_to_a_passive_verb_is_passive(nlp):
 def test_an_active_verb_joined_to_a_passive_verb_keeps_its_subject(nlp):
     roles = _roles(nlp, "On 4 May 1944 the French army was defeated and retreated to the river.", "retreated")
     assert any(r == "subject" and "army" in s for r, s in roles), roles
+
+
+def test_a_relative_clause_on_a_force_a_side_sent_is_that_sides_act(nlp):
+    # "Britain dispatched a task force, which sailed ...": the force names no side; the one that sent it acts
+    roles = _roles(nlp, "On 5 April 1970 Britain dispatched a task force, which sailed to the islands on 9 April.", "sailed")
+    assert ("subject", "Britain") in roles, roles
+    # a force a side fought is the enemy's: its relative clause is not the attacker's act
+    roles = _roles(nlp, "On 5 April 1970 Britain attacked a force which retreated to the islands on 9 April.", "retreated")
+    assert ("subject", "Britain") not in roles, roles
+    # a force named with its own side keeps it
+    roles = _roles(nlp, "On 5 April 1970 Britain dispatched a French force, which sailed to the islands on 9 April.", "sailed")
+    assert ("subject", "Britain") not in roles, roles
+
+
+def test_the_object_of_a_verb_of_making_does_its_infinitive(nlp):
+    # "forcing the Allies to evacuate": the Allies evacuate, not Germany
+    roles = _roles(nlp, "In May 1941 Germany conquered Crete, forcing the Allies to evacuate.", "evacuate")
+    assert ("subject", "the Allies") in roles and ("subject", "Germany") not in roles, roles
+    # "promised France to send troops": a verb whose own subject does the infinitive's act
+    roles = _roles(nlp, "In June 1944 Britain promised France to send troops.", "send")
+    assert ("subject", "Britain") in roles and ("subject", "France") not in roles, roles

@@ -1703,8 +1703,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     recent_sides = []           # (actor id, offset) of the last acts' actors
 
     prev_sid = None
+    seen_sids = []              # the sentences so far, in order (whom "he" names, back through the paragraph)
     for sent in parsed.sentences:
         sid_before, prev_sid = prev_sid, sent.sentence_id
+        seen_sids.append(sent.sentence_id)
         if sent.segment.kind == "cell":
             continue
         if is_heading(text[sent.start:sent.end]):
@@ -2037,6 +2039,18 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
                          if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
                          and "\n" not in text[m["start"]:at]]
+                for sid in reversed(seen_sids[-5:-2]):
+                    if named:
+                        break
+                    # "Enver Pasha, supreme commander of the Turkish forces, ... He was a poor commander. He launched
+                    # an offensive": sentences that name no man carry "he" on to the man named before them, in the
+                    # same paragraph, when the text gives that man a side (else "he" is left as before)
+                    further = [m for m in mentions_by_sent.get(sid, []) if m["start"] < at and "\n" not in text[m["start"]:at]
+                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)]
+                    if further:
+                        if max(further, key=lambda m: m["start"])["entity_id"] in actor_sides:
+                            named = further
+                        break
                 if named:
                     last = max(named, key=lambda m: m["start"])
                     # "the emperor Leopold, brother of Marie Antoinette, ... but he died": a man named after "of" is
@@ -2164,10 +2178,15 @@ def _then_part_of(rows: list[dict], entity_info: dict, canonical_ids: dict, text
     Republic of Czechoslovakia in 1989), which the document never names itself (it stands for a capital or a
     demonym), acts, in an act inside those dates, as the state it was part of, when the document names that one:
     "the Moscow summit of May 1972", "riot police arrested hundreds in Prague" (1989). A republic the text names
-    ("Armenia", "Lithuania") is a side of its own."""
-    from ..entities.demonyms import predecessor_table
+    ("Armenia", "Lithuania") is a side of its own. A state renamed later acts under its name of the time, when the
+    document names it so (former_names.tsv: "Turkish troops" in 1915 of a text that names the Ottoman Empire)."""
+    from ..entities.demonyms import former_name_table, predecessor_table
     table = {k: v for k, v in predecessor_table().items()
              if not re.search(r"\b" + re.escape(k) + r"\b", text, re.IGNORECASE)}
+    # a state renamed later ("Turkish forces" in 1915, former_names.tsv) is the state under its name of the time when
+    # the document names it so ("the Ottoman Empire"), whether or not it also uses the later name
+    for k, v in former_name_table().items():
+        table[k] = table.get(k, []) + v
     for row in rows:
         if not row["actors"] or not row["start_date"]:
             continue
