@@ -30,12 +30,3 @@ def test_a_relative_clause_on_a_force_a_side_sent_is_that_sides_act(nlp):
     # a force named with its own side keeps it
     roles = _roles(nlp, "On 5 April 1970 Britain dispatched a French force, which sailed to the islands on 9 April.", "sailed")
     assert ("subject", "Britain") not in roles, roles
-
-
-def test_the_object_of_a_verb_of_making_does_its_infinitive(nlp):
-    # "forcing the Allies to evacuate": the Allies evacuate, not Germany
-    roles = _roles(nlp, "In May 1941 Germany conquered Crete, forcing the Allies to evacuate.", "evacuate")
-    assert ("subject", "the Allies") in roles and ("subject", "Germany") not in roles, roles
-    # "promised France to send troops": a verb whose own subject does the infinitive's act
-    roles = _roles(nlp, "In June 1944 Britain promised France to send troops.", "send")
-    assert ("subject", "Britain") in roles and ("subject", "France") not in roles, roles

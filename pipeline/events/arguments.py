@@ -167,12 +167,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
         # "..., capturing Fort St. Jean": a participle's subject is its main verb's
-        controlled = _controlled_by_object(verb)
-        if controlled:
-            # "forcing the Allies to evacuate", "ordered General X to launch the offensive": the object of a verb of
-            # making or telling does what its infinitive says
-            roles += [("subject", t) for t in controlled]
-        elif (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
+        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
             # ("Diem was overthrown and executed", "the town was besieged and taken": a participle joined to a passive
             # verb, with no auxiliary of its own, is passive too; its shared subject undergoes it)
             own = "patient" if _passive(verb) or (
@@ -203,25 +198,6 @@ def _force_owner(noun: Token) -> Token | None:
     if any(t.text[:1].isupper() or t.dep_ == "poss" or t.ent_type_ for t in inside):
         return None
     return noun.head
-
-
-def _controlled_by_object(verb: Token) -> list[Token]:
-    """The named object of the verb an infinitive complements, when that verb is active and has one ("forcing the
-    Allies to evacuate", "persuaded Congress to authorize", "ordered General X to launch"): who does the infinitive's
-    act (object control). A verb whose own subject does it ("promised X to ...") and objects that are no side, man or
-    force ("took steps to ...") are left out."""
-    from .sides import lexicon
-    head = verb.head
-    if (verb.dep_ != "xcomp" or head.pos_ not in ("VERB", "AUX") or _passive(head)
-            or head.lemma_.lower() in ("promise", "vow", "pledge", "threaten")
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        return []
-    objs = [t for c in head.children if c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for t in _with_conjuncts(c)]
-    forces = lexicon()["force_nouns"]
-    if not objs or not all(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN" or t.lower_ in forces
-                           or t.lemma_.lower() in forces for t in objs):
-        return []
-    return objs
 
 
 def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
