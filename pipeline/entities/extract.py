@@ -22,7 +22,7 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
     mentions: list[Mention] = []
     seen = set()
     for seg, doc in parsed.segment_docs():
-        for ent in doc.ents:
+        for ent in _whole_names(doc):
             if ent.label_ not in KEEP_LABELS:
                 continue
             # trimmed on the masked text: a citation marker is blank there, never part of a name
@@ -56,6 +56,29 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
     mentions += anaphor_mentions(parsed, mentions, seen)
     info = link_mentions(text, mentions)
     return mentions, info
+
+
+DANGLING = frozenset({"of", "for", "and"})
+
+
+def _whole_names(doc) -> list:
+    """The model's entities, where an organisation's name cut after "of" ("The Organization of" ORG, "American" NORP,
+    "States" untagged) is taken up to the end of its run of capitalised words: "The Organization of American States"."""
+    from spacy.tokens import Span
+    out, skip_to = [], 0
+    for ent in doc.ents:
+        if ent.start < skip_to:
+            continue
+        if ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in DANGLING:
+            j = ent.end
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].ent_type_ in ("", "ORG", "NORP", "GPE", "LOC"):
+                j += 1
+            if j > ent.end:
+                out.append(Span(doc, ent.start, j, label="ORG"))
+                skip_to = j
+                continue
+        out.append(ent)
+    return out
 
 
 def _demonym_label(ent, surface: str) -> str:
