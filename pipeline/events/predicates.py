@@ -738,6 +738,19 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if not any(arg_classes(g) & set(cls["prep_object"].get(c.lower_, ())) for c in t.children
                    if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "pobj"):
             return False
+    if "prep_chain_object" in cls:
+        # "led 400 regulars over the ice against the fort", "led an army through the Alps": the object of one of these
+        # prepositions, on the verb, its object or a phrase of them (the parse hangs "against" on "ice"), is of its classes
+        want, seen = cls["prep_chain_object"], []
+        stack = [t] + [o for c in t.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+        while stack:
+            h = stack.pop()
+            for c in h.children:
+                if c.dep_ == "prep":
+                    seen.append(c)
+                    stack.extend(g for g in c.children if g.dep_ == "pobj")
+        if not any(arg_classes(g) & set(want.get(c.lower_, ())) for c in seen for g in c.children if g.dep_ == "pobj"):
+            return False
     if "agent" in cls:
         # "the garrison was surprised by the Indians": a passive act's agent, when it names one, is of these classes
         # ("Hanoi was surprised by the speed of their success" is no act)
