@@ -468,7 +468,38 @@ def _noun_ok(t: Token, need: str) -> bool:
                  "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
+        if need == "held" and _noun_ok(t, "confidence_of"):
+            return False       # "lost a vote of confidence": the assembly's decision (confidence-vote), no election
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
+    if need == "confidence_of":
+        return ((of is not None and _lemma(of) in ("confidence", "no-confidence", "censure", "impeachment", "distrust"))
+                or any(c.dep_ in ("compound", "amod") and _lemma(c) in ("confidence", "no-confidence", "censure")
+                       for c in t.children))
+    if need == "confidence":
+        # "survived a vote of no confidence", "parliament passed a motion of censure", "the government lost a confidence
+        # vote": a vote the assembly held on the government
+        if not _noun_ok(t, "confidence_of"):
+            return False
+        return t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in (
+            "survive", "lose", "win", "face", "pass", "carry", "defeat", "hold", "table", "adopt", "approve", "reject")
+    if need in ("called", "not_called"):
+        # "the prime minister called early elections" (on 3 March): the vote is still to come, the call is the act
+        # (other); "elections were called for 3 May" gives the vote's day
+        called = (_lemma(t.head) in ("call", "announce", "schedule", "set") and t.dep_ in ("dobj", "nsubjpass")
+                  and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.head.children))
+        return called if need == "called" else not called
+    if need in ("by_state", "not_by_state"):
+        # "the United States imposed sanctions": a state's measure; "the Security Council imposed sanctions", "UN
+        # sanctions": a body's decision. The imposer is the subject of the verb the noun is the object of, the agent of
+        # its passive, or a possessive or compound name on the noun; none named, the noun keeps its resolution
+        v = t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") else None
+        who = [c for c in t.children if c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        if v is not None:
+            who.append(_agent(v) if t.dep_ == "nsubjpass" else _subject(v))
+        who = [w for w in who if w is not None]
+        state = bool(who) and not any(_is_body(w) for w in who) and any(
+            w.ent_type_ in ("GPE", "NORP") or arg_classes(w) & {"state", "person"} for w in who)
+        return state if need == "by_state" else not state
     if need == "on_place":
         return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
     if need == "made_into_ground":
@@ -823,6 +854,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
                                               and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
             return False
+        if lem in ("return", "restore", "bring") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and "power" in arg_classes(g) for g in c.children) for c in t.children):
+            return False       # "the election returned the party to power": an office regained, no forces moved
         if lem in ("move", "transfer", "commit", "assign", "base") and "force" not in arg_classes(obj) | arg_classes(subj):
             return False
         if lem in ("move", "shift", "transfer", "divert", "relocate", "redeploy", "go", "proceed", "head", "position", "attach", "return") and (
