@@ -831,6 +831,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("flee", "escape") and _civil_person(subj):
             return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
+        if lem in ("flee", "escape", "give", "surrender") and (
+                (subj is not None and _lemma(subj) in lexicon().get("captive_nouns", ()))
+                or (obj is not None and obj.lower_ in ("himself", "herself"))):
+            return False       # GUIDELINES (session 6): an escape of hostages, one person giving himself up are other
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
