@@ -769,6 +769,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if not any(arg_classes(g) & set(cls["prep_object"].get(c.lower_, ())) for c in t.children
                    if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "pobj"):
             return False
+    if lem in cls.get("subject_if_lemma", {}) and subj is not None and not (
+            arg_classes(subj) & set(cls["subject_if_lemma"][lem]) or _is_force(subj)):
+        return False           # "the news reached the capital", "the refugees crossed the border": no side moved on ground
     if "prep_chain_object" in cls:
         # "led 400 regulars over the ice against the fort", "led an army through the Alps": the object of one of these
         # prepositions, on the verb, its object or a phrase of them (the parse hangs "against" on "ice"), is of its classes
