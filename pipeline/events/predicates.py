@@ -591,6 +591,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if "of" in cls:
             of = _of(t) or next((c for c in t.children if c.dep_ == "poss"), None)   # "its dissolution"
+            if of is None and cls.get("of_or_to"):       # "ordered a halt to the bombing" (the parse may hang "to" on the verb)
+                of = _halted_to(t)
             if of is None or not (arg_classes(of) & set(cls["of"]) or (of.dep_ == "poss" and of.pos_ == "PRON")):
                 return False
             if "of_lemma" in cls and _lemma(of) not in cls["of_lemma"]:
@@ -1816,11 +1818,18 @@ def _one_act_per_phrase(found: dict) -> None:
     _fold_participle_details(found)
 
 
+def _halted_to(t: Token) -> Token | None:
+    """What a halt is put to: "a halt to the bombing", on the noun or, when the noun is an object, on its verb."""
+    heads = [t] + ([t.head] if t.dep_ == "dobj" else [])
+    return next((g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _drop_what_is_halted(found: dict) -> None:
     """ "the suspension of offensive action", "a halt of the bombing": the halt is the act, not what it halts."""
     for i in list(found):
         if i in found and found[i].type == "ceasefire" and found[i].token.pos_ in ("NOUN", "PROPN"):
-            of = _of(found[i].token)
+            of = _of(found[i].token) or _halted_to(found[i].token)
             if of is not None and of.i in found:
                 for w in [of] + [c for c in of.children if c.dep_ in ("amod", "compound")]:
                     found.pop(w.i, None)
