@@ -3,7 +3,8 @@ of the type EVENTS.md and GUIDELINES.md give it (types decided from their defini
 a tuple where the contract allows either). Laws, decrees, edicts and the decisions of an assembly or court are
 `resolution`; proclamations of status, martial law and emergencies, annexations `declaration`; a party banned or
 a parliament dissolved `dissolution`; appointments, dismissals, resignations, coups, recognitions, arrests,
-trials, sentences and meetings `other`."""
+trials, sentences and meetings `other`; sanctions of a state `blockade` (of a body `resolution`); elections called
+(no vote yet) `other`; a vote of confidence lost or survived `resolution`."""
 import pytest
 
 from pipeline import extract_text
@@ -126,6 +127,42 @@ CASES = [
     ("The National Assembly was dissolved by decree on 17 October 1972.", "dissolution"),
     ("On 17 October 1972 the president dissolved the National Assembly.", "dissolution"),
     ("All political parties were banned on 17 October 1972.", "dissolution"),
+    # third battery (session 18; types decided from EVENTS.md and GUIDELINES.md before the output was read)
+    # cabinet decisions (a cabinet is no assembly: either type)
+    ("On 3 March 1971 the cabinet decided to devalue the currency.", ("other", "resolution")),
+    ("On 3 March 1971 the cabinet approved the budget.", ("resolution", "other")),
+    ("On 3 March 1971 the government devalued the currency.", "other"),
+    # elections called: the call is the act, the vote is still to come
+    ("On 3 March 1971 the prime minister called early elections.", "other"),
+    ("On 3 March 1971 the ruling party won the parliamentary elections.", "election"),
+    ("The general election of 3 March 1971 returned the ruling party to power.", "election"),
+    # court sentences, trials
+    ("On 3 March 1971 the court sentenced the former minister to ten years in prison.", "other"),
+    ("The former minister was sentenced to ten years in prison on 3 March 1971.", "other"),
+    ("On 3 March 1971 the general was sentenced to death in absentia.", "other"),
+    ("The military tribunal convicted the officers of treason on 3 March 1971.", "other"),
+    ("The trial of the former ministers opened on 3 March 1971.", "other"),
+    # appointments
+    ("On 3 March 1971 the king appointed a new prime minister.", "other"),
+    ("The former ambassador became foreign minister on 3 March 1971.", "other"),
+    ("On 3 March 1971 the minister was dismissed from office.", "other"),
+    # resignations
+    ("The foreign minister resigned in protest on 3 March 1971.", "other"),
+    ("On 3 March 1971 the government resigned.", "other"),
+    ("The president announced his resignation on 3 March 1971.", "other"),
+    # sanctions: an international body's decision is resolution; a state's measure is other (or blockade when it cuts trade)
+    ("On 3 March 1971 the Security Council imposed sanctions on the regime.", "resolution"),
+    ("The United States imposed economic sanctions on the country in March 1971.", ("other", "blockade")),
+    ("On 3 March 1971 the government imposed a trade embargo on its neighbour.", "blockade"),
+    # talks and diplomacy
+    ("Peace talks opened in Geneva on 3 March 1971.", "other"),
+    ("On 3 March 1971 the two governments began negotiations on the border.", "other"),
+    ("The talks broke down on 3 March 1971.", "other"),
+    ("The foreign ministers held talks in Cairo on 3 March 1971.", "other"),
+    ("On 3 March 1971 the government expelled the Soviet ambassador.", "other"),
+    ("On 3 March 1971 the opposition leader was placed under house arrest.", "other"),
+    ("On 3 March 1971 the government closed the border with its neighbour.", "blockade"),
+    ("The prime minister survived a vote of no confidence on 3 March 1971.", "resolution"),
 ]
 
 
@@ -137,6 +174,7 @@ GAPS = {
     "The constitution was approved by referendum on 3 May 1958.": "typed referendum under the chronicle floor",
     "The government granted an amnesty to the rebels in 1961.": "under the chronicle floor",
     "In July 1960 the United Nations voted to send a peacekeeping force.": "the force to be sent is a deployment row of its own",
+    "The prime minister survived a vote of no confidence on 3 March 1971.": "the date hangs on 'confidence' in the of-phrase: no anchor, the vote is dated from the story under the floor (session 18)",
 }
 
 

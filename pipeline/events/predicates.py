@@ -476,7 +476,38 @@ def _noun_ok(t: Token, need: str) -> bool:
                  "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
+        if need == "held" and _noun_ok(t, "confidence_of"):
+            return False       # "lost a vote of confidence": the assembly's decision (confidence-vote), no election
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
+    if need == "confidence_of":
+        return ((of is not None and _lemma(of) in ("confidence", "no-confidence", "censure", "impeachment", "distrust"))
+                or any(c.dep_ in ("compound", "amod") and _lemma(c) in ("confidence", "no-confidence", "censure")
+                       for c in t.children))
+    if need == "confidence":
+        # "survived a vote of no confidence", "parliament passed a motion of censure", "the government lost a confidence
+        # vote": a vote the assembly held on the government
+        if not _noun_ok(t, "confidence_of"):
+            return False
+        return t.dep_ in ("dobj", "nsubjpass") and _lemma(t.head) in (
+            "survive", "lose", "win", "face", "pass", "carry", "defeat", "hold", "table", "adopt", "approve", "reject")
+    if need in ("called", "not_called"):
+        # "the prime minister called early elections" (on 3 March): the vote is still to come, the call is the act
+        # (other); "elections were called for 3 May" gives the vote's day
+        called = (_lemma(t.head) in ("call", "announce", "schedule", "set") and t.dep_ in ("dobj", "nsubjpass")
+                  and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.head.children))
+        return called if need == "called" else not called
+    if need in ("by_state", "not_by_state"):
+        # "the United States imposed sanctions": a state's measure; "the Security Council imposed sanctions", "UN
+        # sanctions": a body's decision. The imposer is the subject of the verb the noun is the object of, the agent of
+        # its passive, or a possessive or compound name on the noun; none named, the noun keeps its resolution
+        v = t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") else None
+        who = [c for c in t.children if c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        if v is not None:
+            who.append(_agent(v) if t.dep_ == "nsubjpass" else _subject(v))
+        who = [w for w in who if w is not None]
+        state = bool(who) and not any(_is_body(w) for w in who) and any(
+            w.ent_type_ in ("GPE", "NORP") or arg_classes(w) & {"state", "person"} for w in who)
+        return state if need == "by_state" else not state
     if need == "on_place":
         return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
     if need == "made_into_ground":
@@ -568,6 +599,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if "of" in cls:
             of = _of(t) or next((c for c in t.children if c.dep_ == "poss"), None)   # "its dissolution"
+            if of is None and cls.get("of_or_to"):       # "ordered a halt to the bombing" (the parse may hang "to" on the verb)
+                of = _halted_to(t)
             if of is None or not (arg_classes(of) & set(cls["of"]) or (of.dep_ == "poss" and of.pos_ == "PRON")):
                 return False
             if "of_lemma" in cls and _lemma(of) not in cls["of_lemma"]:
@@ -749,6 +782,22 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if not any(arg_classes(g) & set(cls["prep_object"].get(c.lower_, ())) for c in t.children
                    if c.dep_ in ("prep", "prt", "advmod") for g in c.children if g.dep_ == "pobj"):
             return False
+    if lem in cls.get("subject_if_lemma", {}) and subj is not None and not (
+            arg_classes(subj) & set(cls["subject_if_lemma"][lem]) or _is_force(subj)):
+        return False           # "the news reached the capital", "the refugees crossed the border": no side moved on ground
+    if "prep_chain_object" in cls:
+        # "led 400 regulars over the ice against the fort", "led an army through the Alps": the object of one of these
+        # prepositions, on the verb, its object or a phrase of them (the parse hangs "against" on "ice"), is of its classes
+        want, seen = cls["prep_chain_object"], []
+        stack = [t] + [o for c in t.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+        while stack:
+            h = stack.pop()
+            for c in h.children:
+                if c.dep_ == "prep":
+                    seen.append(c)
+                    stack.extend(g for g in c.children if g.dep_ == "pobj")
+        if not any(arg_classes(g) & set(want.get(c.lower_, ())) for c in seen for g in c.children if g.dep_ == "pobj"):
+            return False
     if "agent" in cls:
         # "the garrison was surprised by the Indians": a passive act's agent, when it names one, is of these classes
         # ("Hanoi was surprised by the speed of their success" is no act)
@@ -798,6 +847,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("flee", "escape") and _civil_person(subj):
             return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
+        if lem in ("flee", "escape", "give", "surrender") and (
+                (subj is not None and _lemma(subj) in lexicon().get("captive_nouns", ()))
+                or (obj is not None and obj.lower_ in ("himself", "herself"))):
+            return False       # GUIDELINES (session 6): an escape of hostages, one person giving himself up are other
         if lem in ("surrender",) and not (arg_classes(subj) & {"force", "person", "state", "unknown"}):
             return False
     if cls.get("deploy_like"):
@@ -821,6 +874,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
                                               and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
             return False
+        if lem in ("return", "restore", "bring") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and "power" in arg_classes(g) for g in c.children) for c in t.children):
+            return False       # "the election returned the party to power": an office regained, no forces moved
         if lem in ("move", "transfer", "commit", "assign", "base") and "force" not in arg_classes(obj) | arg_classes(subj):
             return False
         if lem in ("move", "shift", "transfer", "divert", "relocate", "redeploy", "go", "proceed", "head", "position", "attach", "return") and (
@@ -1810,11 +1866,18 @@ def _one_act_per_phrase(found: dict) -> None:
     _fold_participle_details(found)
 
 
+def _halted_to(t: Token) -> Token | None:
+    """What a halt is put to: "a halt to the bombing", on the noun or, when the noun is an object, on its verb."""
+    heads = [t] + ([t.head] if t.dep_ == "dobj" else [])
+    return next((g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 def _drop_what_is_halted(found: dict) -> None:
     """ "the suspension of offensive action", "a halt of the bombing": the halt is the act, not what it halts."""
     for i in list(found):
         if i in found and found[i].type == "ceasefire" and found[i].token.pos_ in ("NOUN", "PROPN"):
-            of = _of(found[i].token)
+            of = _of(found[i].token) or _halted_to(found[i].token)
             if of is not None and of.i in found:
                 for w in [of] + [c for c in of.children if c.dep_ in ("amod", "compound")]:
                     found.pop(w.i, None)
