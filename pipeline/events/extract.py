@@ -498,11 +498,13 @@ def _reported(top, anchor) -> bool:
 
 
 def _from_story(date: dict, cur: dict, sentence_id: str, text: str = "", sentence: str = "") -> dict:
-    """A year or month of the sentence's own that holds the story's last finer date: from that date to its end
-    ("On 5 May ... In May the town fell" -> 5..31 May)."""
-    if (date.get("granularity") not in ("year", "month") or date.get("sentence_id") != sentence_id
+    """A year, year-less season or month of the sentence's own that holds the story's last finer date: from that
+    date to its end ("On 5 May ... In May the town fell" -> 5..31 May; "on 3 January ... throughout the winter" ->
+    3 January to the end of February: the season the story is in; a season with its own year is dated whole)."""
+    if (date.get("granularity") not in ("year", "season", "month") or date.get("sentence_id") != sentence_id
+            or (date.get("granularity") == "season" and date.get("rule") != "season_bare")
             or date.get("kind") == "range" or _width(cur) >= _width(date)
-            or _width(date) > {"month": 31, "year": 366}[date["granularity"]]
+            or _width(date) > {"month": 31, "season": 92, "year": 366}[date["granularity"]]
             or not (hist_key(date["start_date"]) < hist_key(cur["start_date"]) and hist_key(cur["end_date"]) <= hist_key(date["end_date"]))
             # "By June 1944 the army had attacked the province": a deadline, or a step back, gives no lower bound
             or COMPLETED_BY.search(text[max(0, date["start"] - 20):date["start"]]) or FLASHBACK.search(sentence)):

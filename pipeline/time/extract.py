@@ -32,6 +32,9 @@ PLAN = re.compile(PLAN_WORDS + "$")
 # "announced that it would hold free elections in 1990": what the story's people then said would come; it times
 # the act it names, but neither moves the story nor dates the story's other acts
 WOULD = re.compile(r"\bwould\s+(?!have\b)[^.;,]{0,30}$")
+# "warned that they could only continue the war until December": what a reported clause says can, may or must come
+# is no more where the story is than what it says would come
+REPORTED_MODAL = re.compile(r"\bthat\s+(?:[\w'’-]+\s+){1,3}(?:could|might|may|must|should)\s+(?!have\b)[^.;,]{0,40}$")
 COMPARISON = re.compile(r"(?:\bas\s+(?:it\s+was\s+|they\s+were\s+)?in|\bthan\s+(?:(?:that|those)\s+of|in))\s+(?:the\s+)?$")
 # "an assault ... that lasted until the fall of Budapest in February 1945": the end of a span the clause
 # looks ahead to is not where the story is, nor is a date "until" takes itself far ahead ("able to delay
@@ -441,7 +444,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
             near = text[max(sent.start, s - 40):s]
-            if t.start is not None and not t.anchor_used and WOULD.search(near):
+            if t.start is not None and ((not t.anchor_used and WOULD.search(near)) or REPORTED_MODAL.search(before)):
                 rows[-1]["moves_story"] = False
             elif t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
                 # "for a planned campaign in 1976": the story stays where it was
