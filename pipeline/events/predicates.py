@@ -74,7 +74,7 @@ def lexicon() -> dict:
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
-                "outcome_statement_verbs"):
+                "outcome_statement_verbs", "response_verbs"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -1739,6 +1739,16 @@ def predicates_in(span: Span) -> list[Predicate]:
     # clause's own verb; "a new constitution was approved by referendum", "ratified by a plebiscite": a political verb
     # whose agent is a vote tells that vote, one act
     _take_by_act(found, ("other",), "prep", "pcomp", lambda typ: typ != "other", "by:")
+    # "Israel responded with air strikes", "retaliated with a bombing raid": the response is the act its with-phrase names
+    for i in list(found):
+        t = found[i].token if i in found else None
+        if t is None or found[i].type != "other" or t.pos_ != "VERB" or _lemma(t) not in lex["response_verbs"]:
+            continue
+        act = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj" and g.i in found and found[g.i].type != "other"), None)
+        if act is not None:
+            found[i] = Predicate(t, found[act.i].type, "with:" + found[act.i].rule)
+            del found[act.i]
     _take_by_act(found, ("other", "resolution", "agreement"), "agent", "pobj", lambda typ: typ in ("referendum", "election"),
                  "by-act:")
     # "he was shot by a sniper and died", "was stabbed and died of his wounds": a death that follows an attack on the
