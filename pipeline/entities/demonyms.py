@@ -61,36 +61,30 @@ def capital_table() -> dict[str, str]:
 
 
 PREDECESSORS_FILE = Path(__file__).with_name("predecessor_states.tsv")
+FORMER_NAMES_FILE = Path(__file__).with_name("former_names.tsv")
 
 
-@lru_cache(maxsize=1)
-def predecessor_table() -> dict[str, list[tuple[str, str, str]]]:
-    """state (lowercase) -> [(the state it was part of, from, to)] (predecessor_states.tsv); a malformed line names
-    the file."""
+def _dated_table(path: Path, columns: str) -> dict[str, list[tuple[str, str, str]]]:
+    """state (lowercase) -> [(name, from, to)] from a four-column TSV; a malformed line names the file."""
     table: dict[str, list[tuple[str, str, str]]] = {}
-    for n, line in enumerate(PREDECESSORS_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = [x.strip() for x in line.split("\t")]
         if len(parts) != 4:
-            raise ValueError(f"{PREDECESSORS_FILE}:{n}: expected 'state<TAB>part of<TAB>from<TAB>to', got {line!r}")
+            raise ValueError(f"{path}:{n}: expected '{columns}', got {line!r}")
         table.setdefault(parts[0].lower(), []).append((parts[1], parts[2], parts[3]))
     return table
 
 
-FORMER_NAMES_FILE = Path(__file__).with_name("former_names.tsv")
+@lru_cache(maxsize=1)
+def predecessor_table() -> dict[str, list[tuple[str, str, str]]]:
+    """state (lowercase) -> [(the state it was part of, from, to)] (predecessor_states.tsv)."""
+    return _dated_table(PREDECESSORS_FILE, "state<TAB>part of<TAB>from<TAB>to")
 
 
 @lru_cache(maxsize=1)
 def former_name_table() -> dict[str, list[tuple[str, str, str]]]:
     """state (lowercase) -> [(the name it had as a state, from, to)] (former_names.tsv: Turkey was the Ottoman Empire
-    until 1922); a malformed line names the file."""
-    table: dict[str, list[tuple[str, str, str]]] = {}
-    for n, line in enumerate(FORMER_NAMES_FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = [x.strip() for x in line.split("\t")]
-        if len(parts) != 4:
-            raise ValueError(f"{FORMER_NAMES_FILE}:{n}: expected 'state<TAB>former name<TAB>from<TAB>to', got {line!r}")
-        table.setdefault(parts[0].lower(), []).append((parts[1], parts[2], parts[3]))
-    return table
+    until 1922)."""
+    return _dated_table(FORMER_NAMES_FILE, "state<TAB>former name<TAB>from<TAB>to")
