@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import document_periods, is_news_dateline, is_period_name, period_names
+from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
@@ -592,7 +592,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             # "the April 2016 and July 2020 clashes": disjoint dates on one act are as many events;
             # nested ones ("On 1 September 1939, ... in 1939") are one, at the finest; a since-date beside the act's
             # own ("21 April - Assad lifts the state of emergency in force since 1963") is when a state began
-            ds = [d for d in ds if not SINCE_BEFORE.search(text, max(0, d["start"] - 20), d["start"])] or ds
+            ds = [d for d in ds if not SINCE.search(text, max(0, d["start"] - 20), d["start"])] or ds
             ds = _one_act_dates(text, ds)
             chosen = []
             for d in sorted(ds, key=_width):
@@ -2426,9 +2426,6 @@ def _gazetteer_towns(seg_docs, mentions: list[dict], towns_only: set) -> list[tu
                 spans.append((seg_start + run.start_char, seg_start + run.end_char))
             i = j + 1
     return spans
-
-
-SINCE_BEFORE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _own_line(text: str, start: int, end: int) -> bool:
