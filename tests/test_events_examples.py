@@ -408,3 +408,16 @@ def test_a_war_that_erupted_and_fighting_that_began_on_one_day_are_one_start(nlp
                       "morning of 12 March, with an offensive along the river.", doc_id="ex", nlp=nlp)["events"]
     starts = ev[ev.event_type == "war_start"]
     assert len(starts) == 2 and starts.event_key.nunique() == 1, ev[["trigger", "event_type", "confidence", "event_key"]]
+
+
+def test_a_place_taken_back_is_not_taken_by_its_last_taker(nlp):
+    # a capture that names no taker is the paragraph's last taker's ("Jerusalem was captured"), but a place taken
+    # back ("recaptured Bor") is taken from the side that took it last; another place taken back may be that side's
+    tables = extract_text("On 18 December 2013, opposition forces took control of Bor. Soldiers recaptured Bor on "
+                          "24 December 2013. Soldiers recaptured Kano on 26 December 2013.", doc_id="ex", nlp=nlp)
+    ev = tables["events"]
+    first = ev[ev.start_date == "2013-12-18"].iloc[0]
+    back = ev[ev.start_date == "2013-12-24"].iloc[0]
+    other = ev[ev.start_date == "2013-12-26"].iloc[0]
+    assert first.actors == "opposition" and back.event_type == "offensive" and back.actors == ""
+    assert other.actors == "opposition"

@@ -1,6 +1,7 @@
 """Triggers -> events.csv rows: type, governing date, actors, locations, quantities, confidence."""
 from __future__ import annotations
 
+import calendar
 import bisect
 import datetime as dt
 import json
@@ -2267,6 +2268,20 @@ ONE_SIDED_FORCE = ("offensive", "attack", "withdrawal", "deployment")
 TAKERS = ("offensive", "attack", "deployment")
 
 
+def _taken_back_from(r: dict, prev: dict, text: str) -> bool:
+    """Whether a capture told with a word of taking back ("recaptured Bor", "Bor was retaken") takes back a place the
+    earlier act `prev` names: then its taker is not prev's."""
+    if not r.get("trigger", "").lower().startswith(tuple(side_lexicon()["retaking_stems"])):
+        return False
+    ts, te = int(r["trigger_start"]), int(r["trigger_end"])
+    near = set(re.findall(r"\b[A-Z][a-z]+\b", text[max(int(r["start"]), ts - 40):ts] + " " + text[te:min(int(r["end"]), te + 40)]))
+    near -= MONTH_NAMES
+    return any(re.search(r"\b" + w + r"\b", text[int(prev["start"]):int(prev["end"])]) for w in near)
+
+
+MONTH_NAMES = frozenset(calendar.month_name[1:]) | {"Spring", "Summer", "Autumn", "Winter", "Fall"}
+
+
 def _taker_of_the_paragraph(rows: list[dict], text: str) -> None:
     """A capture the text names no taker of ("Jerusalem was captured in December", "Phuoc Binh fell on 6 January") is
     the act of the one side whose advance, attack or deployment the paragraph told last before it."""
@@ -2276,6 +2291,8 @@ def _taker_of_the_paragraph(rows: list[dict], text: str) -> None:
         lo = text.rfind("\n", 0, r["start"]) + 1
         prev = next((o for o in reversed(rows[:i]) if lo <= o["start"] < r["start"] and o["actors"]
                      and o["event_type"] in TAKERS), None)
+        if prev is not None and _taken_back_from(r, prev, text):
+            continue        # "rebels took Bor ... Government forces recaptured Bor": taken back from the last taker
         if prev is not None and len(prev["actors"].split(";")) == 1:
             r["actors"] = prev["actors"]
 
