@@ -92,7 +92,7 @@ def _lost_to(verb: Token) -> bool:
     if passive:
         lost = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _with_conjuncts(c)]
     from .predicates import lexicon as predicate_lexicon
-    return bool(lost) and all(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in (
+    return bool(lost) and all(t.ent_type_ in ("GPE", "LOC", "FAC") or _town(t) or (t.pos_ == "PROPN" and t.ent_type_ not in (
         "PERSON", "NORP")) or (passive and t.lemma_.lower() in predicate_lexicon()["_arg"]["place"]) for t in lost)
 
 
