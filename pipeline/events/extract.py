@@ -1136,6 +1136,10 @@ def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, de
     return []
 
 
+STATE_TITLE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Empire|Emirate|Sultanate|Principality|Duchy|Grand Duchy|"
+                            r"Commonwealth|Federation|Confederation|Union|Khanate|Caliphate)\s+of\s+(?:the\s+)?")
+
+
 def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
                  defined: dict[str, str] | None = None, person_sides: dict | None = None,
                  keep_persons: bool = True, sides: bool = True) -> list[str]:
@@ -1163,12 +1167,15 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         navy = None if polity else ship_polity(name)
         if navy:
             polity, label = navy, ""      # "HMS Furious launched a raid": the ship's navy acts
-        if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese)$", name):
-            # "the Saguntines" -> Saguntum: a people named after a city or land the text names
-            stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese)$", "", name)
+        if not polity and label in ("NORP", "ORG") and re.search(r"(?:ines|ians|ans|ites|enes|ese|ian|an|ine|ite)$", name):
+            # "the Saguntines" -> Saguntum, "Biafran forces" -> Biafra: a people named after a city or land the text names
+            stem = re.sub(r"(?:ines|ians|ans|ites|enes|ese|ian|an|ine|ite)$", "", name)
+            # (a singular adjective only after a state or city: "European countries" are not Europe's)
+            kinds = ("GPE", "ORG", "LOC") if name.endswith("s") or name.endswith("ese") else ("GPE",)
             polity = next((info["canonical"] for e, info in entity_info.items() if len(stem) >= 5 and e != eid
-                           and info.get("label") in ("GPE", "ORG", "LOC") and info.get("canonical", "").startswith(stem)
-                           and " " not in info.get("canonical", "")), None)
+                           and info.get("label") in kinds and STATE_TITLE_OF.sub("",
+                                                                     info.get("canonical", "")).startswith(stem)
+                           and " " not in STATE_TITLE_OF.sub("", info.get("canonical", ""))), None)
         if not polity and label == "GPE" and capital_table().get(name.lower()):
             continue        # a capital named beside the act is where it happened ("Hanoi authorized" is mapped before)
         if not polity and sides:
