@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..parse import Parsed
 import bisect
+import calendar
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,10 @@ ERA = r"(?:B\.?C\.?(?:E\.?)?|A\.?D\.?)"
 ERA_ONLY = re.compile(ERA)
 ERA_LEAD = re.compile(ERA + r"\s+")
 ERA_TRAIL = re.compile(r"\s+" + ERA + r"$")
+# a piece of a date the model tags a name ("30 April–1 May 1904": "April–1" ORG)
+# (a digit beside the month name: "May" alone may be a person)
+_MONTH = "(?:" + "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + r")\.?"
+DATE_PIECE = re.compile(r"\d{1,4}\W{0,2}" + _MONTH + r"(?:\W{0,2}\d{1,4})?|" + _MONTH + r"\W{0,2}\d{1,4}")
 
 
 def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
@@ -36,7 +41,7 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
             if trail and trail.start() > s:
                 e = trail.start()
             surface = text[s:e]
-            if ERA_ONLY.fullmatch(surface) or (s, e) in seen:
+            if ERA_ONLY.fullmatch(surface) or DATE_PIECE.fullmatch(surface) or (s, e) in seen:
                 continue
             if not any(ch.isalpha() for ch in surface) or "\n" in surface or "\r" in surface:
                 continue
