@@ -379,12 +379,25 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _prep_conjunct(before: str, preps) -> bool:
+    """Whether a name follows another name of a prepositional phrase and a conjunction ("ambitions in Manchuria and
+    Korea"): a conjunct of that phrase, in its role (a place), not a side that joins the act."""
+    hit = re.search(r"(\w+)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,?\s+(?:and|or)\s+(?:the\s+)?$", before)
+    return hit is not None and hit.group(1).lower() in preps
+
+
 def _is_polity(name: str) -> bool:
     """A state or people by name or demonym (demonyms.tsv), as opposed to a town that is a GPE too."""
     from ..entities.demonyms import demonym_table, state_names
     n = name.strip().lower()
     n = n[4:] if n.startswith("the ") else n
+    # "the Empire of Japan", "the Kingdom of Italy": a state's title before its name
+    n = STATE_TITLE.sub("", n) if STATE_TITLE.match(n) and STATE_TITLE.sub("", n) in state_names() else n
     return n in demonym_table() or n in state_names()
+
+
+STATE_TITLE = re.compile(r"^(?:republic|kingdom|state|empire|emirate|sultanate|principality|grand duchy|duchy|commonwealth|"
+                         r"federation|confederation|union|khanate|caliphate)\s+of\s+(?:the\s+)?")
 
 
 def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -565,7 +578,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
                 continue              # "Japan launched its first attack against Changsha": a town is where, not who
-            if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps):
+            if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps) and not _prep_conjunct(
+                    text[max(0, m["start"] - 60):m["start"]], preps):
                 add(actors, eid)
     elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
         # the parse names no one acting: every state, group or person the sentence names (the clause,

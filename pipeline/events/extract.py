@@ -1140,6 +1140,21 @@ STATE_TITLE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Empire|Emira
                             r"Commonwealth|Federation|Confederation|Union|Khanate|Caliphate)\s+of\s+(?:the\s+)?")
 
 
+# a realm's title names the state ("the Empire of Japan" is Japan); a republic's may name another state than the bare
+# name ("the Republic of the Congo", "the Republic of China")
+REALM_TITLE_OF = re.compile(r"^(?:the\s+)?(?:Kingdom|Empire|Emirate|Sultanate|Principality|Duchy|Grand Duchy|Khanate|Caliphate)"
+                            r"\s+of\s+(?:the\s+)?")
+
+
+def _titled_state(name: str) -> str | None:
+    """ "the Empire of Japan", "the Kingdom of Italy": the state a realm's title names, or None."""
+    from ..entities.demonyms import polity_of, state_names
+    bare = REALM_TITLE_OF.sub("", name)
+    if bare == name:
+        return None
+    return polity_of(bare) or (bare if bare.lower() in state_names() else None)
+
+
 def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
                  defined: dict[str, str] | None = None, person_sides: dict | None = None,
                  keep_persons: bool = True, sides: bool = True) -> list[str]:
@@ -1163,7 +1178,8 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
         if label == "PERSON" and re.sub(r"^the\s+", "", name.lower()) in side_lexicon()["coalitions"]:
             label = "NORP"          # "the Entente Powers" tagged as a person: a coalition
         polity = (polity_of(name) or polity_of(re.sub(r"\s+(?:forces|troops|army|armies|navy|government)$", "", name.lower()))
-                  or _polity_names().get(name.lower()) or short_name(name))
+                  or _polity_names().get(name.lower())
+                  or _titled_state(name) or short_name(name))
         navy = None if polity else ship_polity(name)
         if navy:
             polity, label = navy, ""      # "HMS Furious launched a raid": the ship's navy acts
