@@ -845,6 +845,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False       # "the Provisional Government collapsed": a state or government ends (dissolution)
         if lem in ("flee", "escape", "retreat", "withdraw", "retire", "recoil", "disengage") and arg_classes(subj) & {"people"}:
             return False
+        if lem in ("flee", "escape") and arg_classes(subj) == {"number"}:
+            return False       # "perhaps a million fled", "some 20,000 fled across the border": people fleeing (displace)
         if lem in ("flee", "escape") and _civil_person(subj):
             return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
         if lem in ("flee", "escape", "give", "surrender") and (
