@@ -424,6 +424,8 @@ def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
     prep, head = t.head, t.head.head
     if prep.lower_ in lex["deadline_preps"] and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex["deadline_verbs"]:
         return not _fronted_time(prep, head)
+    if prep.lower_ in lex["validity_preps"] and head.lower_ in lex["validity_heads"]:
+        return True     # "effective until 14 September 1978", "in force until": when the act's effect ended
     return prep.lower_ == "of" and head.lemma_.lower() in lex["deadline_nouns"]
 
 

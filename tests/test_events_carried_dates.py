@@ -1,0 +1,15 @@
+"""Dates carried to an act from elsewhere in its sentence or the narrative (session 19, issue #13)."""
+from pipeline import extract_text
+
+
+def test_until_date_of_an_effect_dates_no_act(nlp):
+    """ "declared a national emergency on 16 December 1950, effective until 14 September 1978": the end of the
+    declaration's effect is no second date of the declaration."""
+    ev = extract_text("Fighting spread through the hills in 1961. On 3 May 1962 the council declared a state of siege, "
+                      "effective until 30 June 1964.", doc_id="ex", nlp=nlp)["events"]
+    decl = ev[ev.event_type == "declaration"]
+    assert set(zip(decl.start_date, decl.end_date)) == {("1962-05-03", "1962-05-03")}
+    # a plain until-date of an act stays its date ("the siege lasted until 30 June 1964")
+    ev = extract_text("In 1962 the rebels besieged the port. The siege lasted until 30 June 1964.", doc_id="ex",
+                      nlp=nlp)["events"]
+    assert any("1964" in str(d) for d in ev.end_date)
