@@ -13,3 +13,15 @@ def test_until_date_of_an_effect_dates_no_act(nlp):
     ev = extract_text("In 1962 the rebels besieged the port. The siege lasted until 30 June 1964.", doc_id="ex",
                       nlp=nlp)["events"]
     assert any("1964" in str(d) for d in ev.end_date)
+
+
+def test_past_span_dates_the_act_before_the_story_day(nlp):
+    """ "Over the previous two months the navy had shelled the coast": from two months before the story's day up to
+    it, not the story's day itself."""
+    ev = extract_text("On 3 March 1962 the rebels seized the port. Over the previous two months the navy had shelled "
+                      "the coast.", doc_id="ex", nlp=nlp)["events"]
+    att = ev[ev.event_type == "attack"]
+    assert set(zip(att.start_date, att.end_date)) == {("1962-01-03", "1962-03-03")}
+    ev = extract_text("The northern army crossed the river at dawn on 25 June 1962. In the past year, both armies had "
+                      "continually harassed each other with skirmishes along the border.", doc_id="ex", nlp=nlp)["events"]
+    assert ("1961-06-25", "1962-06-25") in set(zip(ev[ev.event_type == "clash"].start_date, ev[ev.event_type == "clash"].end_date))

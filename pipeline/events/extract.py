@@ -1400,10 +1400,35 @@ WITHIN = re.compile(r"\b(?:within|in\s+(?:under|less\s+than)|inside\s+of)\s+$", 
 VAGUE_COUNT = 3          # "within a few days": three
 
 
+# "In the past year, both armies had harassed each other": the stretch that ends where the story is
+PAST_SPAN = re.compile(r"(?:the\s+)?(?:past|previous|preceding|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)$", re.IGNORECASE)
+SPAN_PREP = re.compile(r"\b(?:in|over|during|throughout|for)\s+$", re.IGNORECASE)
+
+
+def _past_span(d: dict, story: dict, m) -> dict | None:
+    """ "in the past year", "over the previous two months": from that long before the story's date up to it."""
+    try:
+        a = dt.date.fromisoformat(story["start_date"])
+    except ValueError:
+        return None
+    n = VAGUE_COUNT if m.group(1) == "X" else int(m.group(1))
+    unit = m.group(2)
+    if unit in "DW":
+        start = a - dt.timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        y, mo = add_months(a.year, a.month, -n * (12 if unit == "Y" else 1))
+        start = dt.date(y, mo, min(a.day, last_day(y, mo)))
+    return dict(d, kind="relative", start_date=start.isoformat(), end_date=a.isoformat(),
+                granularity="day", anchor_id=story["date_id"])
+
+
 def _within(text: str, d: dict, story: dict | None) -> dict | None:
     """A duration the act took ("within two months") after the story's date: the interval from that date
     to the duration's end, as a date of the clause; None when it is no such phrase or the story has no date."""
     m = re.fullmatch(r"P(\d+|X)([DWMY])", d.get("value") or "")
+    if m is not None and story is not None and PAST_SPAN.match(d.get("text", "")) \
+            and SPAN_PREP.search(text[max(0, d["start"] - 20):d["start"]]):
+        return _past_span(d, story, m)
     if m is None or story is None or not WITHIN.search(text[max(0, d["start"] - 20):d["start"]]):
         return None
     try:
