@@ -25,3 +25,11 @@ def test_past_span_dates_the_act_before_the_story_day(nlp):
     ev = extract_text("The northern army crossed the river at dawn on 25 June 1962. In the past year, both armies had "
                       "continually harassed each other with skirmishes along the border.", doc_id="ex", nlp=nlp)["events"]
     assert ("1961-06-25", "1962-06-25") in set(zip(ev[ev.event_type == "clash"].start_date, ev[ev.event_type == "clash"].end_date))
+
+
+def test_present_perfect_span_counts_from_the_writing_not_the_story(nlp):
+    """ "Incidents of shooting have become common over the past two years": a present perfect counts back from the
+    time of writing, so the stretch is not set before the story's date."""
+    ev = extract_text("On 3 March 1962 the rebels seized the port. Incidents of shooting have become common over the past "
+                      "two years.", doc_id="ex", nlp=nlp)["events"]
+    assert "1960-03-03" not in set(ev.start_date)

@@ -1402,7 +1402,11 @@ VAGUE_COUNT = 3          # "within a few days": three
 
 # "In the past year, both armies had harassed each other": the stretch that ends where the story is
 PAST_SPAN = re.compile(r"(?:the\s+)?(?:past|previous|preceding|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)$", re.IGNORECASE)
-SPAN_PREP = re.compile(r"\b(?:in|over|during|throughout|for)\s+$", re.IGNORECASE)
+SPAN_PREP = re.compile(r"\b(?:in|over|during|throughout)\s+$", re.IGNORECASE)
+# ("have occupied for the last 26 years", "have become common over the past two years": a present perfect counts back
+# from the time of writing, not from the story's date)
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:not\s+|\w+ly\s+)?(?:been|had|\w+(?:ed|en|un|wn|ght|ome|one|ade|eld|ld|lt|pt|ft|st|et|nt|ead|ut|it|id|old|on))\b",
+                             re.IGNORECASE)
 
 
 def _past_span(d: dict, story: dict, m) -> dict | None:
@@ -1422,12 +1426,12 @@ def _past_span(d: dict, story: dict, m) -> dict | None:
                 granularity="day", anchor_id=story["date_id"])
 
 
-def _within(text: str, d: dict, story: dict | None) -> dict | None:
+def _within(text: str, d: dict, story: dict | None, sentence: str = "") -> dict | None:
     """A duration the act took ("within two months") after the story's date: the interval from that date
     to the duration's end, as a date of the clause; None when it is no such phrase or the story has no date."""
     m = re.fullmatch(r"P(\d+|X)([DWMY])", d.get("value") or "")
     if m is not None and story is not None and PAST_SPAN.match(d.get("text", "")) \
-            and SPAN_PREP.search(text[max(0, d["start"] - 20):d["start"]]):
+            and SPAN_PREP.search(text[max(0, d["start"] - 20):d["start"]]) and not PRESENT_PERFECT.search(sentence):
         return _past_span(d, story, m)
     if m is None or story is None or not WITHIN.search(text[max(0, d["start"] - 20):d["start"]]):
         return None
@@ -1744,7 +1748,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         sent_story = story_by_sent.get(sent.sentence_id, [])
         for d in durations_by_sent.get(sent.sentence_id, []):
             i = bisect.bisect_left(date_pos, d["start"]) - 1
-            w = _within(text, d, all_dates[i] if i >= 0 else None)
+            w = _within(text, d, all_dates[i] if i >= 0 else None, text[sent.start:sent.end])
             if w is not None:
                 sent_dates = sent_dates + [w]
         # "Three weeks after the siege of Boston began", "the day after the battle", "following the coup": a time
