@@ -425,6 +425,8 @@ def _granted_deadline(doc, seg_start: int, d: dict) -> bool:
     prep, head = t.head, t.head.head
     if prep.lower_ in lex["deadline_preps"] and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex["deadline_verbs"]:
         return not _fronted_time(prep, head)
+    if prep.lower_ in lex["validity_preps"] and head.lower_ in lex["validity_heads"]:
+        return True     # "effective until 14 September 1978", "in force until": when the act's effect ended
     return prep.lower_ == "of" and head.lemma_.lower() in lex["deadline_nouns"]
 
 
@@ -1422,10 +1424,39 @@ WITHIN = re.compile(r"\b(?:within|in\s+(?:under|less\s+than)|inside\s+of)\s+$", 
 VAGUE_COUNT = 3          # "within a few days": three
 
 
-def _within(text: str, d: dict, story: dict | None) -> dict | None:
+# "In the past year, both armies had harassed each other": the stretch that ends where the story is
+PAST_SPAN = re.compile(r"(?:the\s+)?(?:past|previous|preceding|last)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)$", re.IGNORECASE)
+SPAN_PREP = re.compile(r"\b(?:in|over|during|throughout)\s+$", re.IGNORECASE)
+# ("have occupied for the last 26 years", "have become common over the past two years": a present perfect counts back
+# from the time of writing, not from the story's date)
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:not\s+|\w+ly\s+)?(?:been|had|\w+(?:ed|en|un|wn|ght|ome|one|ade|eld|ld|lt|pt|ft|st|et|nt|ead|ut|it|id|old|on))\b",
+                             re.IGNORECASE)
+
+
+def _past_span(d: dict, story: dict, m) -> dict | None:
+    """ "in the past year", "over the previous two months": from that long before the story's date up to it."""
+    try:
+        a = dt.date.fromisoformat(story["start_date"])
+    except ValueError:
+        return None
+    n = VAGUE_COUNT if m.group(1) == "X" else int(m.group(1))
+    unit = m.group(2)
+    if unit in "DW":
+        start = a - dt.timedelta(days=n * (7 if unit == "W" else 1))
+    else:
+        y, mo = add_months(a.year, a.month, -n * (12 if unit == "Y" else 1))
+        start = dt.date(y, mo, min(a.day, last_day(y, mo)))
+    return dict(d, kind="relative", start_date=start.isoformat(), end_date=a.isoformat(),
+                granularity="day", anchor_id=story["date_id"])
+
+
+def _within(text: str, d: dict, story: dict | None, sentence: str = "") -> dict | None:
     """A duration the act took ("within two months") after the story's date: the interval from that date
     to the duration's end, as a date of the clause; None when it is no such phrase or the story has no date."""
     m = re.fullmatch(r"P(\d+|X)([DWMY])", d.get("value") or "")
+    if m is not None and story is not None and PAST_SPAN.match(d.get("text", "")) \
+            and SPAN_PREP.search(text[max(0, d["start"] - 20):d["start"]]) and not PRESENT_PERFECT.search(sentence):
+        return _past_span(d, story, m)
     if m is None or story is None or not WITHIN.search(text[max(0, d["start"] - 20):d["start"]]):
         return None
     try:
@@ -1741,7 +1772,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         sent_story = story_by_sent.get(sent.sentence_id, [])
         for d in durations_by_sent.get(sent.sentence_id, []):
             i = bisect.bisect_left(date_pos, d["start"]) - 1
-            w = _within(text, d, all_dates[i] if i >= 0 else None)
+            w = _within(text, d, all_dates[i] if i >= 0 else None, text[sent.start:sent.end])
             if w is not None:
                 sent_dates = sent_dates + [w]
         # "Three weeks after the siege of Boston began", "the day after the battle", "following the coup": a time

@@ -574,10 +574,25 @@ def _season_pair(g, ctx):
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+# "the spring and early summer of 1943": a later season of the same year joined to it gives its year
+SEASON_SHARED_YEAR = re.compile(r"^,?\s*(?:and|or|to|until|till|through|–|—|-)\s+(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?"
+                                r"(?P<s>spring|summer|autumn|fall)\s+(?:of\s+)?(?P<y>\d{3,4})\b(?!\s*B\.?\s*C)", re.IGNORECASE)
+SEASON_ORDER = {"SP": 0, "SU": 1, "FA": 2}
+
+
 def _season_bare(g, ctx):
-    """ "the summer", "that winter" in a narrative: the season of the narrative's year, like a month."""
+    """ "the summer", "that winter" in a narrative: the season of the narrative's year, like a month; a later
+    season of the same year joined to it ("the spring and early summer of 1943") gives it that year."""
     code = _lex()["seasons"][(g.get("s") or g.get("sf") or "").lower()]
     mod = mod_of(g.get("mod"))
+    shared = SEASON_SHARED_YEAR.match(ctx.after or "")
+    if (shared is not None and code in SEASON_ORDER
+            and SEASON_ORDER[code] < SEASON_ORDER.get(_lex()["seasons"].get(shared.group("s").lower()), -1)):
+        y = int(shared.group("y"))
+        a, b = cal.season_interval(y, code)
+        t = Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
+        t.sets_anchor = False
+        return t
     y, used = ctx.year_for_yearless(SEASON_FIRST_MONTH[code])
     if y is None:
         return unresolved("date", "season", mod)
