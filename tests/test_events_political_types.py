@@ -163,6 +163,13 @@ CASES = [
     ("On 3 March 1971 the opposition leader was placed under house arrest.", "other"),
     ("On 3 March 1971 the government closed the border with its neighbour.", "blockade"),
     ("The prime minister survived a vote of no confidence on 3 March 1971.", "resolution"),
+    # session 19 (probe texts of political narratives): halts to fighting, elections, removals, withdrawals from a race
+    ("On 18 June 2000 the two countries signed an agreement on the cessation of hostilities.", "ceasefire"),
+    ("The cessation of hostilities took effect on 11 November 1918.", "ceasefire"),
+    ("In May 1917 the new commander suspended all large-scale attacks.", "ceasefire"),
+    ("On 1 August 1947 the two sides ceased hostilities.", "ceasefire"),
+    ("On 14 June 1998 both governments agreed to halt air strikes.", "ceasefire"),
+    ("On 31 March 1968 the president halted the bombing of the North.", "ceasefire"),
 ]
 
 
@@ -175,6 +182,8 @@ GAPS = {
     "The government granted an amnesty to the rebels in 1961.": "under the chronicle floor",
     "In July 1960 the United Nations voted to send a peacekeeping force.": "the force to be sent is a deployment row of its own",
     "The prime minister survived a vote of no confidence on 3 March 1971.": "the date hangs on 'confidence' in the of-phrase: no anchor, the vote is dated from the story under the floor (session 18)",
+    "On 14 June 1998 both governments agreed to halt air strikes.": "a verb class 'halted/suspended/ceased the bombing, shelling, air strikes' as ceasefire lowered kept-aside actors P .419 -> .418 (session 19): halting fighting stays untyped, the strikes an attack row",
+    "On 31 March 1968 the president halted the bombing of the North.": "the same class (session 19): no ceasefire row",
 }
 
 

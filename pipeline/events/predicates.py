@@ -695,8 +695,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "object_lemma" in cls:
         cands = [obj] if obj is not None else []
         if cls.get("object_lemma_only_obj"):
-            if not any(_lemma(c) in cls["object_lemma"] for c in cands):
-                return False
+            if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
+                return False       # (a two-word entry too, as for the other object lists: "imposed martial law")
         elif passive and subj is not None:
             cands.append(subj)
         cands += [g for c in t.children if c.dep_ == "prep" and not (c.lower_ == "for" and lem in lexicon()["request_for_verbs"])
@@ -1696,6 +1696,21 @@ def predicates_in(span: Span) -> list[Predicate]:
         if typed is not None and typed[0] in ("offensive", "attack", "withdrawal", "deployment"):
             found[t.i] = Predicate(t, typed[0], "decided:" + typed[1])
             found.pop(aim.i, None)
+    # "both governments agreed to halt air strikes", "decided to suspend the bombing": a halt to fighting agreed,
+    # decided or ordered is the ceasefire (EVENTS.md ceasefire: an agreed, ordered or declared halt to fighting)
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in ("agree", *lex["decision_verbs"], *lex["order_verbs"]) or (
+                t.i in found and found[t.i].type not in ("other", "agreement", "resolution")):
+            continue
+        aim = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        typed = classify(aim) if aim is not None and factual(t) else None
+        if typed is not None and typed[0] == "ceasefire" and aim.pos_ == "VERB":
+            found[t.i] = Predicate(t, "ceasefire", "agreed-halt:" + typed[1])
+            found.pop(aim.i, None)
+            obj = _object(aim)
+            if obj is not None:
+                found.pop(obj.i, None)
     # "took the opportunity to seize the islands", "seized the chance to attack": the act is the infinitive on the
     # word of opportunity its verb takes, told by that verb (the infinitive alone reads as a purpose)
     for t in span:
@@ -1799,13 +1814,26 @@ def predicates_in(span: Span) -> list[Predicate]:
             continue
         if found[i].type not in ("offensive", "attack", "clash", "deployment", "withdrawal", "blockade"):
             continue
-        if h.i in found and found[h.i].type == "clash" and h.pos_ == "VERB":
-            del found[i]
+        if h.i in found and found[h.i].type in ("clash", "ceasefire") and h.pos_ == "VERB":
+            del found[i]       # "repelled the attack", "halted the bombing": the verb's act holds its object
         elif _lemma(h) in lex["object_not_act_verbs"] and t.dep_ == "dobj" and (_lemma(h) != "call" or "off" in _particles(h)):
             del found[i]
             for c in t.children:           # "called off the bombing campaign": its modifier goes with it
                 if c.dep_ == "compound":
                     found.pop(c.i, None)
+    # "the outbreak of hostilities", "the cessation of hostilities", "a halt to the fighting": the fighting named in the
+    # of/to phrase of a war's start or end or of a ceasefire is that act's content, no clash of its own
+    for i in list(found):
+        t = found[i].token if i in found else None
+        if t is None or t.pos_ not in ("NOUN", "PROPN") or found[i].type not in ("war_start", "war_end", "ceasefire"):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in found and found[g.i].type in ("clash", "attack", "offensive"):
+                        for w in g.subtree:        # with its modifiers ("the suspension of offensive action")
+                            if w.i in found and (w.i == g.i or w.dep_ in ("amod", "compound")):
+                                del found[w.i]
     # "a new constitution allowing competitive elections": a vote a law allows is no vote held (enabling_verbs)
     for i in list(found):
         t = found[i].token
