@@ -1481,6 +1481,9 @@ def factual(t: Token) -> bool:
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
         if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
+            if h is t and _lemma(h.head) in lex["light_verbs"] and h.head.dep_ == "xcomp" and h.head.head.i != h.head.i:
+                h = h.head     # "pledged to hold elections", "planned to launch an offensive": the act noun a light
+                continue       # verb carries stands where its infinitive stands
             break          # a phrase on the object of a wanted act: "a desire to avoid a crisis ... before the elections"
         head = h.head if h.dep_ != "pobj" else h.head.head
         if _lemma(head) in lex["non_factual_heads"]:
