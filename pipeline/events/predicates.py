@@ -758,6 +758,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                   for g in p.children if g.dep_ == "pobj"]
         if any(_is_body(g) or (_lemma(g) in lexicon()["_arg"]["state"] and "place" not in arg_classes(g)) for g in froms):
             return False
+        if any("power" in arg_classes(g) for g in froms):
+            return False       # "removed the judges from office", "driven from power": a dismissal or a coup, no ground
     if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
         return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
