@@ -1881,7 +1881,9 @@ def predicates_in(span: Span) -> list[Predicate]:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "during", "on", "near"):
             v = t.head.head
             if v.i in found and found[v.i].type != "other" and v.pos_ in ("VERB", "AUX"):
-                del found[i]
+                if found[i].type in ("referendum", "election") and found[v.i].type in ("resolution", "agreement"):
+                    found[v.i] = Predicate(v, found[i].type, "in-vote:" + found[i].rule)
+                del found[i]   # "the constitution was approved in a referendum": the vote is how it was approved
     _one_act_per_phrase(found)
     return [found[i] for i in sorted(found)]
 
