@@ -170,6 +170,12 @@ CASES = [
     ("On 1 August 1947 the two sides ceased hostilities.", "ceasefire"),
     ("On 14 June 1998 both governments agreed to halt air strikes.", "ceasefire"),
     ("On 31 March 1968 the president halted the bombing of the North.", "ceasefire"),
+    ("The constitution was approved in a referendum on 31 October 1993.", "referendum"),
+    ("The president won the runoff of 10 June 1990.", "election"),
+    ("A by-election was held in the district on 3 May 1958.", "election"),
+    ("In May 2000 the opposition candidate withdrew from the runoff.", "other"),
+    ("On 28 May 1997 Congress removed the three judges from office.", ("resolution", "other")),
+    ("In May 1992 the president pledged to hold elections.", "other"),
 ]
 
 
@@ -184,6 +190,8 @@ GAPS = {
     "The prime minister survived a vote of no confidence on 3 March 1971.": "the date hangs on 'confidence' in the of-phrase: no anchor, the vote is dated from the story under the floor (session 18)",
     "On 14 June 1998 both governments agreed to halt air strikes.": "a verb class 'halted/suspended/ceased the bombing, shelling, air strikes' as ceasefire lowered kept-aside actors P .419 -> .418 (session 19): halting fighting stays untyped, the strikes an attack row",
     "On 31 March 1968 the president halted the bombing of the North.": "the same class (session 19): no ceasefire row",
+    "The constitution was approved in a referendum on 31 October 1993.": "typed referendum now (session 19, as 'by referendum'), but under the chronicle floor",
+    "A by-election was held in the district on 3 May 1958.": "the tokenizer splits 'by-election' (the 'election' noun types it), and 'held' stays an other row of its own",
 }
 
 

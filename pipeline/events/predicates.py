@@ -1826,6 +1826,14 @@ def predicates_in(span: Span) -> list[Predicate]:
             for c in t.children:           # "called off the bombing campaign": its modifier goes with it
                 if c.dep_ == "compound":
                     found.pop(c.i, None)
+    # "withdrew from the runoff", "pulled out of the talks": the race or the talks left are no act of their own
+    for i in list(found):
+        if i in found and found[i].rule == "withdraw-from-body":
+            for c in found[i].token.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.pop(g.i, None)
     # "the outbreak of hostilities", "the cessation of hostilities", "a halt to the fighting": the fighting named in the
     # of/to phrase of a war's start or end or of a ceasefire is that act's content, no clash of its own
     for i in list(found):
