@@ -176,6 +176,8 @@ CASES = [
     ("In May 2000 the opposition candidate withdrew from the runoff.", "other"),
     ("On 28 May 1997 Congress removed the three judges from office.", ("resolution", "other")),
     ("In May 1992 the president pledged to hold elections.", "other"),
+    ("In January 1997 three judges of the tribunal ruled the law unconstitutional.", "resolution"),
+    ("In September 2003 the government rejected the ruling.", "other"),
 ]
 
 
@@ -192,6 +194,7 @@ GAPS = {
     "On 31 March 1968 the president halted the bombing of the North.": "the same class (session 19): no ceasefire row",
     "The constitution was approved in a referendum on 31 October 1993.": "typed referendum now (session 19, as 'by referendum'), but under the chronicle floor",
     "A by-election was held in the district on 3 May 1958.": "the tokenizer splits 'by-election' (the 'election' noun types it), and 'held' stays an other row of its own",
+    "In September 2003 the government rejected the ruling.": "the ruling is a resolution row of its own; dropping a definite decision, treaty or vote noun after a verb of reacting (reject, defy, denounce, ...) raised fresh kept-aside typed P .649 -> .651 but lowered KA R .714 -> .709, typed P .599 -> .594 (session 19)",
 }
 
 
