@@ -1422,6 +1422,9 @@ def factual(t: Token) -> bool:
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
                                # the elections": a time reference of another act, no act of its own
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "in" and _lemma(t) in lex.get("manner_in_nouns", ()) and (
+            t.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("det", "amod", "poss") for c in t.children)):
+        return False           # "resigned in protest the following week", "struck in solidarity": how the act was done
     if _person_reference(t):
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if _purpose_complement(t):
