@@ -163,6 +163,21 @@ CASES = [
     ("On 3 March 1971 the opposition leader was placed under house arrest.", "other"),
     ("On 3 March 1971 the government closed the border with its neighbour.", "blockade"),
     ("The prime minister survived a vote of no confidence on 3 March 1971.", "resolution"),
+    # session 19 (probe texts of political narratives): halts to fighting, elections, removals, withdrawals from a race
+    ("On 18 June 2000 the two countries signed an agreement on the cessation of hostilities.", "ceasefire"),
+    ("The cessation of hostilities took effect on 11 November 1918.", "ceasefire"),
+    ("In May 1917 the new commander suspended all large-scale attacks.", "ceasefire"),
+    ("On 1 August 1947 the two sides ceased hostilities.", "ceasefire"),
+    ("On 14 June 1998 both governments agreed to halt air strikes.", "ceasefire"),
+    ("On 31 March 1968 the president halted the bombing of the North.", "ceasefire"),
+    ("The constitution was approved in a referendum on 31 October 1993.", "referendum"),
+    ("The president won the runoff of 10 June 1990.", "election"),
+    ("A by-election was held in the district on 3 May 1958.", "election"),
+    ("In May 2000 the opposition candidate withdrew from the runoff.", "other"),
+    ("On 28 May 1997 Congress removed the three judges from office.", ("resolution", "other")),
+    ("In May 1992 the president pledged to hold elections.", "other"),
+    ("In January 1997 three judges of the tribunal ruled the law unconstitutional.", "resolution"),
+    ("In September 2003 the government rejected the ruling.", "other"),
 ]
 
 
@@ -175,6 +190,11 @@ GAPS = {
     "The government granted an amnesty to the rebels in 1961.": "under the chronicle floor",
     "In July 1960 the United Nations voted to send a peacekeeping force.": "the force to be sent is a deployment row of its own",
     "The prime minister survived a vote of no confidence on 3 March 1971.": "the date hangs on 'confidence' in the of-phrase: no anchor, the vote is dated from the story under the floor (session 18)",
+    "On 14 June 1998 both governments agreed to halt air strikes.": "a verb class 'halted/suspended/ceased the bombing, shelling, air strikes' as ceasefire lowered kept-aside actors P .419 -> .418 (session 19): halting fighting stays untyped, the strikes an attack row",
+    "On 31 March 1968 the president halted the bombing of the North.": "the same class (session 19): no ceasefire row",
+    "The constitution was approved in a referendum on 31 October 1993.": "typed referendum now (session 19, as 'by referendum'), but under the chronicle floor",
+    "A by-election was held in the district on 3 May 1958.": "the tokenizer splits 'by-election' (the 'election' noun types it), and 'held' stays an other row of its own",
+    "In September 2003 the government rejected the ruling.": "the ruling is a resolution row of its own; dropping a definite decision, treaty or vote noun after a verb of reacting (reject, defy, denounce, ...) raised fresh kept-aside typed P .649 -> .651 but lowered KA R .714 -> .709, typed P .599 -> .594 (session 19)",
 }
 
 

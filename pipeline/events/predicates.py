@@ -695,8 +695,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "object_lemma" in cls:
         cands = [obj] if obj is not None else []
         if cls.get("object_lemma_only_obj"):
-            if not any(_lemma(c) in cls["object_lemma"] for c in cands):
-                return False
+            if not any(_names_lemma(c, cls["object_lemma"]) for c in cands):
+                return False       # (a two-word entry too, as for the other object lists: "imposed martial law")
         elif passive and subj is not None:
             cands.append(subj)
         cands += [g for c in t.children if c.dep_ == "prep" and not (c.lower_ == "for" and lem in lexicon()["request_for_verbs"])
@@ -758,6 +758,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
                   for g in p.children if g.dep_ == "pobj"]
         if any(_is_body(g) or (_lemma(g) in lexicon()["_arg"]["state"] and "place" not in arg_classes(g)) for g in froms):
             return False
+        if any("power" in arg_classes(g) for g in froms):
+            return False       # "removed the judges from office", "driven from power": a dismissal or a coup, no ground
     if "not_subject" in cls and subj is not None and arg_classes(subj) & set(cls["not_subject"]):
         return False
     if "object_lemma_if_take" in cls and lem == "take" and not (obj is not None and _lemma(obj) in cls["object_lemma_if_take"]):
@@ -1422,6 +1424,9 @@ def factual(t: Token) -> bool:
     if _time_reference(t):
         return False           # "after this minor victory", "pending national elections", "would have to wait until after
                                # the elections": a time reference of another act, no act of its own
+    if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "in" and _lemma(t) in lex.get("manner_in_nouns", ()) and (
+            t.head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("det", "amod", "poss") for c in t.children)):
+        return False           # "resigned in protest the following week", "struck in solidarity": how the act was done
     if _person_reference(t):
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if _purpose_complement(t):
@@ -1483,6 +1488,9 @@ def factual(t: Token) -> bool:
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
         if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
+            if h is t and _lemma(h.head) in lex["light_verbs"] and h.head.dep_ == "xcomp" and h.head.head.i != h.head.i:
+                h = h.head     # "pledged to hold elections", "planned to launch an offensive": the act noun a light
+                continue       # verb carries stands where its infinitive stands
             break          # a phrase on the object of a wanted act: "a desire to avoid a crisis ... before the elections"
         head = h.head if h.dep_ != "pobj" else h.head.head
         if _lemma(head) in lex["non_factual_heads"]:
@@ -1698,6 +1706,21 @@ def predicates_in(span: Span) -> list[Predicate]:
         if typed is not None and typed[0] in ("offensive", "attack", "withdrawal", "deployment"):
             found[t.i] = Predicate(t, typed[0], "decided:" + typed[1])
             found.pop(aim.i, None)
+    # "both governments agreed to halt air strikes", "decided to suspend the bombing": a halt to fighting agreed,
+    # decided or ordered is the ceasefire (EVENTS.md ceasefire: an agreed, ordered or declared halt to fighting)
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in ("agree", *lex["decision_verbs"], *lex["order_verbs"]) or (
+                t.i in found and found[t.i].type not in ("other", "agreement", "resolution")):
+            continue
+        aim = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        typed = classify(aim) if aim is not None and factual(t) else None
+        if typed is not None and typed[0] == "ceasefire" and aim.pos_ == "VERB":
+            found[t.i] = Predicate(t, "ceasefire", "agreed-halt:" + typed[1])
+            found.pop(aim.i, None)
+            obj = _object(aim)
+            if obj is not None:
+                found.pop(obj.i, None)
     # "took the opportunity to seize the islands", "seized the chance to attack": the act is the infinitive on the
     # word of opportunity its verb takes, told by that verb (the infinitive alone reads as a purpose)
     for t in span:
@@ -1801,13 +1824,34 @@ def predicates_in(span: Span) -> list[Predicate]:
             continue
         if found[i].type not in ("offensive", "attack", "clash", "deployment", "withdrawal", "blockade"):
             continue
-        if h.i in found and found[h.i].type == "clash" and h.pos_ == "VERB":
-            del found[i]
+        if h.i in found and found[h.i].type in ("clash", "ceasefire") and h.pos_ == "VERB":
+            del found[i]       # "repelled the attack", "halted the bombing": the verb's act holds its object
         elif _lemma(h) in lex["object_not_act_verbs"] and t.dep_ == "dobj" and (_lemma(h) != "call" or "off" in _particles(h)):
             del found[i]
             for c in t.children:           # "called off the bombing campaign": its modifier goes with it
                 if c.dep_ == "compound":
                     found.pop(c.i, None)
+    # "withdrew from the runoff", "pulled out of the talks": the race or the talks left are no act of their own
+    for i in list(found):
+        if i in found and found[i].rule == "withdraw-from-body":
+            for c in found[i].token.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.pop(g.i, None)
+    # "the outbreak of hostilities", "the cessation of hostilities", "a halt to the fighting": the fighting named in the
+    # of/to phrase of a war's start or end or of a ceasefire is that act's content, no clash of its own
+    for i in list(found):
+        t = found[i].token if i in found else None
+        if t is None or t.pos_ not in ("NOUN", "PROPN") or found[i].type not in ("war_start", "war_end", "ceasefire"):
+            continue
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "to"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in found and found[g.i].type in ("clash", "attack", "offensive"):
+                        for w in g.subtree:        # with its modifiers ("the suspension of offensive action")
+                            if w.i in found and (w.i == g.i or w.dep_ in ("amod", "compound")):
+                                del found[w.i]
     # "a new constitution allowing competitive elections": a vote a law allows is no vote held (enabling_verbs)
     for i in list(found):
         t = found[i].token
@@ -1850,7 +1894,9 @@ def predicates_in(span: Span) -> list[Predicate]:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "during", "on", "near"):
             v = t.head.head
             if v.i in found and found[v.i].type != "other" and v.pos_ in ("VERB", "AUX"):
-                del found[i]
+                if found[i].type in ("referendum", "election") and found[v.i].type in ("resolution", "agreement"):
+                    found[v.i] = Predicate(v, found[i].type, "in-vote:" + found[i].rule)
+                del found[i]   # "the constitution was approved in a referendum": the vote is how it was approved
     _one_act_per_phrase(found)
     return [found[i] for i in sorted(found)]
 
