@@ -1023,6 +1023,22 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
+def _headed_organ_men(text: str, mentions: list[dict], entity_labels: dict) -> dict[str, int]:
+    """Men the sentence names as the head of an organ named after them ("the Alexandru Marghiloman government", "the
+    Diem regime", "the Johnson administration"; sides.json "headed_organs"): entity id -> where the name stands."""
+    organs = side_lexicon()["headed_organs"]
+    out = {}
+    for m in mentions:
+        # (a man's name the entity model tags an organisation, "the Alexandru Marghiloman government": a bare name)
+        if m["label"] != "PERSON" and entity_labels.get(m["entity_id"]) != "PERSON" and not (
+                m["label"] in ("ORG", "NORP") and len(m["text"].split()) > 1 and _bare_name(m["text"].split())):
+            continue
+        nxt = re.match(r"\s+([a-z]+)\b", text[m["end"]:m["end"] + 20])
+        if nxt and nxt.group(1) in organs:
+            out.setdefault(m["entity_id"], m["start"])
+    return out
+
+
 def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
                      canonical_ids: dict, defined: dict, undergoers: tuple = ()) -> list[str]:
     """The state whose organ acts: the one the act's sentence names (by name, else by its capital), else the one the
@@ -1981,6 +1997,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 named = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) if m["start"] <= t[0] < m["end"]}
                 actors = [a for a in actors if a not in named]
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
+            headed = _headed_organ_men(text, mentions_by_sent.get(sent.sentence_id, []), entity_labels)
+            if any(a in headed for a in actors):
+                # "renounced by the Alexandru Marghiloman government", "the Diem regime arrested": the organ the man
+                # heads acts, for the side the text gives him, else for the state its sentence or paragraph names
+                sided = [actor_sides[a] if a in headed else a for a in actors if a not in headed or actor_sides.get(a)]
+                actors = list(dict.fromkeys(sided))
+                if not actors and any(r[0] == "subject" and len(r) == 3 and any(
+                        r[1] + seg_start <= s_ < r[2] + seg_start for s_ in headed.values()) for r in roles):
+                    actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined)
             if t is not None and len(actors) > 1:
                 actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
             # the acting sides: a person acting for a side is written as the side when the clause names it
