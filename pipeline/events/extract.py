@@ -1026,17 +1026,22 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
 def _headed_organ_men(text: str, mentions: list[dict], entity_labels: dict) -> dict[str, int]:
     """Men the sentence names as the head of an organ named after them ("the Alexandru Marghiloman government", "the
     Diem regime", "the Johnson administration"; sides.json "headed_organs"): entity id -> where the name stands."""
-    organs = side_lexicon()["headed_organs"]
     out = {}
     for m in mentions:
         # (a man's name the entity model tags an organisation, "the Alexandru Marghiloman government": a bare name)
         if m["label"] != "PERSON" and entity_labels.get(m["entity_id"]) != "PERSON" and not (
                 m["label"] in ("ORG", "NORP") and len(m["text"].split()) > 1 and _bare_name(m["text"].split())):
             continue
-        nxt = re.match(r"\s+([a-z]+)\b", text[m["end"]:m["end"] + 20])
-        if nxt and nxt.group(1) in organs:
+        if _names_organ(text, m):
             out.setdefault(m["entity_id"], m["start"])
     return out
+
+
+def _names_organ(text: str, m: dict) -> bool:
+    """The name stands before the organ it labels ("the Nixon administration", "the Diem regime"; sides.json
+    "headed_organs")."""
+    nxt = re.match(r"\s+([a-z]+)\b", text[m["end"]:m["end"] + 20])
+    return nxt is not None and nxt.group(1) in side_lexicon()["headed_organs"]
 
 
 def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
@@ -2063,9 +2068,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and he:
                 # "he surrendered his army": the man the text last named before, as the side he acts for
                 at = he[0][1] + seg_start
+                # (a man named as the label of the organ he heads, "the Nixon administration", is not whom "he" names)
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
                          if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
-                         and "\n" not in text[m["start"]:at]]
+                         and "\n" not in text[m["start"]:at] and not _names_organ(text, m)]
                 for sid in reversed(seen_sids[-5:-2]):
                     if named:
                         break
@@ -2073,7 +2079,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     # an offensive": sentences that name no man carry "he" on to the man named before them, in the
                     # same paragraph, when the text gives that man a side (else "he" is left as before)
                     further = [m for m in mentions_by_sent.get(sid, []) if m["start"] < at and "\n" not in text[m["start"]:at]
-                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)]
+                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides) and not _names_organ(text, m)]
                     if further:
                         if max(further, key=lambda m: m["start"])["entity_id"] in actor_sides:
                             named = further
