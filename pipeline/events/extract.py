@@ -2197,7 +2197,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         (len(m["text"].split()) > 1 and _bare_name(m["text"].split()))
         or TITLED_PERSON.search(text[max(0, m["start"] - 40):m["start"]]))}
     named_men -= {m["entity_id"] for m in all_mentions if COUNTED_GROUP.search(text[max(0, m["start"] - 60):m["start"]])}
-    _sides_of_sideless_men(rows, entity_labels, named_men)
+    from .arguments import _is_polity
+    places = {e for e, lab in entity_labels.items() if e in towns_only or entity_kinds.get(e) == "place" or (
+        lab in ("GPE", "LOC", "FAC") and not _is_polity(entity_info.get(e, {}).get("canonical", e)))}
+    _sides_of_sideless_men(rows, entity_labels, named_men, places)
     _then_part_of(rows, entity_info, canonical_ids, text)
     _usual_opponent(rows)
     _usual_pair(rows, text)
@@ -2267,7 +2270,7 @@ def _usual_opponents(rows: list[dict]) -> dict[str, str]:
     return out
 
 
-def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set) -> None:
+def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set, places: set = frozenset()) -> None:
     """A man the text gives no side who fights a side ("Burgoyne tried to outflank the Americans", "Procter ... making
     Winchester a prisoner") is on the side the document sets against that one in its clashes: every side his own
     attacks, offensives and fights are against must point to one such opponent. His acts then are that side's."""
@@ -2280,7 +2283,8 @@ def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set
         acts = set(filter(None, r["actors"].split(";")))
         # his co-agents are his allies; in a clash the other side named is whom he fought
         against = set(filter(None, r.get("participants", "").split(";"))) - (set() if r["event_type"] == "clash" else acts)
-        against = {p for p in against - {men[0]} if entity_labels.get(p) != "PERSON"}
+        # (a town the fight names, "they attacked Quebec City but were defeated by Carleton", is where, not whom)
+        against = {p for p in against - {men[0]} if entity_labels.get(p) != "PERSON" and p not in places}
         if len(against) != 1:
             continue        # "a victory by Rodney's fleet over the French and Spanish": whose side is whose is not told
         for p in against:
