@@ -2347,6 +2347,12 @@ def _usual_pair(rows: list[dict], text: str) -> None:
 PEOPLE_ENDING = re.compile(r"(?:ines|ians|ans|ites|enes|ese)$")
 
 
+def _plain_name(name: str) -> bool:
+    """A capitalised name that is no demonym nor people's name the tables know, nor a plural ("Adriatic", "Thames";
+    not "Cossacks", "Jacobins"): a NORP tag on it is for the place the text then writes it as, or not."""
+    return re.fullmatch(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?", name.strip()) is not None and not name.strip().endswith(("s", "an", "ese", "ish", "ist"))
+
+
 def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset(),
                 evidence: dict | None = None) -> set:
     """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders", "outside
@@ -2375,7 +2381,7 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         starts[m["entity_id"]][m["start"]] = m["end"]
         if m["label"] == "PERSON":
             persons[m["entity_id"]] += 1
-        if (m["label"] == "NORP" and not (is_town_name(m["text"]) and not polity_of(m["text"]))) or _is_polity(m["text"]):
+        if (m["label"] == "NORP" and not ((is_town_name(m["text"]) or _plain_name(m["text"])) and not polity_of(m["text"]))) or _is_polity(m["text"]):
             sides.add(m["entity_id"])       # (a town of the world the model tags a people, "for control of Kisangani",
                                             # is a place where the text writes it as one)
         if m["text"][:1].isupper() and len(m["text"]) > 2:
@@ -2404,6 +2410,9 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
             if len(before) > 1 and before[-1] in directions:
                 before = before[:-1]        # "in northern Shan State", "into central X"
             w1, w2 = before[-1], (before[-2] if len(before) > 1 else "")
+            if not person and w1 in ("and", "or") and len(before) > 2 and w2[:1].isalpha() and text[max(0, start - 40):start].split()[-2][:1].isupper():
+                # "the sieges of Leningrad and X", "at Ypres and X": the second of two names after a place's word
+                w1, w2 = before[-3], (before[-4] if len(before) > 3 else "")
             if person:
                 placed = w1 in safe_preps or (w1 == "of" and w2 in of_safe)
             else:
