@@ -37,3 +37,10 @@ def test_his_acts_of_office_are_his_sides_but_his_death_stays_his(nlp):
     fought = WARS + "In September 1777, General John Burgoyne attacked the Americans at Saratoga. "
     assert other_actors(fought + "In June 1777, Burgoyne set off from Quebec.", nlp, "set") == ["britain"]
     assert other_actors(fought + "Burgoyne died on 4 August 1792.", nlp, "died") == ["john-burgoyne"]
+
+
+def test_a_town_the_fight_names_is_no_side_he_fought(nlp):
+    """ "they attacked Quebec City but were defeated by Carleton": the town is where they fought, not a second side."""
+    text = WARS + ("In December 1775, the Americans attacked Albany but were defeated by General Guy Carleton. "
+                   "Carleton surrendered on October 17, 1777.")
+    assert surrender_actors(text, nlp) == ["britain"]

@@ -1026,6 +1026,27 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
+def _headed_organ_men(text: str, mentions: list[dict], entity_labels: dict) -> dict[str, int]:
+    """Men the sentence names as the head of an organ named after them ("the Alexandru Marghiloman government", "the
+    Diem regime", "the Johnson administration"; sides.json "headed_organs"): entity id -> where the name stands."""
+    out = {}
+    for m in mentions:
+        # (a man's name the entity model tags an organisation, "the Alexandru Marghiloman government": a bare name)
+        if m["label"] != "PERSON" and entity_labels.get(m["entity_id"]) != "PERSON" and not (
+                m["label"] in ("ORG", "NORP") and len(m["text"].split()) > 1 and _bare_name(m["text"].split())):
+            continue
+        if _names_organ(text, m):
+            out.setdefault(m["entity_id"], m["start"])
+    return out
+
+
+def _names_organ(text: str, m: dict) -> bool:
+    """The name stands before the organ it labels ("the Nixon administration", "the Diem regime"; sides.json
+    "headed_organs")."""
+    nxt = re.match(r"\s+([a-z]+)\b", text[m["end"]:m["end"] + 20])
+    return nxt is not None and nxt.group(1) in side_lexicon()["headed_organs"]
+
+
 def _paragraph_state(text: str, mentions: list[dict], at: int, sentence_id: str, entity_info: dict,
                      canonical_ids: dict, defined: dict, undergoers: tuple = ()) -> list[str]:
     """The state whose organ acts: the one the act's sentence names (by name, else by its capital), else the one the
@@ -2036,6 +2057,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 named = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) if m["start"] <= t[0] < m["end"]}
                 actors = [a for a in actors if a not in named]
             actors = [x for x in dict.fromkeys(holders.get(a, a) for a in actors) if x]
+            headed = _headed_organ_men(text, mentions_by_sent.get(sent.sentence_id, []), entity_labels)
+            if any(a in headed for a in actors):
+                # "renounced by the Alexandru Marghiloman government", "the Diem regime arrested": the organ the man
+                # heads acts, for the side the text gives him, else for the state its sentence or paragraph names
+                sided = [actor_sides[a] if a in headed else a for a in actors if a not in headed or actor_sides.get(a)]
+                actors = list(dict.fromkeys(sided))
+                if not actors and any(r[0] == "subject" and len(r) == 3 and any(
+                        r[1] + seg_start <= s_ < r[2] + seg_start for s_ in headed.values()) for r in roles):
+                    actors = _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info, canonical_ids, defined)
             if t is not None and len(actors) > 1:
                 actors = _successor_only(actors, doc, t, seg_start, mentions_by_sent.get(sent.sentence_id, []), holders)
             # the acting sides: a person acting for a side is written as the side when the clause names it
@@ -2093,9 +2123,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             if not actors and he:
                 # "he surrendered his army": the man the text last named before, as the side he acts for
                 at = he[0][1] + seg_start
+                # (a man named as the label of the organ he heads, "the Nixon administration", is not whom "he" names)
                 named = [m for sid in (sid_before, sent.sentence_id) for m in mentions_by_sent.get(sid, [])
                          if m["start"] < at and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)
-                         and "\n" not in text[m["start"]:at]]
+                         and "\n" not in text[m["start"]:at] and not _names_organ(text, m)]
                 for sid in reversed(seen_sids[-5:-2]):
                     if named:
                         break
@@ -2103,7 +2134,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     # an offensive": sentences that name no man carry "he" on to the man named before them, in the
                     # same paragraph, when the text gives that man a side (else "he" is left as before)
                     further = [m for m in mentions_by_sent.get(sid, []) if m["start"] < at and "\n" not in text[m["start"]:at]
-                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides)]
+                               and (m["label"] == "PERSON" or m["entity_id"] in actor_sides) and not _names_organ(text, m)]
                     if further:
                         if max(further, key=lambda m: m["start"])["entity_id"] in actor_sides:
                             named = further
@@ -2221,7 +2252,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         (len(m["text"].split()) > 1 and _bare_name(m["text"].split()))
         or TITLED_PERSON.search(text[max(0, m["start"] - 40):m["start"]]))}
     named_men -= {m["entity_id"] for m in all_mentions if COUNTED_GROUP.search(text[max(0, m["start"] - 60):m["start"]])}
-    _sides_of_sideless_men(rows, entity_labels, named_men)
+    from .arguments import _is_polity
+    places = {e for e, lab in entity_labels.items() if e in towns_only or entity_kinds.get(e) == "place" or (
+        lab in ("GPE", "LOC", "FAC") and not _is_polity(entity_info.get(e, {}).get("canonical", e)))}
+    _sides_of_sideless_men(rows, entity_labels, named_men, places)
     _then_part_of(rows, entity_info, canonical_ids, text)
     _usual_opponent(rows)
     _usual_pair(rows, text)
@@ -2291,7 +2325,7 @@ def _usual_opponents(rows: list[dict]) -> dict[str, str]:
     return out
 
 
-def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set) -> None:
+def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set, places: set = frozenset()) -> None:
     """A man the text gives no side who fights a side ("Burgoyne tried to outflank the Americans", "Procter ... making
     Winchester a prisoner") is on the side the document sets against that one in its clashes: every side his own
     attacks, offensives and fights are against must point to one such opponent. His acts then are that side's."""
@@ -2304,7 +2338,8 @@ def _sides_of_sideless_men(rows: list[dict], entity_labels: dict, named_men: set
         acts = set(filter(None, r["actors"].split(";")))
         # his co-agents are his allies; in a clash the other side named is whom he fought
         against = set(filter(None, r.get("participants", "").split(";"))) - (set() if r["event_type"] == "clash" else acts)
-        against = {p for p in against - {men[0]} if entity_labels.get(p) != "PERSON"}
+        # (a town the fight names, "they attacked Quebec City but were defeated by Carleton", is where, not whom)
+        against = {p for p in against - {men[0]} if entity_labels.get(p) != "PERSON" and p not in places}
         if len(against) != 1:
             continue        # "a victory by Rodney's fleet over the French and Spanish": whose side is whose is not told
         for p in against:
@@ -2383,6 +2418,12 @@ def _usual_pair(rows: list[dict], text: str) -> None:
 PEOPLE_ENDING = re.compile(r"(?:ines|ians|ans|ites|enes|ese)$")
 
 
+def _plain_name(name: str) -> bool:
+    """A capitalised name that is no demonym nor people's name the tables know, nor a plural ("Adriatic", "Thames";
+    not "Cossacks", "Jacobins"): a NORP tag on it is for the place the text then writes it as, or not."""
+    return re.fullmatch(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?", name.strip()) is not None and not name.strip().endswith(("s", "an", "ese", "ish", "ist"))
+
+
 def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozenset | set = frozenset(),
                 evidence: dict | None = None) -> set:
     """A town or region the text names mostly as where things happen ("at Vincennes", "in Flanders", "outside
@@ -2411,7 +2452,7 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
         starts[m["entity_id"]][m["start"]] = m["end"]
         if m["label"] == "PERSON":
             persons[m["entity_id"]] += 1
-        if (m["label"] == "NORP" and not (is_town_name(m["text"]) and not polity_of(m["text"]))) or _is_polity(m["text"]):
+        if (m["label"] == "NORP" and not ((is_town_name(m["text"]) or _plain_name(m["text"])) and not polity_of(m["text"]))) or _is_polity(m["text"]):
             sides.add(m["entity_id"])       # (a town of the world the model tags a people, "for control of Kisangani",
                                             # is a place where the text writes it as one)
         if m["text"][:1].isupper() and len(m["text"]) > 2:
@@ -2440,6 +2481,9 @@ def _towns_only(text: str, mentions: list[dict], preps: set, settlements: frozen
             if len(before) > 1 and before[-1] in directions:
                 before = before[:-1]        # "in northern Shan State", "into central X"
             w1, w2 = before[-1], (before[-2] if len(before) > 1 else "")
+            if not person and w1 in ("and", "or") and len(before) > 2 and w2[:1].isalpha() and text[max(0, start - 40):start].split()[-2][:1].isupper():
+                # "the sieges of Leningrad and X", "at Ypres and X": the second of two names after a place's word
+                w1, w2 = before[-3], (before[-4] if len(before) > 3 else "")
             if person:
                 placed = w1 in safe_preps or (w1 == "of" and w2 in of_safe)
             else:

@@ -194,8 +194,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         # "the Chinese Politburo", "the U.S. Congress", "the Soviet Foreign Ministry": a state's body named with the
         # state's name or demonym acts for the state; a body the name gives no state for ("Continental Congress") is
         # a side of its own
-        k = 2 if " ".join(w[-2:]) in lex["state_bodies"] else 1 if w[-1] in lex["state_bodies"] else 0
-        polity = _polity_in(w[:-k]) if k and len(w) > k else None
+        k = next((n for n in (3, 2, 1) if len(w) > n and " ".join(w[-n:]) in lex["state_bodies"]), 0)
+        polity = _polity_in(w[:-k]) if k else None
         if polity:
             return "polity", polity
     if label in ("NORP", "ORG") and _has_force_noun(w):
