@@ -25,7 +25,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _ent_type, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -1362,11 +1362,12 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 def _act_places(tok) -> frozenset:
     """The places an act word names as its own object or with a preposition ("swept across Western Germany",
     "an offensive against Moscow"), as lower-case words; none for a participle (a detail of the act before it:
-    "landed, quickly taking control of the city")."""
+    "landed, quickly taking control of the city"). A town the text or the gazetteer names is a place whatever the
+    entity model tags it ("liberated Crimea" tagged ORG: predicates._ent_type)."""
     if tok.tag_ == "VBG" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in tok.children):
         return frozenset()      # "taking control of", "having been captured during the battle for ..."
     return frozenset(w.lower_ for c in tok.children if c.dep_ in ("prep", "dobj", "pobj")
-                     for w in c.subtree if w.ent_type_ in PLACE_ENTS)
+                     for w in c.subtree if _ent_type(w) in PLACE_ENTS)
 
 
 RESTATING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})

@@ -1267,6 +1267,9 @@ def _news_of(t: Token) -> bool:
     h = t
     while h.dep_ == "conj" and h.head.i != h.i and h.head.pos_ == "NOUN":
         h = h.head
+    if h.dep_ == "pobj" and h.head.lower_ in ("over", "at", "about", "with", "of") and h.head.head.i != h.head.i \
+            and h.head.head.lower_ in lexicon().get("feeling_heads", ()):
+        return True            # "British discontent over the Norwegian campaign", "outrage at the massacre"
     return (h.dep_ == "pobj" and h.head.lower_ in ("of", "about") and h.head.head.i != h.head.i
             and (h.head.head.lower_ in lex or _lemma(h.head.head) in lex))
 
