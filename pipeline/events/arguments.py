@@ -396,8 +396,9 @@ def _is_polity(name: str) -> bool:
     return n in demonym_table() or n in state_names()
 
 
-STATE_TITLE = re.compile(r"^(?:republic|kingdom|state|empire|emirate|sultanate|principality|grand duchy|duchy|commonwealth|"
-                         r"federation|confederation|union|khanate|caliphate)\s+of\s+(?:the\s+)?")
+# a state's title before its name ("the Republic of Armenia", "the Empire of Japan")
+STATE_TITLE = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|empire|emirate|sultanate|principality|grand duchy|duchy|"
+                         r"commonwealth|federation|confederation|union|khanate|caliphate)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def clause_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

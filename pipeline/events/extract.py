@@ -18,7 +18,7 @@ from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
-from .arguments import clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
+from .arguments import STATE_TITLE, clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
@@ -1159,10 +1159,6 @@ def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, de
     return []
 
 
-STATE_TITLE_OF = re.compile(r"^(?:the\s+)?(?:Republic|Kingdom|State|Empire|Emirate|Sultanate|Principality|Duchy|Grand Duchy|"
-                            r"Commonwealth|Federation|Confederation|Union|Khanate|Caliphate)\s+of\s+(?:the\s+)?")
-
-
 # a realm's title names the state ("the Empire of Japan" is Japan); a republic's may name another state than the bare
 # name ("the Republic of the Congo", "the Republic of China")
 REALM_TITLE_OF = re.compile(r"^(?:the\s+)?(?:Kingdom|Empire|Emirate|Sultanate|Principality|Duchy|Grand Duchy|Khanate|Caliphate)"
@@ -1212,9 +1208,9 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
             # (a singular adjective only after a state or city: "European countries" are not Europe's)
             kinds = ("GPE", "ORG", "LOC") if name.endswith("s") or name.endswith("ese") else ("GPE",)
             polity = next((info["canonical"] for e, info in entity_info.items() if len(stem) >= 5 and e != eid
-                           and info.get("label") in kinds and STATE_TITLE_OF.sub("",
+                           and info.get("label") in kinds and STATE_TITLE.sub("",
                                                                      info.get("canonical", "")).startswith(stem)
-                           and " " not in STATE_TITLE_OF.sub("", info.get("canonical", ""))), None)
+                           and " " not in STATE_TITLE.sub("", info.get("canonical", ""))), None)
         if not polity and label == "GPE" and capital_table().get(name.lower()):
             continue        # a capital named beside the act is where it happened ("Hanoi authorized" is mapped before)
         if not polity and sides:
