@@ -238,13 +238,20 @@ def _force_side(tok: Token) -> list[Token]:
             and c.lower_ not in lex["force_nouns"] and (c.pos_ == "ADJ" or _polity_in([c.lower_]))]
 
 
+def _opens_sentence(tok: Token) -> bool:
+    """The first word of its sentence, after a paragraph's number or a list marker ("5. Negotiations opened", "(b)
+    Talks resumed"): capitalised as a sentence's first word, not as a name."""
+    return all(not t.is_alpha or len(t) == 1 for t in tok.sent[:tok.i - tok.sent.start]) and all(
+        t.is_punct or t.like_num or len(t) == 1 for t in tok.sent[:tok.i - tok.sent.start])
+
+
 def _group_name(tok: Token) -> bool:
     """ "the Allies", "the Patriots", "the Nationalists": a side the text names by a capitalised plural
     that no entity stands for."""
     # "the Bolsheviks" tagged a singular proper noun: a capitalised plural after "the" that no entity stands for
     plural = tok.tag_ in ("NNPS", "NNS") or (tok.tag_ == "NNP" and re.fullmatch(r"[A-Z][a-z-]+[^s's]s", tok.text) is not None
                                              and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
-    return (plural and tok.text[:1].isupper() and tok.i > tok.sent.start
+    return (plural and tok.text[:1].isupper() and not _opens_sentence(tok)
             and tok.ent_type_ == "" and all(c.text[:1].isupper() and c.ent_type_ == "" and c.i == tok.i - 1
                                              for c in tok.children if c.dep_ == "compound"))
 
@@ -253,7 +260,7 @@ def _body_name(tok: Token) -> bool:
     """ "the Convention voted", "the Assembly declared", "the Committee reacted": a body the text names by its
     capitalised class noun alone (sides.json "body_nouns") and no entity stands for is a side under that name."""
     from .sides import lexicon
-    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and tok.i > tok.sent.start and tok.ent_type_ == ""
+    return (tok.tag_ == "NNP" and tok.text[:1].isupper() and not _opens_sentence(tok) and tok.ent_type_ == ""
             and tok.lower_ in lexicon()["body_nouns"]
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             and not any(c.dep_ in ("compound", "amod") for c in tok.children))
