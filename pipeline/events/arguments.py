@@ -235,7 +235,12 @@ def _force_side(tok: Token) -> list[Token]:
     # the adjective of a side ("White forces"), or a state's short name no entity was found for ("UN Command")
     return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.i > c.sent.start
             and c.text[:1].isupper() and c.ent_type_ == "" and c.lower_ not in lex["unit_words"]
-            and c.lower_ not in lex["force_nouns"] and (c.pos_ == "ADJ" or _polity_in([c.lower_]))]
+            and c.lower_ not in lex["force_nouns"] and (c.pos_ == "ADJ" or _polity_in([c.lower_]) or (
+                # "Biafran forces": a people's adjective the models tag neither as one nor as a name
+                c.pos_ == "PROPN" and DEMONYM_ENDING.search(c.text) is not None))]
+
+
+DEMONYM_ENDING = re.compile(r"[a-z](?:an|ese|i)$")
 
 
 def _opens_sentence(tok: Token) -> bool:
