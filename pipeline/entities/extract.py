@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from ..parse import Parsed
 import bisect
-import calendar
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..time.patterns import lexicon as time_lexicon
 from .demonyms import polity_of
 from .linking import KEEP_LABELS, Mention, acronym_definitions, link_mentions, norm, trim_span
 
@@ -18,7 +18,7 @@ ERA_LEAD = re.compile(ERA + r"\s+")
 ERA_TRAIL = re.compile(r"\s+" + ERA + r"$")
 # a piece of a date the model tags a name ("30 April–1 May 1904": "April–1" ORG)
 # (a digit beside the month name: "May" alone may be a person)
-_MONTH = "(?:" + "|".join(calendar.month_name[1:] + calendar.month_abbr[1:]) + r")\.?"
+_MONTH = "(?:" + "|".join(time_lexicon()["months"]) + r")\.?"
 DATE_PIECE = re.compile(r"\d{1,4}\W{0,2}" + _MONTH + r"(?:\W{0,2}\d{1,4})?|" + _MONTH + r"\W{0,2}\d{1,4}")
 
 

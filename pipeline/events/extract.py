@@ -1,7 +1,6 @@
 """Triggers -> events.csv rows: type, governing date, actors, locations, quantities, confidence."""
 from __future__ import annotations
 
-import calendar
 import bisect
 import datetime as dt
 import json
@@ -16,6 +15,7 @@ from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
 from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names
 from ..time.normalize import COMPLETED_BY, FLASHBACK
+from ..time.patterns import lexicon as time_lexicon
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
 from .arguments import STATE_TITLE, clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
@@ -2365,7 +2365,7 @@ def _taken_back_from(r: dict, prev: dict, text: str) -> bool:
     return any(re.search(r"\b" + w + r"\b", text[int(prev["start"]):int(prev["end"])]) for w in near)
 
 
-MONTH_NAMES = frozenset(calendar.month_name[1:]) | {"Spring", "Summer", "Autumn", "Winter", "Fall"}
+MONTH_NAMES = frozenset(time_lexicon()["months"]) | {w.capitalize() for w in time_lexicon()["seasons"]}
 
 
 def _taker_of_the_paragraph(rows: list[dict], text: str) -> None:
