@@ -30,3 +30,21 @@ def test_a_relative_clause_on_a_force_a_side_sent_is_that_sides_act(nlp):
     # a force named with its own side keeps it
     roles = _roles(nlp, "On 5 April 1970 Britain dispatched a French force, which sailed to the islands on 9 April.", "sailed")
     assert ("subject", "Britain") not in roles, roles
+
+
+def test_a_grouping_led_by_a_state_acts_as_that_state(nlp):
+    # "a coalition of nine Arab states led by X": the leader, not the members' adjective
+    roles = _roles(nlp, "On 25 March 2015 a coalition of nine Arab states led by Saudi Arabia began air strikes.", "strikes")
+    subjects = {s for r, s in roles if r == "subject"}
+    assert subjects == {"Saudi Arabia"}, roles
+
+
+def test_forces_loyal_to_a_side_are_named_with_it(nlp):
+    roles = _roles(nlp, "On 19 March 2015, troops loyal to the government attacked the airport.", "attacked")
+    assert ("subject", "troops loyal to the government") in roles, roles
+
+
+def test_the_object_of_a_verb_sharing_the_subject_is_a_target(nlp):
+    # "landed ... and drove the rebels out": the rebels are no one acting in the landing
+    roles = _roles(nlp, "In July 1915 troops landed in the port and drove the rebels out of the city.", "landed")
+    assert ("target", "the rebels") in roles, roles

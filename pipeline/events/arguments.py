@@ -44,11 +44,24 @@ def _phrase(tok: Token, cut: frozenset | set = CUT) -> tuple[int, int]:
     stack = list(tok.children)
     while stack:
         c = stack.pop()
-        if c.dep_ in cut and not (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in cut and not (c.dep_ == "prep" and (c.lower_ == "of" or _allegiance(c))) and not (
+                c.dep_ == "acl" and _allegiance_word(c)):
             continue
         lo, hi = min(lo, c.idx), max(hi, c.idx + len(c))
         stack.extend(c.children)
     return lo, hi
+
+
+def _allegiance(prep: Token) -> bool:
+    """ "forces loyal to Saleh", "militias allied with the government": the phrase names whose side the force is
+    (sides.json "allegiance_adjectives")."""
+    return prep.lower_ in ("to", "with") and prep.head.dep_ in ("amod", "acl") and _allegiance_word(prep.head)
+
+
+def _allegiance_word(t: Token) -> bool:
+    from .sides import lexicon
+    return t.pos_ in ("ADJ", "VERB") and (t.lower_ in lexicon()["allegiance_adjectives"]
+                                         or t.lemma_.lower() in lexicon()["allegiance_adjectives"])
 
 
 def _with_conjuncts(tok: Token, lists: bool = False) -> list[Token]:
@@ -154,7 +167,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             # (a defence that collapsed undergoes the fall: "Ottoman resistance in Macedonia collapsed")
             roles += [("patient", t) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
-            roles += [("subject", t) for t in _with_conjuncts(c, lists=True)]
+            roles += [("subject", x) for t in _with_conjuncts(c, lists=True) for x in (_led_by(t) or [t])]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ in ("attr", "oprd") and office:
@@ -181,6 +194,21 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
                 # "Britain dispatched a task force, which sailed on 5 April": the side that sent the force acts
                 roles += [(r, t) for r, t in _verb_roles(owner) if r == "subject"]
     return roles
+
+
+def _led_by(noun: Token) -> list[Token]:
+    """ "a coalition of nine Arab states led by Saudi Arabia": the leader a grouping is named with acts for it
+    (sides.json "led_groupings", "lead_verbs"); its members in the of-phrase do not."""
+    from .sides import lexicon
+    lex = lexicon()
+    if noun.lemma_.lower() not in lex["led_groupings"] and noun.lower_ not in lex["led_groupings"]:
+        return []
+    # (the parser may hang the participle on the members: "a coalition of [nine Arab states led by X]")
+    members = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _pobjs(c)]
+    for c in [c for n in [noun] + members for c in n.children]:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (c.lower_ in lex["lead_verbs"] or c.lemma_.lower() in lex["lead_verbs"]):
+            return [t for a in c.children if a.dep_ == "agent" for t in _pobjs(a)]
+    return []
 
 
 def _force_owner(noun: Token) -> Token | None:
@@ -227,11 +255,12 @@ def _noun_roles(noun: Token) -> list[tuple[str, Token]]:
 
 def _force_side(tok: Token) -> list[Token]:
     """ "White forces", "Nationalist troops": a force the text names by its side's capitalised adjective."""
-    from .sides import lexicon
-    if tok.lemma_.lower() not in lexicon()["force_nouns"] and tok.lower_ not in lexicon()["force_nouns"]:
-        return []
-    from .sides import _polity_in
+    from .sides import _polity_in, lexicon
     lex = lexicon()
+    # ("Houthi fighters", "Biafran soldiers": a side's members are its force)
+    forces = lex["force_nouns"] | lex["faction_members"]
+    if tok.lemma_.lower() not in forces and tok.lower_ not in forces:
+        return []
     # the adjective of a side ("White forces"), or a state's short name no entity was found for ("UN Command")
     return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.i > c.sent.start
             and c.text[:1].isupper() and c.ent_type_ == "" and c.lower_ not in lex["unit_words"]
@@ -388,6 +417,22 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
                 a_lo, a_hi = _phrase(before[-1])
                 out.append(("subject", a_lo, a_hi))
         out.append((role, lo, hi))
+    if head.pos_ in ("VERB", "AUX"):
+        # "troops landed in Aden and drove the rebels out": what a verb sharing the act's subject is done to is no
+        # one acting in it (a role no actor role takes, so the sentence fallback passes it over too)
+        for v in _shared_subject_verbs(head):
+            for c in v.children:
+                if c.dep_ == "dobj":
+                    out += [("target",) + _phrase(t) for t in _with_conjuncts(c)]
+    return out
+
+
+def _shared_subject_verbs(verb: Token) -> list[Token]:
+    """The verbs conjoined with `verb` that take its subject (neither has one of its own)."""
+    own = lambda v: any(c.dep_ in SUBJECT or c.dep_ == "nsubjpass" for c in v.children)
+    out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not own(c)]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own(verb):
+        out.append(verb.head)
     return out
 
 
@@ -484,7 +529,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
 
     side_words = [r for r in roles if len(r) == 4 and r[3].startswith("side:")]
     factions = [r for r in roles if len(r) == 4 and r[3].startswith("for:")]
-    roles = [r[:3] for r in roles if len(r) == 3]
+    # (a target of a verb sharing the act's subject bars no one from a two-sided act: it may be the other side)
+    roles = [r[:3] for r in roles if len(r) == 3 and not (two_sided and r[0] == "target")]
 
     def in_faction(m):
         # "Chinese communists launched": the demonym says where the faction is; the faction acts

@@ -1186,7 +1186,9 @@ def _as_polities(actors: list[str], entity_info: dict, canonical_ids: dict,
     for eid in actors:
         if eid.startswith("side:"):
             name = eid[5:]
-            eid = canonical_ids.get(name.lower()) or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+            # ("Houthi fighters": the group the text names in the plural, "the Houthis")
+            eid = (canonical_ids.get(name.lower()) or canonical_ids.get(name.lower() + "s")
+                   or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"))
             entity_info.setdefault(eid, {"canonical": name, "label": "NORP"})
         name = entity_info.get(eid, {}).get("canonical", eid)
         label = entity_info.get(eid, {}).get("label", "")

@@ -2036,6 +2036,26 @@ def _gapped_verb(name: Token, preds: dict[int, Predicate]) -> Token | None:
     return x if x.i in preds else None
 
 
+def _clause_the_date_opens(span: Span) -> Token | None:
+    """"..., and the next day suicide bombers killed 140 worshippers": the parser hangs the clause a date opens on the
+    date as a relative clause without a relative word, and the date on the verb before it. A bare date after its verb,
+    set off by "and" or a comma, whose clause has a subject of its own and no relative word, times that clause."""
+    root = span.root
+    if root.dep_ != "npadvmod" or root.head.i > root.i or span.start == 0:
+        return None
+    if span.doc[span.start - 1].lower_ not in ("and", ",", ";", "then"):
+        return None
+    for c in root.children:
+        if c.dep_ != "relcl" or c.pos_ != "VERB" or c.i < span.end:
+            continue
+        kids = list(c.children)
+        if any(x.tag_ in ("WDT", "WP", "WRB") or x.lower_ == "that" for x in kids):
+            return None
+        if any(x.dep_ in ("nsubj", "nsubjpass") and x.i > span.end - 1 for x in kids):
+            return c
+    return None
+
+
 def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = frozenset()) -> Token | None:
     """The predicate a date modifies: the first ancestor of the date that is a predicate or a verb; from a
     light or stative verb, the event noun it carries ("launched an offensive on 5 May"). A date that
@@ -2043,6 +2063,9 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
     naming a framing period ("the 1991-94 war") passes the date on to its clause."""
     inside = set(range(span.start, span.end))
     t = span.root
+    opened = _clause_the_date_opens(span)
+    if opened is not None:
+        return opened if opened.i in preds else _through_light(opened, preds)
     prev = t
     framed = False
     while t.head.i != t.i:

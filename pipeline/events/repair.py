@@ -280,6 +280,9 @@ def _date_swallowed_subject(t: Token) -> bool:
     """ "On 3 May 1998 guerrillas of the FARC attacked the town", "In June 1920 soldiers of the Red Army captured
     Kiev": the parser reads the opening date and the plural force or people after it as one prepositional phrase,
     and the verb after them has no subject. The date is the preposition's object and the noun the verb's subject."""
+    if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and t.i > t.sent.start:
+        # "On 3 May British troops led by X captured ...": the preposition is the verb's, its date hung on the noun
+        return _date_swallowed_by_subject(t)
     if t.dep_ != "pobj" or t.tag_ not in ("NNS", "NNPS"):
         return False
     prep = t.head
@@ -297,6 +300,25 @@ def _date_swallowed_subject(t: Token) -> bool:
             c.head = head
     head.head, head.dep_ = prep, "pobj"
     t.head, t.dep_ = verb, "nsubj"
+    return True
+
+
+def _date_swallowed_by_subject(t: Token) -> bool:
+    prep, verb = t.sent[0], t.head
+    if prep.dep_ != "prep" or prep.head.i != verb.i or any(c.dep_ == "pobj" for c in prep.children):
+        return False
+    if verb.pos_ != "VERB" or verb.i < t.i or not _group_noun(t):
+        return False
+    # ("3" of "3 May" may be tagged a cardinal)
+    dates = [c for c in t.children if c.i < t.i and (c.ent_type_ == "DATE" or c.like_num)
+             and c.dep_ in ("nmod", "nummod", "compound")]
+    if not any(c.ent_type_ == "DATE" for c in dates) or min(c.i for c in dates) != prep.i + 1:
+        return False
+    head = max((c for c in dates if c.ent_type_ == "DATE"), key=lambda c: c.i)
+    for c in dates:
+        if c.i != head.i:
+            c.head = head
+    head.head, head.dep_ = prep, "pobj"
     return True
 
 
