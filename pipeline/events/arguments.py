@@ -174,7 +174,7 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             roles += [("office", t) for t in _with_conjuncts(c)]
         elif c.dep_ in OBJECT:
             roles += [("object", t) for t in _with_conjuncts(c)]
-        elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+        elif c.dep_ == "prep" and (c.lower_ in ROLE_PREPS or (c.lower_ == "to" and _sets_fire(verb))):
             roles += [("object", t) for t in _pobjs(c)]
     if not any(r in ("subject", "patient") for r, _ in roles):
         # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
@@ -209,6 +209,11 @@ def _led_by(noun: Token) -> list[Token]:
         if c.dep_ == "acl" and c.tag_ == "VBN" and (c.lower_ in lex["lead_verbs"] or c.lemma_.lower() in lex["lead_verbs"]):
             return [t for a in c.children if a.dep_ == "agent" for t in _pobjs(a)]
     return []
+
+
+def _sets_fire(verb: Token) -> bool:
+    """ "set fire to the party's headquarters", "put fire to the town": the to-phrase is what the act is done to."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "torch", "flame", "flames") for c in verb.children)
 
 
 def _force_owner(noun: Token) -> Token | None:

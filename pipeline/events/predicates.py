@@ -565,6 +565,15 @@ def _noun_ok(t: Token, need: str) -> bool:
         # "an attack on Kharkov", "a small French attack into the Saarland": ground attacked, not a force or a fleet
         hit = _struck(t)
         return hit is not None and bool(hit[2] & {"place"}) and not hit[2] & {"force", "people", "person"}
+    if need == "not_agreement":
+        # "A constitutional declaration was signed", "signed a joint declaration of peace": the document whose signing
+        # is the act (an agreement, agreement-sign); a declaration OF a status signed stays a declaration
+        h = t.head
+        if t.dep_ in ("dobj", "nsubjpass") and h.pos_ in ("VERB", "AUX") and _lemma(h) in ("sign", "initial", "countersign"):
+            status = next(c for c in lexicon()["classes"] if c["id"] == "status-declaration-made")["object_of_lemma"]
+            of = _of(t)
+            return of is not None and _lemma(of) in status
+        return True
     if need == "peacekeeping":
         return any(_lemma(c) in ("peacekeeping", "peace-keeping", "peacekeeper", "stabilization", "stabilisation",
                                  "monitoring", "observer", "humanitarian", "relief")

@@ -212,6 +212,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         for c, side in lex["coalitions"].items():
             if rest.startswith(c + " "):
                 return "polity", side
+        if len(stripped) == len(w) >= 3 and w[-1] == "forces" and _proper(name):
+            return "keep", None      # "the Rapid Support Forces", "the Popular Mobilization Forces": an armed body of its own
         return "drop", None          # "the 1st Cavalry Division", "X Corps": a unit the name gives no side for
     return "keep", None
 
