@@ -54,6 +54,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng
 # while the story is in 1977: a paragraph that opens in the past perfect and whose dates all lie before the story's
 # date steps back to tell background; its dates date its own acts, and after it the story resumes where it was
 # (only years before the story's: "Meanwhile Dearborn had attacked York on April 27" opens a thread of its own year)
+# "was attacked on 24 December 2013 and was contested for months; by March 2014 most of its population had fled": a
+# by-date ahead of the date the sentence has just told, with what had come about by then in the past perfect, tells
+# the outcome; the story stays at the sentence's date (a year-less "late December" told next is still that December)
+BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+HAD_AFTER = re.compile(r"[^.;:()]{0,80}?\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b")
 BACKGROUND_OPENING = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b")
 # "the August 1792 uprising", "the 1614 rules", "Hitler's 1930s aggressions", "the '99 Boys": a date before a
 # noun names a thing; it does not say where the story is
@@ -478,7 +483,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                             or (PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
-                           and t.end < ctx.anchor.start))):
+                           and t.end < ctx.anchor.start)
+                       or (not t.anchor_used and t.start > ctx.anchor.end and BY_BEFORE.search(before)
+                           and HAD_AFTER.match(text, e, sent.end)
+                           and any(r["date_id"] == ctx.anchor.date_id and r["sentence_id"] == sent.sentence_id
+                                   for r in rows[-4:-1])))):
                 # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
                 # thing, a date counted back from the story's ("the previous September", "nineteen years
                 # before"): the story stays
