@@ -54,6 +54,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng
 # while the story is in 1977: a paragraph that opens in the past perfect and whose dates all lie before the story's
 # date steps back to tell background; its dates date its own acts, and after it the story resumes where it was
 # (only years before the story's: "Meanwhile Dearborn had attacked York on April 27" opens a thread of its own year)
+# "was attacked on 24 December 2013 and was contested for months; by March 2014 most of its population had fled": a
+# by-date ahead of the date the sentence has just told, with what had come about by then in the past perfect, tells
+# the outcome; the story stays at the sentence's date (a year-less "late December" told next is still that December)
+BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+HAD_AFTER = re.compile(r"[^.;:()]{0,80}?\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b")
 BACKGROUND_OPENING = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b")
 # "the August 1792 uprising", "the 1614 rules", "Hitler's 1930s aggressions", "the '99 Boys": a date before a
 # noun names a thing; it does not say where the story is
@@ -63,6 +68,9 @@ ATTRIBUTIVE_DEPS = {"nummod", "compound", "nmod", "amod", "poss"}
 QUOTED_TITLE = re.compile(r"[\"“][^\"“”]{0,40}$")
 QUOTE_CLOSE = re.compile(r"[^\"”]{0,20}[\"”]")
 APPOSITION = re.compile(r"\s*,\s*")
+# "On 27 June 1950, two days after the KPA invaded and three months before the October intervention": an offset joined
+# by "and" to one that restates the sentence's date restates it too
+RESTATED_AND = re.compile(r"\s+[^,;:()]{1,60}?\s+and\s+")
 # "Harrison, victorious over the Indians at X in 1811, was now expected ...", "Smith, a veteran of 1805,",
 # "the colonel, who fought there in 1805, now ...": a date in a modifier set off by commas describes a person
 # or thing; one before the story's date does not take the story back
@@ -412,14 +420,17 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             resolved_from = ctx.anchor
             if story is not saved and (t.start is None or t.end < saved.start):
                 ctx.anchor = story = saved  # a thing's date before the story: the story stays where it was
+            restates = False
             if (m["rule"] == "relative_offset" and prev is not None and prev["sentence_id"] == sent.sentence_id
-                    and prev["start_date"] and prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s])
-                    and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
-                    and EVENT_PHRASE.match(text[e:sent.end])):
+                    and prev["start_date"] and (m["groups"].get("dir") or "").lower() in ("after", "before", "prior")
+                    and EVENT_PHRASE.match(text[e:sent.end])
+                    and ((prev["kind"] == "date" and APPOSITION.fullmatch(text[prev["end"]:s]))
+                         or (prev.get("restates") and RESTATED_AND.fullmatch(text[prev["end"]:s])))):
                 # "On 27 June 1950, two days after the KPA invaded, ...": the offset restates the date before it
                 t = Timex("relative", prev["value"], dt.date.fromisoformat(prev["start_date"]),
                           dt.date.fromisoformat(prev["end_date"]), prev["granularity"], "")
                 t.anchor_used, t.sets_anchor = True, False
+                restates = True
             kind = t.kind if t.kind else kinds[m["rule"]]
             date_id = f"{doc_id}:d{s}-{e}"
             if t.warning:
@@ -439,6 +450,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 "end_date": t.end_iso or (t.end.isoformat() if t.end else ""), "granularity": t.granularity,
                 "mod": t.mod, "rule": m["rule"],
                 "anchor_id": resolved_from.date_id if (t.anchor_used and resolved_from) else ""})
+            if restates:
+                rows[-1]["restates"] = True     # not a column: a second offset joined to this one restates it too
             before = text[max(sent.start, s - 80):s]
             # not a column: tells the events which dates leave the story where it was (the end of a span
             # ahead, a step back), so that they date no clause after them
@@ -478,7 +491,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                             or (PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
-                           and t.end < ctx.anchor.start))):
+                           and t.end < ctx.anchor.start)
+                       or (not t.anchor_used and t.start > ctx.anchor.end and BY_BEFORE.search(before)
+                           and HAD_AFTER.match(text, e, sent.end)
+                           and any(r["date_id"] == ctx.anchor.date_id and r["sentence_id"] == sent.sentence_id
+                                   for r in rows[-4:-1])))):
                 # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
                 # thing, a date counted back from the story's ("the previous September", "nineteen years
                 # before"): the story stays
