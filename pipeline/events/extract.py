@@ -1017,7 +1017,9 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
             continue
         phrase = text[r[1] + seg_start:r[2] + seg_start]
         words = re.findall(r"[\w'’-]+", phrase)
-        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
+        # ("Federal troops crossed ...", "Police arrested ...": a first word capitalised only as the sentence's first)
+        opens = re.search(r"(?:^|[.!?]\s|\n)\s*$", text[max(0, r[1] + seg_start - 3):r[1] + seg_start]) is not None
+        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and not opens
                                                                        and words[0].lower() not in ("the", "a", "an")):
             continue
         low = [w.lower() for w in words]
