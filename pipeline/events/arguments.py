@@ -494,6 +494,21 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # the role's phrase is the name itself ("Saguntum attacked"), not a longer one it stands in
         return any(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip()) == m["text"] for _, lo, hi in roles)
 
+    def list_member(m):
+        # "Tanzania, Gabon, Ivory Coast and Zambia recognised Biafra": a name that is a whole member of a list of
+        # names in the act's subject, each of them a state-or-place name (GPE) and one at least a state the demonym
+        # tables name ("Chauncey and Dearborn appeared", men the model tags GPE, are no list of states), is the subject
+        # as a lone name is
+        for role, lo, hi in roles:
+            if role != "subject" or not (lo + offset <= m["start"] and m["end"] <= hi + offset):
+                continue
+            pieces = [p for p in LIST_SPLIT.split(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip())) if p]
+            names = {x["text"] for x in mentions if x["label"] == "GPE" and lo + offset <= x["start"] and x["end"] <= hi + offset}
+            if (len(pieces) > 1 and m["text"] in pieces and all(re.sub(r"^the\s+", "", p) in names for p in pieces)
+                    and any(_state_name(p) for p in pieces)):
+                return True
+        return False
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
@@ -548,6 +563,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
+                  and not list_member(m)
                   and not (before and (before[-1].lower() == "of"
                                        or (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() == "of")))):
                 # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
@@ -629,6 +645,18 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     return actors, locations, from_parse
 
 
+@lru_cache(maxsize=1)
+def _state_names_all() -> frozenset:
+    from ..entities.demonyms import demonym_table
+    return frozenset(v.lower() for v in demonym_table().values())
+
+
+def _state_name(name: str) -> bool:
+    """A state by name in the demonym tables, the WordNet ones too ("Gabon", "Zambia")."""
+    return _is_polity(name) or re.sub(r"^the\s+", "", name.strip().lower()) in _state_names_all()
+
+
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 TWO_PEOPLES = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 
 
