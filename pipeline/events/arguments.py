@@ -519,6 +519,12 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     # affiliation, not an actor beside him (in other acts the person is written as that side)
     titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
               and m["label"] in ("GPE", "NORP") and _title_gap(text[m["end"]:p["start"]])}
+    # "the Council of the European Union approved": a body named by its class noun alone and the "of"-phrase of the
+    # state or organisation it belongs to (sides.json body_nouns) is that one's organ; the owner acts, as with "the
+    # European Union's Council"
+    organs_of = {id(m) for m, p in zip(mentions, mentions[1:]) if m["label"] in ("ORG", "NORP")
+                 and p["label"] in ("ORG", "GPE", "NORP") and _body_word(m["text"])
+                 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m["end"]:p["start"]])}
     with_role = agent_named = False
     for role, lo, hi, side in factions:
         if role in actor_roles:
@@ -534,7 +540,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(actors, "side:" + side.split(":", 1)[1])
             with_role = agent_named = True
     for m in mentions:
-        if id(m) in titled or in_faction(m):
+        if id(m) in titled or id(m) in organs_of or in_faction(m):
             continue
         if m["label"] in ("NORP", "GPE") and re.match(r"-born\b", text[m["end"]:m["end"] + 6]):
             continue        # "Louis' Austrian-born queen": where a person was born, not a side or a place of the act
@@ -654,6 +660,12 @@ def _state_names_all() -> frozenset:
 def _state_name(name: str) -> bool:
     """A state by name in the demonym tables, the WordNet ones too ("Gabon", "Zambia")."""
     return _is_polity(name) or re.sub(r"^the\s+", "", name.strip().lower()) in _state_names_all()
+
+
+def _body_word(name: str) -> bool:
+    """The name is a body's class noun alone ("Council", "the Assembly"; sides.json body_nouns)."""
+    from .sides import lexicon
+    return re.sub(r"^the\s+", "", name.strip().lower()) in lexicon()["body_nouns"]
 
 
 LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
