@@ -545,6 +545,21 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
         # the role's phrase is the name itself ("Saguntum attacked"), not a longer one it stands in
         return any(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip()) == m["text"] for _, lo, hi in roles)
 
+    def list_member(m):
+        # "Tanzania, Gabon, Ivory Coast and Zambia recognised Biafra": a name that is a whole member of a list of
+        # names in the act's subject, each of them a state-or-place name (GPE) and one at least a state the demonym
+        # tables name ("Chauncey and Dearborn appeared", men the model tags GPE, are no list of states), is the subject
+        # as a lone name is
+        for role, lo, hi in roles:
+            if role != "subject" or not (lo + offset <= m["start"] and m["end"] <= hi + offset):
+                continue
+            pieces = [p for p in LIST_SPLIT.split(re.sub(r"^the\s+", "", text[lo + offset:hi + offset].strip())) if p]
+            names = {x["text"] for x in mentions if x["label"] == "GPE" and lo + offset <= x["start"] and x["end"] <= hi + offset}
+            if (len(pieces) > 1 and m["text"] in pieces and all(re.sub(r"^the\s+", "", p) in names for p in pieces)
+                    and any(_state_name(p) for p in pieces)):
+                return True
+        return False
+
     def role_of(m):
         for role, lo, hi in roles:
             if lo + offset <= m["start"] and m["end"] <= hi + offset:
@@ -555,6 +570,12 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     # affiliation, not an actor beside him (in other acts the person is written as that side)
     titled = {id(m) for m, p in zip(mentions, mentions[1:]) if personal and p["label"] == "PERSON"
               and m["label"] in ("GPE", "NORP") and _title_gap(text[m["end"]:p["start"]])}
+    # "the Council of the European Union approved": a body named by its class noun alone and the "of"-phrase of the
+    # state or organisation it belongs to (sides.json body_nouns) is that one's organ; the owner acts, as with "the
+    # European Union's Council"
+    organs_of = {id(m) for m, p in zip(mentions, mentions[1:]) if m["label"] in ("ORG", "NORP")
+                 and p["label"] in ("ORG", "GPE", "NORP") and _body_word(m["text"])
+                 and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[m["end"]:p["start"]])}
     with_role = agent_named = False
     for role, lo, hi, side in factions:
         if role in actor_roles:
@@ -570,7 +591,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 add(actors, "side:" + side.split(":", 1)[1])
             with_role = agent_named = True
     for m in mentions:
-        if id(m) in titled or in_faction(m):
+        if id(m) in titled or id(m) in organs_of or in_faction(m):
             continue
         if m["label"] in ("NORP", "GPE") and re.match(r"-born\b", text[m["end"]:m["end"] + 6]):
             continue        # "Louis' Austrian-born queen": where a person was born, not a side or a place of the act
@@ -599,6 +620,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     and (after_prep or not _is_polity(m["text"]))):
                 add(locations, eid)       # "advanced into Qubadlı", "the Battles of Lexington and Concord": a place
             elif (label == "GPE" and not known_kind and not towns and not _is_polity(m["text"]) and not own_phrase(m)
+                  and not list_member(m)
                   and not (before and (before[-1].lower() == "of"
                                        or (before[-1].lower() == "the" and len(before) > 1 and before[-2].lower() == "of")))):
                 # "General Hamilton, the British commander at Detroit, retook ...": a town inside the phrase of
@@ -680,6 +702,24 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     return actors, locations, from_parse
 
 
+@lru_cache(maxsize=1)
+def _state_names_all() -> frozenset:
+    from ..entities.demonyms import demonym_table
+    return frozenset(v.lower() for v in demonym_table().values())
+
+
+def _state_name(name: str) -> bool:
+    """A state by name in the demonym tables, the WordNet ones too ("Gabon", "Zambia")."""
+    return _is_polity(name) or re.sub(r"^the\s+", "", name.strip().lower()) in _state_names_all()
+
+
+def _body_word(name: str) -> bool:
+    """The name is a body's class noun alone ("Council", "the Assembly"; sides.json body_nouns)."""
+    from .sides import lexicon
+    return re.sub(r"^the\s+", "", name.strip().lower()) in lexicon()["body_nouns"]
+
+
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 TWO_PEOPLES = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 
 

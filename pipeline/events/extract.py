@@ -1017,7 +1017,9 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
             continue
         phrase = text[r[1] + seg_start:r[2] + seg_start]
         words = re.findall(r"[\w'’-]+", phrase)
-        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper()
+        # ("Federal troops crossed ...", "Police arrested ...": a first word capitalised only as the sentence's first)
+        opens = re.search(r"(?:^|[.!?]\s|\n)\s*$", text[max(0, r[1] + seg_start - 3):r[1] + seg_start]) is not None
+        if len(words) > 5 or any(w[:1].isupper() for w in words[1:]) or (words and words[0][:1].isupper() and not opens
                                                                        and words[0].lower() not in ("the", "a", "an")):
             continue
         low = [w.lower() for w in words]
@@ -1076,6 +1078,9 @@ def _alts(words) -> str:
     return "(?:" + _alt(words) + ")"
 
 
+ORDINALS = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)"
+
+
 @lru_cache(maxsize=1)
 def _command_patterns():
     lex = side_lexicon()
@@ -1083,7 +1088,8 @@ def _command_patterns():
     objects = _alts(lex["command_objects"])
     after = re.compile(r"^\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?" + _alts(lex["command_verbs"])
                        + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
-    before = re.compile(side + r"\s+(?:[a-z]+\s+)?" + objects + r"(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
+    # ("The Polish 3rd Army under General X", "the British Fourth Army under X": a numbered unit, its noun capitalised)
+    before = re.compile(side + r"\s+(?:(?:[a-z]+|\d+(?:st|nd|rd|th)|" + ORDINALS + r")\s+)?(?i:" + objects + r")(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
                         + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
     titles = r"(?:the\s+)?(?:[a-z-]+\s+)?(?:" + TITLES + r"\s+)*"
     succession = [re.compile(r"^,?\s+" + _alts(lex["succession_after"]) + r"\s+" + titles),
@@ -1111,8 +1117,9 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
             continue
         hit = (next(filter(None, (rx.match(text[end:end + 100]) for rx in after_name)), None)
                or before_name.search(text[max(0, start - 140):start]))
-        if hit and polity_of(hit.group(1)):
-            sides[m["entity_id"]] = "side:" + polity_of(hit.group(1))
+        named = hit and re.sub(r"^[Tt]he\s+", "", hit.group(1))
+        if hit and polity_of(named):
+            sides[m["entity_id"]] = "side:" + polity_of(named)
     _share_side_in_succession(text, places, sides, succession)
 
 
