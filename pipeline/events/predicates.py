@@ -508,6 +508,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         state = bool(who) and not any(_is_body(w) for w in who) and any(
             w.ent_type_ in ("GPE", "NORP") or arg_classes(w) & {"state", "person"} for w in who)
         return state if need == "by_state" else not state
+    if need == "of_emergency":
+        # "the imposition of martial law", "the introduction of a state of emergency": a decree of emergency rule
+        return of is not None and _names_lemma(of, lexicon()["emergency_rule_nouns"])
     if need == "on_place":
         return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
     if need == "made_into_ground":
