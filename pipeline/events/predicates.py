@@ -739,7 +739,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "not_prep_object_lemma" in cls and any(c.dep_ == "prep" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["not_prep_object_lemma"] for g in c.children) for c in t.children):
         return False       # "agreed to a Soviet request", "agreed to its own version of the talks": an acceptance
-    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in cls.get("in_preps", ("in", "during")) and any(
             g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
         return False       # "died in battle", "fell in action"
     if cls.get("agreed_by_sides"):
