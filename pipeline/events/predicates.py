@@ -508,6 +508,9 @@ def _noun_ok(t: Token, need: str) -> bool:
         state = bool(who) and not any(_is_body(w) for w in who) and any(
             w.ent_type_ in ("GPE", "NORP") or arg_classes(w) & {"state", "person"} for w in who)
         return state if need == "by_state" else not state
+    if need == "of_emergency":
+        # "the imposition of martial law", "the introduction of a state of emergency": a decree of emergency rule
+        return of is not None and _names_lemma(of, lexicon()["emergency_rule_nouns"])
     if need == "on_place":
         return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
     if need == "made_into_ground":
@@ -745,7 +748,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if "not_prep_object_lemma" in cls and any(c.dep_ == "prep" and any(
             g.dep_ == "pobj" and _lemma(g) in cls["not_prep_object_lemma"] for g in c.children) for c in t.children):
         return False       # "agreed to a Soviet request", "agreed to its own version of the talks": an acceptance
-    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+    if "in_lemma" in cls and not any(c.dep_ == "prep" and c.lower_ in cls.get("in_preps", ("in", "during")) and any(
             g.dep_ == "pobj" and _lemma(g) in cls["in_lemma"] for g in c.children) for c in t.children):
         return False       # "died in battle", "fell in action"
     if cls.get("agreed_by_sides"):
