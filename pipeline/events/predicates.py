@@ -677,6 +677,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False          # "fierce fighting broke out along the border": a clash, not a war that began
     if "subject_ent" in cls and not (subj is not None and _ent_type(subj) in cls["subject_ent"]):
         return False
+    if "object_ent" in cls and not (obj is not None and _ent_type(obj) in cls["object_ent"]):
+        return False
     if cls.get("subject_body") and not _is_body(subj):
         return False
     if cls.get("agent_body") and not any(_is_body(g) for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
