@@ -1539,6 +1539,45 @@ def _pluperfect_relative(tok) -> bool:
         c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
 
 
+# a vague offset forward ("days later", "a year later", "the next day", "the following week") counted from the date of
+# another sentence
+FORWARD_OFFSET = re.compile(r"\b(?:later|after|afterwards?|next|following|subsequent)\b", re.IGNORECASE)
+OFFSET_RULES = frozenset({"relative_offset", "relative_offset_bare", "relative_word"})
+UNTOLD_OFFSET_CONFIDENCE = 0.45
+
+
+def _offset_from_untold_act(doc, seg_start: int, sent_start: int, d: dict, date_by_id: dict) -> bool:
+    """ "The Americans withdrew to Harlem Heights, where they skirmished the next day", "suffered their only defeat at
+    the Battle of X but days later, they defeated ...": a vague offset forward that its own sentence tells after an
+    act of another clause counts from that act, which the text gives no date of its own; the time rules counted it from
+    the date of a sentence before, which is not the date of the act it counts from: the act it dates is dated as the
+    narrative carries a date, not by its own words. False when the offset counts from a date of its own sentence or
+    opens it ("Two days later, X captured ...": from the act the sentence before dated)."""
+    if d.get("kind") != "relative" or d.get("rule") not in OFFSET_RULES or not FORWARD_OFFSET.search(d.get("text") or ""):
+        return False
+    anchor = date_by_id.get(d.get("anchor_id") or "")
+    if anchor is None or anchor["start"] >= sent_start:
+        return False
+    span = _date_span(doc, seg_start, d)
+    if span is None:
+        return False
+    # the clause of the offset: the verb it hangs on, and the verbs that verb completes without a clause of its own
+    clause, v = set(), span.root
+    while v.dep_ != "ROOT" and v.pos_ not in ("VERB", "AUX"):
+        v = v.head
+    clause.add(v.i)
+    while v.dep_ in ("xcomp", "aux", "auxpass") and v.head.i != v.i:
+        v = v.head
+        clause.add(v.i)
+    first = span[0].i
+    for w in doc[max(0, first - 80):first]:
+        if w.idx + seg_start < sent_start or w.i in clause or w.dep_ in ("aux", "auxpass"):
+            continue
+        if w.pos_ in ("VERB", "AUX") and "Fin" in w.morph.get("VerbForm") and w.dep_ in ("ROOT", "conj", "relcl", "advcl", "ccomp"):
+            return True
+    return False
+
+
 def _undated_confidence(base: float, t, tok, text: str) -> float:
     """How sure an act dated by its sentence or by the narrative is: an untyped happening ("other") is a weaker
     guess, and words inside a quotation weaker still; but a political act stated as done in the narrative's own
@@ -1782,6 +1821,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     dated_sentences = [(s.start, s.end, dates_by_sent.get(s.sentence_id, [])) for s in parsed.sentences
                        if s.segment.kind != "cell" and not is_heading(text[s.start:s.end])]
     relative_at = {d["start"]: d for d in tables.get("dates", []) if d["kind"] == "relative"}
+    date_by_id = {d["date_id"]: d for d in tables.get("dates", []) if d.get("date_id")}
     linked = defaultdict(list)  # sentence start -> (trigger start, trigger end, date) of the acts it dates itself
     anchored_ids = set()        # dates counted from an event the text names
     recent_sides = []           # (actor id, offset) of the last acts' actors
@@ -1845,6 +1885,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         if not preds and not sent_dates:
             continue
         pairs = _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, framing)
+        untold = {id(d) for d in sent_dates if _offset_from_untold_act(doc, seg_start, sent.start, d, date_by_id)}
+        if untold:
+            # (an untyped happening dated so is a weaker guess still, as the narrative's carried date is)
+            pairs = [(t, d, min(c, UNTOLD_OFFSET_CONFIDENCE - (0.1 if t is not None and t[2] == "other" else 0.0))
+                      if id(d) in untold else c) for t, d, c in pairs]
         circumstances = _circumstance_nominals(preds)
         if circumstances:
             # the act noun of a phrase setting a force act states no act of its own unless it carries its own date
