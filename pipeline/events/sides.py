@@ -17,7 +17,7 @@ SIDES_FILE = Path(__file__).with_name("sides.json")
 NUMBERED_UNIT = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z][\w]*)?\s*\b((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[IVX]{1,4}))\s+(?:((?:[A-Z]\.){2,3}|[A-Z][\w]*)\s+)?"
                            r"((?:[A-Z][a-z]+\s+){0,2}(?:Army|Corps|Division|Fleet|Brigade|Regiment|Battalion|Air Force))\b")
-ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
+ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,8}s?)(?:\s+[A-Z][a-z]+)?\)")
 # the capitalised words and an "in"/"on" phrase just before a long form: "International Support Mission in [the Central
 # African Republic]", "Organization for Security and Co-operation in [Europe]"
 LONG_FORM_HEAD = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})(?:in|on)\s+(?:the\s+)?$")
