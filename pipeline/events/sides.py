@@ -17,7 +17,10 @@ SIDES_FILE = Path(__file__).with_name("sides.json")
 NUMBERED_UNIT = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z][\w]*)?\s*\b((?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
                            r"Eighth|Ninth|Tenth|Eleventh|Twelfth|[IVX]{1,4}))\s+(?:((?:[A-Z]\.){2,3}|[A-Z][\w]*)\s+)?"
                            r"((?:[A-Z][a-z]+\s+){0,2}(?:Army|Corps|Division|Fleet|Brigade|Regiment|Battalion|Air Force))\b")
-ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,6}s?)(?:\s+[A-Z][a-z]+)?\)")
+ACRONYM = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})\(([A-Z]{2,8}s?)(?:\s+[A-Z][a-z]+)?\)")
+# the capitalised words and an "in"/"on" phrase just before a long form: "International Support Mission in [the Central
+# African Republic]", "Organization for Security and Co-operation in [Europe]"
+LONG_FORM_HEAD = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){1,7})(?:in|on)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +38,34 @@ def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines: "the North Korean People's Army (KPA)" -> {"kpa": "North Korean People's Army"}."""
     out = {}
     for m in ACRONYM.finditer(text):
-        out.setdefault(m.group(2).lower(), m.group(1).strip())
+        out.setdefault(m.group(2).lower(), _long_form(text, m.start(1), m.group(1).strip(), m.group(2)))
     return out
+
+
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w'’.-]+", phrase) if w[:1].isupper()).upper()
+
+
+def _long_form(text: str, start: int, long_form: str, acro: str) -> str:
+    """The long form with the "in"/"on" phrase a body's name holds ("the International Support Mission in the
+    Central African Republic (MISCA)", "the Organization for Security and Co-operation in Europe (OSCE)"): the
+    words before the phrase belong to the name when they end in a body noun ("Mission", "Force", "Office") or when
+    their initials with the phrase's spell the acronym; a place the acronym spells on its own ("fighting in the
+    Central African Republic (CAR)") or words before it that are no body ("Fighting in the ...") are not taken."""
+    letters = "".join(ch for ch in acro if ch.isupper())
+    if _initials(long_form) == letters:
+        return long_form
+    heads = lexicon()["long_form_heads"]
+    for _ in range(2):
+        m = LONG_FORM_HEAD.search(text, max(0, start - 200), start)
+        if not m:
+            break
+        words = _words(m.group(1))
+        extended = text[m.start(1):start] + long_form
+        if not (words and words[-1] in heads or _initials(extended) == letters):
+            break
+        long_form, start = extended, m.start(1)
+    return long_form
 
 
 @lru_cache(maxsize=1)
