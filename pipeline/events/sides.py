@@ -60,9 +60,11 @@ def _long_form(text: str, start: int, long_form: str, acro: str) -> str:
         m = LONG_FORM_HEAD.search(text, max(0, start - 200), start)
         if not m:
             break
-        words = _words(m.group(1))
+        words = m.group(1).lower().split()       # (whole words: "Co-operation" is no "operation")
         extended = text[m.start(1):start] + long_form
-        if not (words and words[-1] in heads or _initials(extended) == letters):
+        # (a name whose words before the phrase only spell the acronym, "Organization for Security and Co-operation
+        # in Europe (OSCE)", keeps the short form the text goes on to use: the gold and readers name it "OSCE")
+        if not (words and words[-1] in heads):
             break
         long_form, start = extended, m.start(1)
     return long_form
