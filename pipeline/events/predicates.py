@@ -793,6 +793,10 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 if c.dep_ == "prep" and c.lower_ in ("on", "over", "of", "in") for g in c.children if g.dep_ == "pobj"]
         if not any(arg_classes(g) & set(cls["control_over"]) for g in over):
             return False
+    if cls.get("by_consent") and not any(
+            c.dep_ == "prep" and c.lower_ in ("at", "with", "upon", "on", "by") and any(
+                g.dep_ == "pobj" and _lemma(g) in lexicon()["consent_nouns"] for g in c.children) for c in t.children):
+        return False           # "landed at the request of its government", "entered with the consent of the king"
     if "prep_object" in cls:
         # "appeared off the port", "appeared before the walls": the object of one of these prepositions is of its classes
         if not any(arg_classes(g) & set(cls["prep_object"].get(c.lower_, ())) for c in t.children
