@@ -434,7 +434,7 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
 
 def _shared_subject_verbs(verb: Token) -> list[Token]:
     """The verbs conjoined with `verb` that take its subject (neither has one of its own)."""
-    own = lambda v: any(c.dep_ in SUBJECT or c.dep_ == "nsubjpass" for c in v.children)
+    own = lambda v: any(c.dep_ in SUBJECT for c in v.children)
     out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not own(c)]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own(verb):
         out.append(verb.head)
