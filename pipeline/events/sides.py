@@ -81,12 +81,27 @@ def _polity_tables() -> tuple[dict[str, str], dict[str, str]]:
 def _polity_in(words: list[str]) -> str | None:
     """The polity a run of the name's words names ("north korean", "us", "german"), longest first."""
     table, polities = _polity_tables()
+    community = ethnic_community(words)
+    if community:
+        return community
     for n in (5, 4, 3, 2, 1):
         for i in range(len(words) - n + 1):
             run = " ".join(words[i:i + n])
             hit = table.get(run) or polities.get(run)
             if hit:
                 return hit
+    return None
+
+
+def ethnic_community(words: list[str]) -> str | None:
+    """Two demonyms of different states side by side ("greek cypriot", "bosnian serb", "kosovo albanian") name a
+    people of the one living in the other, a side of its own, not the first state: "the Bosnian Serb Army" is no army
+    of Bosnia. Returns the community by its singular name ("Greek Cypriot")."""
+    table, polities = _polity_tables()
+    for a, b in zip(words, words[1:]):
+        pa, pb = table.get(a), table.get(b)
+        if pa and pb and pa != pb and b not in polities and b not in lexicon()["short_names"]:
+            return f"{a.title()} {re.sub(r's$', '', b).title()}"
     return None
 
 
