@@ -1943,6 +1943,20 @@ def _one_act_per_phrase(found: dict) -> None:
     _drop_what_is_halted(found)
     _merge_modifier_acts(found)
     _fold_participle_details(found)
+    _drop_decision_on_imposed_act(found)
+
+
+def _drop_decision_on_imposed_act(found: dict) -> None:
+    """ "Congress imposed an arms embargo", "the council ordered a truce": a body's decision whose object is the
+    embargo or truce it puts in place is that one act, of the object's type (EVENTS.md: the type that names what
+    the act did, blockade and ceasefire before resolution)."""
+    for i in list(found):
+        p = found.get(i)
+        if p is None or p.type != "resolution" or p.token.pos_ != "VERB":
+            continue
+        obj = next((c for c in p.token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i in found and found[obj.i].type in ("blockade", "ceasefire"):
+            del found[i]
 
 
 def _halted_to(t: Token) -> Token | None:
