@@ -1944,6 +1944,19 @@ def _one_act_per_phrase(found: dict) -> None:
     _merge_modifier_acts(found)
     _fold_participle_details(found)
     _drop_decision_on_imposed_act(found)
+    _drop_toll_of_subject_act(found)
+
+
+def _drop_toll_of_subject_act(found: dict) -> None:
+    """ "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
+    subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)."""
+    for i in list(found):
+        p = found.get(i)
+        if p is None or p.type not in ("attack", "casualties") or p.token.pos_ != "VERB":
+            continue
+        subj = next((c for c in p.token.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i in found and found[subj.i].type in ("clash", "attack", "offensive"):
+            del found[i]
 
 
 def _drop_decision_on_imposed_act(found: dict) -> None:
