@@ -2113,14 +2113,24 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
         return opened if opened.i in preds else _through_light(opened, preds)
     prev = t
     framed = False
+    described = False
     while t.head.i != t.i:
         prev, t = t, t.head
         if t.i in inside:
             continue
         if t.i in preds:
             return _gerund_carried(t, preds) or t
+        if t.pos_ == "VERB" and _describes_noun(t) and not any(c.dep_ == "dobj" and c.i in preds for c in t.children):
+            # "passed laws restricting the right to protest on 16 January", "adopted a resolution affirming ... on
+            # 27 March": a date the parse hangs on a participle or infinitive that says what a noun is (no act of
+            # its own, nor one it carries: "made peace signing the Treaty of Bucharest on 7 May") times the clause
+            # that noun is in
+            described = True
+            continue
         if t.pos_ in ("VERB", "AUX"):
             return _through_light(t, preds)
+        if described:
+            continue
         if _lemma(t) in framing and not framed:
             # a date naming a framing period ("the 2020 war") sets the time of the clause it is in,
             # or dates the act the period's noun carries ("the wars waged ..., one from 1918 to 1921")
@@ -2204,6 +2214,12 @@ def _subject_with_its_date(noun: Token, prep: Token) -> bool:
         return False
     # (a comma-set "in June 1950" was tried too: it lowered the kept-aside typed precision and actors)
     return prep.dep_ == "prep" and prep.lower_ == "on"
+
+
+def _describes_noun(verb: Token) -> bool:
+    """A non-finite verb with no subject of its own describing a noun: "laws restricting ...", "the right to protest"."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBG", "VB") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _through_light(verb: Token, preds: dict[int, Predicate]) -> Token:
