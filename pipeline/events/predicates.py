@@ -2086,8 +2086,8 @@ def _clause_the_date_opens(span: Span) -> Token | None:
     date as a relative clause without a relative word, and the date on the verb before it. A bare date after its verb,
     set off by "and" or a comma, whose clause has a subject of its own and no relative word, times that clause."""
     root = span.root
-    if root.dep_ != "npadvmod" or root.head.i > root.i or span.start == 0:
-        return None
+    if root.dep_ not in ("npadvmod", "conj") or root.head.i > root.i or span.start == 0:
+        return None             # (or as a conjunct of the clause before: "..., beating dozens, and the following day")
     if span.doc[span.start - 1].lower_ not in ("and", ",", ";", "then"):
         return None
     for c in root.children:
