@@ -198,11 +198,17 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
 BACKGROUND = re.compile(r"\b(?:after|following|since|before|prior to|aftermath of|until)\b[^,;:.]*$", re.IGNORECASE)
 
 
-def _background_phrase(text: str, pos: int) -> tuple[int, int] | None:
+def _background_phrase(text: str, pos: int, date_spans=()) -> tuple[int, int] | None:
     """The span of a before/after phrase the position sits in ("after the offensive started"), if any:
-    from the preposition to the next comma or semicolon."""
+    from the preposition to the next comma or semicolon. The word of a date expression that goes on after it ("on
+    the following day the council decided", "the week after next") is the date's wording, no such phrase."""
     lo = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
     m = BACKGROUND.search(text, lo, pos)
+    while m is not None:
+        inside = next((b for a, b in date_spans if a <= m.start() and m.start() + len(m.group(0).split()[0]) < b), None)
+        if inside is None:
+            break
+        m = BACKGROUND.search(text, inside, pos)
     if m is None:
         return None
     ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(".", pos), text.find("\n", pos)) if i >= 0]
@@ -1715,6 +1721,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         story.append(d)
     all_dates = story
 
+    date_spans = [(d["start"], d["end"]) for d in tables.get("dates", []) if d.get("start") is not None]
+
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
         if lo_hi is not None and not lo_hi[0] <= t[0] < lo_hi[1]:
@@ -1723,7 +1731,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         # phrase happened on another day than the clause's (a month or a year may well hold both)
         if d.get("granularity") != "day":
             return True
-        back = _background_phrase(text, t[0])
+        back = _background_phrase(text, t[0], date_spans)
         return back is None or back[0] <= d["start"] < back[1]
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
