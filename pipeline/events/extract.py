@@ -198,11 +198,17 @@ def _current_war(periods: dict, war_mentions: list, narrative: list[dict], narra
 BACKGROUND = re.compile(r"\b(?:after|following|since|before|prior to|aftermath of|until)\b[^,;:.]*$", re.IGNORECASE)
 
 
-def _background_phrase(text: str, pos: int) -> tuple[int, int] | None:
+def _background_phrase(text: str, pos: int, date_spans=()) -> tuple[int, int] | None:
     """The span of a before/after phrase the position sits in ("after the offensive started"), if any:
-    from the preposition to the next comma or semicolon."""
+    from the preposition to the next comma or semicolon. The word of a date expression that goes on after it ("on
+    the following day the council decided", "the week after next") is the date's wording, no such phrase."""
     lo = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("\n", 0, pos), pos - 80) + 1
     m = BACKGROUND.search(text, lo, pos)
+    while m is not None:
+        inside = next((b for a, b in date_spans if a <= m.start() and m.start() + len(m.group(0).split()[0]) < b), None)
+        if inside is None:
+            break
+        m = BACKGROUND.search(text, inside, pos)
     if m is None:
         return None
     ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(".", pos), text.find("\n", pos)) if i >= 0]
@@ -1668,6 +1674,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         tables = dict(tables, mentions=[m for m in tables.get("mentions", [])
                                         if not dateline[0] <= m["start"] < dateline[1]])
     residue = render_residue(text)
+    war_ends = _war_end_sentences(text, [s for s in parsed.sentences if s.segment.kind != "cell"])
+    start_of = {d["date_id"]: d["start"] for d in tables.get("dates", []) if d.get("date_id")}
     dates_by_sent = defaultdict(list)
     span_words = set(cfg.get("story_span_words", []))
     span_sents = set()          # sentences set in "this period": neither that date nor the story's dates them
@@ -1677,7 +1685,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             # "this period" after a day or a month: a stretch longer than the date the story gave last
             span_sents.add(d["sentence_id"])
         elif (d["start_date"] and d["kind"] in ("date", "range", "relative") and not d.get("names_thing")
-                and not any(a <= d["start"] < b for a, b in residue)):
+                and not any(a <= d["start"] < b for a, b in residue)
+                # "Only at the end of the conflict ... days later, they defeated ...": not counted from a date the
+                # story has moved past
+                and not (d["kind"] == "relative" and d.get("anchor_id") in start_of
+                         and _past_war_end(war_ends, start_of[d["anchor_id"]], d["start"]))):
             dates_by_sent[d["sentence_id"]].append(d)
     durations_by_sent = defaultdict(list)
     for d in tables.get("dates", []):
@@ -1715,6 +1727,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         story.append(d)
     all_dates = story
 
+    date_spans = [(d["start"], d["end"]) for d in tables.get("dates", []) if d.get("start") is not None]
+
     def governs(d, t) -> bool:
         lo_hi = scopes.get(d["date_id"])
         if lo_hi is not None and not lo_hi[0] <= t[0] < lo_hi[1]:
@@ -1723,7 +1737,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
         # phrase happened on another day than the clause's (a month or a year may well hold both)
         if d.get("granularity") != "day":
             return True
-        back = _background_phrase(text, t[0])
+        back = _background_phrase(text, t[0], date_spans)
         return back is None or back[0] <= d["start"] < back[1]
     period_mentions_by_sent = defaultdict(list)
     for m in tables.get("mentions", []):
@@ -1964,6 +1978,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 pairs.append((t, cp, _undated_confidence(0.45, t, tok, text)))
                 continue
             i = bisect.bisect_left(date_pos, sent.start) - 1
+            if i >= 0 and _past_war_end(war_ends, all_dates[i]["end"], sent.start):
+                continue          # "Only at the end of the conflict ...": the story is past its last date
             if i >= 0 and sent.sentence_id not in span_sents and not _at_war_edge(text, sent.start, sent.end):
                 # the narrative rarely carries across a paragraph break (quotes from other sources);
                 # an untyped happening ("other") dated this way is a weaker guess still
@@ -2609,6 +2625,29 @@ def _war_edge() -> re.Pattern:
                       r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _alt(w["wars"]) + r")\b"
                       r"|\b(?:when|as|once)\s+(?:the\s+)?(?:" + _alt(w["wars"]) + r")\s+(?:" + _alt(w["clause_verbs"]) + r")\b",
                       re.IGNORECASE)
+
+
+def _war_end_sentences(text: str, sentences) -> list[int]:
+    """Where the sentences set at the war's end start ("Only at the end of the conflict were the Entente powers able
+    to break through", "When the war ended, ..."): the story has moved past the last date it gave (anchors.json
+    war_edge_words "ends")."""
+    ends = set(anchor_lexicon()["war_edge_words"].get("ends", []))
+    out = []
+    for s in sentences:
+        for m in _war_edge().finditer(text, s.start, s.end):
+            words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group(0))]
+            # ("since the end of World War II", "until the end of the war": a time reckoned from or up to the war's
+            # end, not where the story is)
+            if words[0] not in ("since", "until", "till") and any(w in ends for w in words):
+                out.append(s.start)
+                break
+    return out
+
+
+def _past_war_end(war_ends: list[int], lo: int, at: int) -> bool:
+    """A sentence set at the war's end lies between the story's date at `lo` and `at`."""
+    i = bisect.bisect_left(war_ends, lo)
+    return i < len(war_ends) and war_ends[i] < at
 
 
 def _at_war_edge(text: str, start: int, end: int) -> bool:
