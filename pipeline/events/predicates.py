@@ -683,6 +683,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if cls.get("agent_body") and not any(_is_body(g) for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
         return False
+    if "agent_lemma" in cls and not any(_lemma(g) in cls["agent_lemma"] or g.lower_ in cls["agent_lemma"]
+                                        for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+        return False           # "was captured by the police": who did it names the act (an arrest)
     if "not_particle" in cls and parts & set(cls["not_particle"]):
         return False
     if "subject" in cls and not (arg_classes(subj) & set(cls["subject"])):
