@@ -764,6 +764,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or _lemma(subj) in (
             "side", "sides", "party", "parties", "both", "leader", "leaders", "government", "governments", "power", "powers",
             "belligerent", "belligerents", "nation", "nations", "country", "countries") and subj.tag_ in ("NNS", "NNPS", "DT"))
+        if not sides and subj is not None and subj.lower_ in ("they", "both") and any(
+                c.dep_ == "xcomp" and _lemma(c) in lexicon().get("joint_act_verbs", ()) for c in t.children):
+            sides = True       # "they agreed to share power": an act only two sides can do together (joint_act_verbs)
         if not (sides or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)):
             return False
     if cls.get("from_place"):
