@@ -835,9 +835,12 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
     if cls.get("no_xcomp") and any(c.dep_ == "xcomp" for c in t.children):
         return False
-    if cls.get("no_ccomp") and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in t.children):
-        return False           # "the Assembly declared that ...": what it decided, not a status it named (a verbless
-                               # small clause is the status: "declared the city a free port")
+    if cls.get("status_named") and not any(
+            (c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ not in ("VERB", "AUX"))
+            or (c.dep_ in ("dobj", "obj") and c.tag_ == "WDT") for c in t.children):
+        return False           # a status named in a verbless small clause ("declared the city a free port") or told before
+                               # the relative pronoun ("war ..., which the Congress declared"); not "the Assembly declared
+                               # that ..." nor "declared the right to set a limit on wages" (what it decided)
     if cls.get("not_number_subject") and _has_number(subj):
         return False
     if cls.get("not_number_subject_passive") and passive and _has_number(subj):
