@@ -892,6 +892,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "lead", "head", "take", "assume") \
                 and not (_is_force(subj) or arg_classes(subj) & {"force"}):
             return False       # "Gates arrived to command the American effort": a commander taking up his post (other)
+        if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "head", "assume") \
+                and not _is_force(subj):
+            return False       # only a man comes "to command": a name the model tags an organisation ("Horatio Gates")
         sides = [a for a in (obj, subj) if a is not None and _lemma(a) not in EVENT_FORCE_NOUNS]
         sides += [c for a in sides for c in a.children if c.dep_ == "conj"]        # "Washington and his army encamped"
         args = set().union(*(arg_classes(a) for a in sides)) if sides else set()
