@@ -909,8 +909,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 *(arg_classes(o) for o in [obj] + [c for c in obj.children if c.dep_ == "conj"])) & {"force", "target", "number", "unknown", "person"}:
             return False       # "sent a letter to the leader", "sent repercussions all along the front": no forces sent
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
-                                              and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
-            return False
+                                              and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]) \
+                and not (obj is not None and _is_force(subj) and any(c.dep_ == "case" for c in obj.children)):
+            return False       # (but a force joining another's, the noun left out: "Montgomery's force joined Arnold's")
         if lem in ("return", "restore", "bring") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                 g.dep_ == "pobj" and "power" in arg_classes(g) for g in c.children) for c in t.children):
             return False       # "the election returned the party to power": an office regained, no forces moved
