@@ -683,6 +683,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if cls.get("agent_body") and not any(_is_body(g) for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
         return False
+    if "agent_lemma" in cls and not any(_lemma(g) in cls["agent_lemma"] or g.lower_ in cls["agent_lemma"]
+                                        for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"):
+        return False           # "was captured by the police": who did it names the act (an arrest)
     if "not_particle" in cls and parts & set(cls["not_particle"]):
         return False
     if "subject" in cls and not (arg_classes(subj) & set(cls["subject"])):
@@ -761,6 +764,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         sides = subj is not None and (any(c.dep_ == "conj" for c in subj.children) or _lemma(subj) in (
             "side", "sides", "party", "parties", "both", "leader", "leaders", "government", "governments", "power", "powers",
             "belligerent", "belligerents", "nation", "nations", "country", "countries") and subj.tag_ in ("NNS", "NNPS", "DT"))
+        if not sides and subj is not None and subj.lower_ in ("they", "both") and any(
+                c.dep_ == "xcomp" and _lemma(c) in lexicon().get("joint_act_verbs", ()) for c in t.children):
+            sides = True       # "they agreed to share power": an act only two sides can do together (joint_act_verbs)
         if not (sides or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)):
             return False
     if cls.get("from_place"):
@@ -829,6 +835,12 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
     if cls.get("no_xcomp") and any(c.dep_ == "xcomp" for c in t.children):
         return False
+    if cls.get("status_named") and not any(
+            (c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ not in ("VERB", "AUX"))
+            or (c.dep_ in ("dobj", "obj") and c.tag_ == "WDT") for c in t.children):
+        return False           # a status named in a verbless small clause ("declared the city a free port") or told before
+                               # the relative pronoun ("war ..., which the Congress declared"); not "the Assembly declared
+                               # that ..." nor "declared the right to set a limit on wages" (what it decided)
     if cls.get("not_number_subject") and _has_number(subj):
         return False
     if cls.get("not_number_subject_passive") and passive and _has_number(subj):
@@ -880,6 +892,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "lead", "head", "take", "assume") \
                 and not (_is_force(subj) or arg_classes(subj) & {"force"}):
             return False       # "Gates arrived to command the American effort": a commander taking up his post (other)
+        if lem in ("arrive", "come", "return", "go") and aim is not None and _lemma(aim) in ("command", "head", "assume") \
+                and not _is_force(subj):
+            return False       # only a man comes "to command": a name the model tags an organisation ("Horatio Gates")
         sides = [a for a in (obj, subj) if a is not None and _lemma(a) not in EVENT_FORCE_NOUNS]
         sides += [c for a in sides for c in a.children if c.dep_ == "conj"]        # "Washington and his army encamped"
         args = set().union(*(arg_classes(a) for a in sides)) if sides else set()
@@ -894,8 +909,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
                 *(arg_classes(o) for o in [obj] + [c for c in obj.children if c.dep_ == "conj"])) & {"force", "target", "number", "unknown", "person"}:
             return False       # "sent a letter to the leader", "sent repercussions all along the front": no forces sent
         if lem in ("join", "rejoin") and not (obj is not None and obj.pos_ != "PROPN" and obj.ent_type_ == ""
-                                              and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]):
-            return False
+                                              and arg_classes(obj) & {"force"} and _lemma(obj) not in lexicon()["non_force_joins"]) \
+                and not (obj is not None and _is_force(subj) and any(c.dep_ == "case" for c in obj.children)):
+            return False       # (but a force joining another's, the noun left out: "Montgomery's force joined Arnold's")
         if lem in ("return", "restore", "bring") and any(c.dep_ == "prep" and c.lower_ == "to" and any(
                 g.dep_ == "pobj" and "power" in arg_classes(g) for g in c.children) for c in t.children):
             return False       # "the election returned the party to power": an office regained, no forces moved
