@@ -178,7 +178,7 @@ def main(argv=None) -> None:
                     detail = ",".join(fw)
                 counts[bucket] += 1
                 if bucket in show:
-                    print(f"{bucket:<13} {g['doc']:<28} {g['event_type']:<11} gold={g.get('actors', '')!r} ours={item['actors']!r} "
+                    print(f"{bucket:<13} {g['doc']:<28} {g['event_type']:<11} [{item['event_type']} {m0['trigger']!r}] gold={g.get('actors', '')!r} ours={item['actors']!r} "
                           f"missing={gname!r} {detail}\n              {sent.strip()[:300]!r}")
         per_split[name] = counts
         totals += counts
