@@ -30,6 +30,22 @@ def test_defined_acronym_and_surname_link_to_the_full_name(nlp):
     assert entity_of(t, "Grayling") == entity_of(t, "Thomas Grayling")
 
 
+def test_a_name_the_model_tags_elsewhere_is_that_name_where_it_is_left_untagged(nlp):
+    """A name the document tags a state or an organisation twice or more, and never a person or a place, is a mention
+    where the entity model leaves it untagged ("Tyre paid tribute": the payer acts); not a name tagged a person too,
+    nor a common word the text writes in lower case, nor a name that is part of a longer one."""
+    t = extract_text("Tyre and Sidon were rivals. In 520 BC Tyre attacked Sidon. In 518 BC, Tyre made peace with Sidon. "
+                     "Tyre paid tribute to Persia in 517 BC.", doc_id="ex", nlp=nlp)
+    m = t["mentions"]
+    assert len(m[(m.text == "Tyre")]) == 4
+    ev = t["events"]
+    assert ev[ev.trigger == "paid"].actors.iloc[0] == "tyre"
+    t = extract_text("The merchants of Tyre were rich, and the fleet of Tyre ruled the sea. In 332 BC the Macedonian "
+                     "army besieged Tyre. However, Tyre refused to surrender in 332 BC.", doc_id="ex", nlp=nlp)
+    m = t["mentions"]
+    assert not (m.source == "rule").any()           # "Tyre" is tagged a person once: left as the model reads it
+
+
 def test_demonyms_link_only_where_the_data_says(nlp):
     t = extract_text("Azerbaijani forces shelled the town while Belgian observers watched.", nlp=nlp)
     assert entity_of(t, "Azerbaijani") == "azerbaijan"

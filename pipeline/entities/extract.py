@@ -58,6 +58,7 @@ def extract_mentions(parsed: Parsed) -> tuple[list[Mention], dict[str, dict]]:
                                     sent.sentence_id, gazetteer_id=gaz_id))
     mentions += acronym_mentions(parsed, mentions, seen)
     mentions += surname_mentions(parsed, mentions, seen)
+    mentions += name_repeat_mentions(parsed, mentions, seen)
     mentions += anaphor_mentions(parsed, mentions, seen)
     info = link_mentions(text, mentions)
     return mentions, info
@@ -135,6 +136,54 @@ def surname_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
                 continue
             seen.add((s, e))
             out.append(Mention(s, e, parsed.text[s:e], "PERSON", "rule", sent.sentence_id))
+    return out
+
+
+REPEAT_LABELS = ("GPE", "NORP", "ORG")
+
+
+def name_repeat_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list[Mention]:
+    """A name the entity model tags a state, a people or an organisation where it writes it ("Carthage" NORP/ORG) and
+    leaves untagged elsewhere in the same document ("However, Carthage refused to deliver ...") is that name there too
+    (one name, one sense in a document): the whole name, written alone (no capitalised word joined before or after it,
+    "New Carthage" is another name), under the label the document gives it most. Not a name the document also tags a
+    person or a place (LOC, FAC), nor one tagged only once, nor a common word the text also writes in lower case
+    ("State", "Army")."""
+    labels: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        labels.setdefault(m.text, {}).setdefault(m.label, 0)
+        labels[m.text][m.label] += 1
+    names = {}
+    for name, counts in labels.items():
+        if (not any(lab in REPEAT_LABELS for lab in counts) or any(lab not in REPEAT_LABELS for lab in counts)
+                or sum(counts.values()) < 2 or len(name) < 4 or not name[:1].isupper()
+                or not re.fullmatch(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*", name)
+                or re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", parsed.text)):
+            continue
+        names[name] = max(counts, key=lambda lab: (counts[lab], -REPEAT_LABELS.index(lab)))
+    if not names:
+        return []
+    out = []
+    taken = sorted((m.start, m.end) for m in mentions)
+    rx = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    for seg, doc in parsed.segment_docs():
+        for hit in rx.finditer(doc.text):
+            s, e = seg.start + hit.start(), seg.start + hit.end()
+            if (s, e) in seen or any(a < e and s < b for a, b in taken):
+                continue
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(t.ent_type_ for t in span):
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            if (before is not None and before.text[:1].isupper() and before.is_alpha and not before.is_sent_start) or (
+                    after is not None and after.text[:1].isupper() and after.is_alpha):
+                continue            # part of a longer name ("New Carthage", "Carthage Street")
+            sent = parsed.sentence_at(s)
+            if sent is None:
+                continue
+            seen.add((s, e))
+            out.append(Mention(s, e, parsed.text[s:e], names[hit.group(0)], "rule", sent.sentence_id))
     return out
 
 
