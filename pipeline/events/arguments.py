@@ -203,6 +203,10 @@ def _led_by(noun: Token) -> list[Token]:
     lex = lexicon()
     if noun.lemma_.lower() not in lex["led_groupings"] and noun.lower_ not in lex["led_groupings"]:
         return []
+    if noun.ent_type_ in ("ORG", "NORP") or noun.pos_ == "PROPN" and noun.text[:1].isupper():
+        # "The Union of Forces for Democracy and Development, led by X, advanced": a body with a name of its own
+        # acts under that name, whoever leads it
+        return []
     # (the parser may hang the participle on the members: "a coalition of [nine Arab states led by X]")
     members = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _pobjs(c)]
     for c in [c for n in [noun] + members for c in n.children]:
