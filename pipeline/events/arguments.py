@@ -386,8 +386,6 @@ def _collective(tok: Token) -> bool:
     from .sides import lexicon
     if tok.lower_ not in lexicon()["collective_nouns"] or tok.tag_ != "NNS":
         return False
-    if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children):
-        return False        # "the Allied leaders", "the Allied powers": the side named in the phrase
     return any(c.dep_ == "det" and c.lower_ in ("the", "both") or c.lower_ in ("both", "two") for c in tok.children)
 
 
@@ -693,9 +691,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps) and not _prep_conjunct(
                     text[max(0, m["start"] - 60):m["start"]], preps):
                 add(actors, eid)
-    elif not actors and not agent_named and not any(r in ("pronoun", "collective") for r, _, _ in roles):
-        # ("the two sides signed an accord under which the Congress was to vote": who "the two sides" are is said
-        # before, extract._named_before; the names of the sentence's other clauses do not stand in for them)
+    elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
         # the parse names no one acting: every state, group or person the sentence names (the clause,
         # for a one-sided act, outside its objects: its target is no actor)
         for m in mentions:
