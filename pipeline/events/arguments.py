@@ -203,6 +203,10 @@ def _led_by(noun: Token) -> list[Token]:
     lex = lexicon()
     if noun.lemma_.lower() not in lex["led_groupings"] and noun.lower_ not in lex["led_groupings"]:
         return []
+    if noun.ent_type_ in ("ORG", "NORP") or noun.pos_ == "PROPN" and noun.text[:1].isupper():
+        # "The Union of Forces for Democracy and Development, led by X, advanced": a body with a name of its own
+        # acts under that name, whoever leads it
+        return []
     # (the parser may hang the participle on the members: "a coalition of [nine Arab states led by X]")
     members = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _pobjs(c)]
     for c in [c for n in [noun] + members for c in n.children]:
@@ -503,6 +507,24 @@ def told_act(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children)
 
 
+def _in_regional_compound(m: dict, text: str) -> bool:
+    """A name that is part of a region's adjective or name (sides.json "regional_compounds": "Latin American",
+    "Central American"): the entity model tags "Latin" and "American" peoples, but neither is a side."""
+    if m["label"] not in ("NORP", "GPE"):
+        return False
+    words = lexicon_regional()
+    before = re.search(r"([\w-]+)\s+$", text[max(0, m["start"] - 20):m["start"]])
+    after = re.match(r"^\s+([\w-]+)", text[m["end"]:m["end"] + 20])
+    name = m["text"].strip().lower()
+    return ((before is not None and before.group(1).lower() + " " + name in words)
+            or (after is not None and name + " " + after.group(1).lower() in words))
+
+
+def lexicon_regional() -> frozenset:
+    from .sides import lexicon
+    return lexicon()["regional_compounds"]
+
+
 def told_act_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The extent of an act noun told before (told_act): its own noun phrase, not the clause around it."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -533,6 +555,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             lst.append(eid)
 
     side_words = [r for r in roles if len(r) == 4 and r[3].startswith("side:")]
+    # "most Latin American governments": a region's adjective made of a people's word names no state
+    mentions = [m for m in mentions if not _in_regional_compound(m, text)]
     factions = [r for r in roles if len(r) == 4 and r[3].startswith("for:")]
     # (a target of a verb sharing the act's subject bars no one from a two-sided act: it may be the other side)
     roles = [r[:3] for r in roles if len(r) == 3 and not (two_sided and r[0] == "target")]

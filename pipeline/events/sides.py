@@ -208,6 +208,19 @@ def org_name(name: str, defined: dict[str, str] | None) -> str | None:
     return f"{long_form} ({acro.upper()})"
 
 
+def _forces_in_name_only(name: str, words: list[str]) -> bool:
+    """A proper name whose head is a movement's, party's or grouping's noun (sides.json "forces_body_heads") and whose
+    force noun stands only in the of- or for-phrase after it ("the Rally of Forces for Change", "the Alliance of
+    Democratic Forces for the Liberation of Congo"), with no state's name or demonym before that phrase."""
+    caps = [x for x in re.findall(r"[\w'’.]+", name) if x.lower() not in ("of", "the", "for", "and")]
+    if len(caps) < 2 or not all(x[:1].isupper() for x in caps) or "of" not in words[1:3] and "for" not in words[1:3]:
+        return False
+    cut = next(i for i, x in enumerate(words) if x in ("of", "for"))
+    head = words[:cut]
+    return (bool(head) and head[-1] in lexicon()["forces_body_heads"] and not _has_force_noun(head)
+            and _polity_in(head) is None)
+
+
 def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth: int = 0) -> tuple[str, str | None]:
     """("polity", P): the name acts for polity P; ("drop", None): no acting side (a place, a unit no
     polity is given for, a regional adjective); ("person", surname): a person named by his title;
@@ -244,6 +257,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         polity = _polity_in(w[:-k]) if k else None
         if polity:
             return "polity", polity
+    if label in ("NORP", "ORG") and _has_force_noun(w) and _forces_in_name_only(name, w):
+        return "keep", None          # "the Union of Forces for Democracy and Development": a movement, not a unit
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
         polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
