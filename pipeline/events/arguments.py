@@ -512,17 +512,13 @@ def _in_regional_compound(m: dict, text: str) -> bool:
     "Central American"): the entity model tags "Latin" and "American" peoples, but neither is a side."""
     if m["label"] not in ("NORP", "GPE"):
         return False
-    words = lexicon_regional()
+    from .sides import lexicon
+    words = lexicon()["regional_compounds"]
     before = re.search(r"([\w-]+)\s+$", text[max(0, m["start"] - 20):m["start"]])
     after = re.match(r"^\s+([\w-]+)", text[m["end"]:m["end"] + 20])
     name = m["text"].strip().lower()
     return ((before is not None and before.group(1).lower() + " " + name in words)
             or (after is not None and name + " " + after.group(1).lower() in words))
-
-
-def lexicon_regional() -> frozenset:
-    from .sides import lexicon
-    return lexicon()["regional_compounds"]
 
 
 def told_act_extent(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -1959,32 +1959,23 @@ def _one_act_per_phrase(found: dict) -> None:
     _drop_what_is_halted(found)
     _merge_modifier_acts(found)
     _fold_participle_details(found)
-    _drop_decision_on_imposed_act(found)
-    _drop_toll_of_subject_act(found)
+    # "Congress imposed an arms embargo", "the council ordered a truce": a body's decision whose object is the embargo
+    # or truce it puts in place is that one act, of the object's type (blockade and ceasefire before resolution)
+    _drop_verb_of_act(found, ("resolution",), "dobj", ("blockade", "ceasefire"))
+    # "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
+    # subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)
+    _drop_verb_of_act(found, ("attack", "casualties"), "nsubj", ("clash", "attack", "offensive"))
 
 
-def _drop_toll_of_subject_act(found: dict) -> None:
-    """ "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
-    subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)."""
+def _drop_verb_of_act(found: dict, verb_types: tuple, dep: str, act_types: tuple) -> None:
+    """A verb predicate of one of `verb_types` whose `dep` child is an act of one of `act_types` tells that act: one
+    row, the act's (EVENTS.md: one act, one type)."""
     for i in list(found):
         p = found.get(i)
-        if p is None or p.type not in ("attack", "casualties") or p.token.pos_ != "VERB":
+        if p is None or p.type not in verb_types or p.token.pos_ != "VERB":
             continue
-        subj = next((c for c in p.token.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.i in found and found[subj.i].type in ("clash", "attack", "offensive"):
-            del found[i]
-
-
-def _drop_decision_on_imposed_act(found: dict) -> None:
-    """ "Congress imposed an arms embargo", "the council ordered a truce": a body's decision whose object is the
-    embargo or truce it puts in place is that one act, of the object's type (EVENTS.md: the type that names what
-    the act did, blockade and ceasefire before resolution)."""
-    for i in list(found):
-        p = found.get(i)
-        if p is None or p.type != "resolution" or p.token.pos_ != "VERB":
-            continue
-        obj = next((c for c in p.token.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.i in found and found[obj.i].type in ("blockade", "ceasefire"):
+        arg = next((c for c in p.token.children if c.dep_ == dep), None)
+        if arg is not None and arg.i in found and found[arg.i].type in act_types:
             del found[i]
 
 
