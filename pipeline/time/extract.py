@@ -246,6 +246,14 @@ def unit_ordinals(text: str) -> set[int]:
     return {int(n) for n in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:[A-Z][\w'’.-]*\s+){0,2}(?i:" + nouns + r")\b", text)}
 
 
+def _continues_story(t, frontier) -> bool:
+    """A section's first year-less day or month that falls on or shortly after the day the previous section's story
+    had reached ("... filed on 13 December." / Mediation / "sent a delegation on 13 December"): the story did not step
+    back, so its dates progress over the new year as before the heading."""
+    return (frontier is not None and t.start is not None and t.granularity in ("day", "week", "month")
+            and frontier <= t.end and (t.start - frontier).days <= 62)
+
+
 def _names_unit(m: dict, text: str, s: int, units: set[int]) -> bool:
     """A day of the month said alone that is the number of a unit the text names, unless "on" or "of" takes it
     ("held by the 28th"; but "on the 28th")."""
@@ -359,6 +367,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     for seg, doc in parsed.segment_docs():
         if seg.kind == "prose" and HEADING.fullmatch(text[seg.start:seg.end].strip()):
             ctx.new_section = True      # a heading: the narrative may start again earlier
+            ctx.section_frontier = ctx.frontier or ctx.section_frontier
             ctx.frontier = None
             flashback = None            # ... and no background paragraph before it holds the story back
         for m in doc._.time_matches or ():
@@ -516,6 +525,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                     ctx.step_back_id = date_id
                 if t.explicit and not t.anchor_used:
                     ctx.new_section = False
+                elif ctx.new_section and _continues_story(t, ctx.section_frontier):
+                    ctx.new_section = False     # the section goes on from where the last one stopped
                 if t.granularity in ("day", "week", "month"):
                     # the last month told of a year, unless the paragraph tells its months out of order
                     ctx.last_fine = None if unordered else (t.end.year, t.end.month)

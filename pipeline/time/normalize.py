@@ -60,6 +60,7 @@ class Context:
         self.last_fine: tuple[int, int] | None = None   # (year, month) of the last date finer than a year
         self.new_section = False      # after a heading, until a date with its own year: no progression
         self.frontier: dt.date | None = None   # the latest day the section's story has reached (day or month dates)
+        self.section_frontier: dt.date | None = None   # the frontier the story had reached before the last heading
         self.stepped_back_id = ""     # the date that last took the story back from the frontier
         self.paragraph_frame: Anchor | None = None  # the latest day or month with its own year the paragraph got to
         self.step_back_id = ""        # a date with its own year that took the paragraph back to an earlier year
