@@ -2170,6 +2170,11 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     # "A second attack in July was also repulsed", "the offensive in March failed": the date on an
                     # act noun that is the subject of the verb telling how that act went times that verb
                     return base.head
+                if _place_of_verb(base):
+                    # "took the oath at a stadium in February", "returned to the capital in May": a place has no
+                    # time of its own; the date the parse hangs on it times the verb the place is where of
+                    t, framed = base, True
+                    continue
                 if _subject_with_its_date(base, prev):
                     # "the general on 4 June crossed the river": a date set between a subject and its verb
                     # times the verb, not the doer
@@ -2211,6 +2216,21 @@ def _event_subject_told(noun: Token, preds: dict) -> bool:
     is no predicate of its own (the verb's act took it in)."""
     return (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in preds and noun.head.pos_ == "VERB"
             and noun.i not in preds and classify(noun) is not None)
+
+
+LOCATIVE_PREPS = frozenset({"at", "to", "into", "near", "outside", "inside", "toward", "towards", "across", "onto"})
+
+
+def _place_of_verb(noun: Token) -> bool:
+    """A noun in a verb's place phrase ("at a stadium", "to the capital", "in the capital") that names no act or time;
+    after "in" or "from" only a place ("in the words of ...", "in four weeks of fighting" are no places)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or classify(noun) is not None:
+        return False
+    place = noun.ent_type_ in ("GPE", "LOC", "FAC") or bool(arg_classes(noun) & {"place", "place_noun"})
+    if prep.lower_ in ("in", "from"):
+        return place
+    return prep.lower_ in LOCATIVE_PREPS and place
 
 
 def _subject_with_its_date(noun: Token, prep: Token) -> bool:
