@@ -665,7 +665,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if lem in cls.get("particle_if_lemma", {}) and not parts & set(cls["particle_if_lemma"][lem]):
         return False
-    if "subject_lemma" in cls and not (subj is not None and (_lemma(subj) in cls["subject_lemma"] or (
+    if "subject_lemma" in cls and not (subj is not None and (_lemma(subj) in cls["subject_lemma"]
+                                                             or subj.lower_ in cls["subject_lemma"] or (
             cls.get("subject_force_measure") and _force_measure(subj)))):
         return False
     if "not_subject_lemma" in cls and subj is not None and _lemma(subj) in cls["not_subject_lemma"]:
@@ -879,7 +880,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
         if lem in ("flee", "escape") and arg_classes(subj) == {"number"}:
             return False       # "perhaps a million fled", "some 20,000 fled across the border": people fleeing (displace)
-        if lem in ("flee", "escape") and _civil_person(subj):
+        if lem in ("flee", "escape", "leave") and _civil_person(subj):
             return False       # a leader who fled abroad gave up no ground of a side: "the president fled to Paris" (other)
         if lem in ("flee", "escape", "give", "surrender") and (
                 (subj is not None and _lemma(subj) in lexicon().get("captive_nouns", ()))
