@@ -760,6 +760,11 @@ def _plural_name(name: str, text: str) -> bool:
             and re.search(r"(?<![\w-])" + re.escape(name[:-1]) + r"(?![\w-])", text) is not None)
 
 
+def _in_person_name(hit, offset: int, people: list[dict]) -> bool:
+    at = offset + hit.start(1)
+    return any(p["start"] <= at < p["end"] and p["label"] == "PERSON" for p in people)
+
+
 def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     """Which side a person acts for, as the text says it: "British General William Howe", "Gage, the British
     commander-in-chief", "Prime Minister X of the State of Y". Returns entity id -> the demonym's text (mapped to
@@ -772,7 +777,9 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     # the entity model labels him elsewhere
     for m in mentions:
         w = m["text"].split()
-        if len(w) == 2 and polity_of(w[0]) and not w[1].endswith("s") and _bare_name(w[1:]):
+        if (len(w) == 2 and polity_of(w[0]) and not w[1].endswith("s") and _bare_name(w[1:])
+                # "the Carthaginian Hannibal"; not a first name that is also a demonym ("journalist Roman Protasevich")
+                and (m["label"] != "PERSON" or text[max(0, m["start"] - 4):m["start"]].lower() == "the ")):
             sides.setdefault(m["entity_id"], "side:" + polity_of(w[0]))
             for x in mentions:
                 if x["text"] == w[1] and x["entity_id"] not in sides:
@@ -788,6 +795,8 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
             continue
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
+            if hit and rx is SIDE_BEFORE and _in_person_name(hit, start - len(piece), people):
+                continue        # a word of a person's name: "Roman Protasevich" is no Roman
             named = hit and LEADING_ARTICLE.sub("", hit.group(1))
             if hit and rx is SIDE_BEFORE and not polity_of(named) and re.match(r"['’]s\s", piece[hit.end(1):]):
                 # "Jordan's King X": the state by its name
@@ -825,6 +834,8 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
     for m, start, end in places:
         for rx, piece in ((SIDE_BEFORE, text[max(0, start - 60):start]), (SIDE_AFTER, text[end:end + 60])):
             hit = rx.search(piece)
+            if hit and rx is SIDE_BEFORE and _in_person_name(hit, start - len(piece), people):
+                continue        # a word of a person's name: "Roman Protasevich" is no Roman
             polity = hit and polity_of(LEADING_ARTICLE.sub("", hit.group(1)))
             if polity:
                 ties[m["entity_id"]].add(polity)

@@ -344,6 +344,14 @@ def _has_number(t: Token) -> bool:
                and c.ent_type_ not in ("DATE", "TIME") for c in t.subtree if c.i != t.i and c.i < t.i + 1)
 
 
+def _has_figure(t: Token | None) -> bool:
+    """A number that counts ("forty soldiers", "3,000"): "one protester", "a soldier" is one person, no tally."""
+    if not _has_number(t):
+        return False
+    nums = [c for c in t.subtree if c.i < t.i and (c.like_num or c.dep_ in ("nummod", "quantmod"))]
+    return not (t.tag_ in ("NN", "NNP") and not t.like_num and nums and all(c.lower_ in ("one", "1") for c in nums))
+
+
 def _clause_has_number(t: Token) -> bool:
     """A count in the clause the noun sits in ("the number of victims ... is 3825", "5,000 casualties")."""
     h = t
@@ -832,7 +840,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
                for g in c.children if g.dep_ == "pobj"):
             return False
     if cls.get("number_subject_or_object"):
-        if not (_has_number(subj) or _has_number(obj)):
+        if not (_has_figure(subj) or _has_figure(obj)):
             return False
     if cls.get("no_xcomp") and any(c.dep_ == "xcomp" for c in t.children):
         return False
@@ -842,7 +850,7 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False           # a status named in a verbless small clause ("declared the city a free port") or told before
                                # the relative pronoun ("war ..., which the Congress declared"); not "the Assembly declared
                                # that ..." nor "declared the right to set a limit on wages" (what it decided)
-    if cls.get("not_number_subject") and _has_number(subj):
+    if cls.get("not_number_subject") and _has_figure(subj):
         return False
     if cls.get("not_number_subject_passive") and passive and _has_number(subj):
         return False
@@ -2231,7 +2239,9 @@ def _place_of_verb(noun: Token) -> bool:
     place = noun.ent_type_ in ("GPE", "LOC", "FAC") or bool(arg_classes(noun) & {"place", "place_noun"})
     if prep.lower_ in ("in", "from"):
         return place
-    return prep.lower_ in LOCATIVE_PREPS and place
+    # "took the oath at an unannounced ceremony on 23 September": the occasion's date is the act's
+    occasion = prep.lower_ == "at" and _lemma(noun) in lexicon()["occasion_nouns"]
+    return prep.lower_ in LOCATIVE_PREPS and (place or occasion)
 
 
 def _subject_with_its_date(noun: Token, prep: Token) -> bool:
