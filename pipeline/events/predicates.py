@@ -1974,6 +1974,8 @@ def _one_act_per_phrase(found: dict) -> None:
     # "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
     # subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)
     _drop_verb_of_act(found, ("attack", "casualties"), "nsubj", ("clash", "attack", "offensive"))
+    # "the Welsh Guards lost 48 men when the landing ship was bombed": the toll of the act its when-clause tells
+    _drop_verb_of_act(found, ("casualties",), "advcl:when", ("clash", "attack", "offensive"))
 
 
 def _drop_verb_of_act(found: dict, verb_types: tuple, dep: str, act_types: tuple) -> None:
@@ -1983,7 +1985,10 @@ def _drop_verb_of_act(found: dict, verb_types: tuple, dep: str, act_types: tuple
         p = found.get(i)
         if p is None or p.type not in verb_types or p.token.pos_ != "VERB":
             continue
-        arg = next((c for c in p.token.children if c.dep_ == dep), None)
+        dep_, _, mark = dep.partition(":")
+        arg = next((c for c in p.token.children if c.dep_ == dep_ and (
+            not mark or any(m.dep_ == "advmod" and m.lower_ == mark or m.dep_ == "mark" and m.lower_ == mark
+                            for m in c.children))), None)
         if arg is not None and arg.i in found and found[arg.i].type in act_types:
             del found[i]
 
