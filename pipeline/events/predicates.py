@@ -711,6 +711,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
             return False
     if "not_object" in cls and obj is not None and arg_classes(obj) & set(cls["not_object"]):
         return False
+    if "not_object_modifier" in cls and obj is not None and any(
+            c.dep_ in ("amod", "compound") and _lemma(c) in cls["not_object_modifier"] for c in obj.children):
+        return False
     if "object_pos" in cls and not (obj is not None and obj.pos_ in cls["object_pos"]):
         return False
     if cls.get("object_poss") and not (obj is not None and any(c.dep_ == "poss" for c in obj.children)):
@@ -1974,6 +1977,9 @@ def _one_act_per_phrase(found: dict) -> None:
     # "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
     # subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)
     _drop_verb_of_act(found, ("attack", "casualties"), "nsubj", ("clash", "attack", "offensive"))
+    # "Russia announced the annexation of Crimea", "the court declared the election void": the decision or the
+    # declaration is the act, the act noun it is about no second one
+    _drop_object_act(found, ("declaration", "resolution"), ("offensive", "election", "referendum"))
     # "the Welsh Guards lost 48 men when the landing ship was bombed": the toll of the act its when-clause tells
     _drop_verb_of_act(found, ("casualties",), "advcl:when", ("clash", "attack", "offensive"))
 
@@ -1991,6 +1997,18 @@ def _drop_verb_of_act(found: dict, verb_types: tuple, dep: str, act_types: tuple
                             for m in c.children))), None)
         if arg is not None and arg.i in found and found[arg.i].type in act_types:
             del found[i]
+
+
+def _drop_object_act(found: dict, verb_types: tuple, act_types: tuple) -> None:
+    """An act noun of one of `act_types` that is the direct object of a verb predicate of one of `verb_types` is what
+    that decision or declaration is about: one row, the verb's."""
+    for i in list(found):
+        p = found.get(i)
+        if p is None or p.type not in verb_types or p.token.pos_ != "VERB":
+            continue
+        for c in p.token.children:
+            if c.dep_ == "dobj" and c.i in found and found[c.i].type in act_types and c.pos_ == "NOUN":
+                del found[c.i]
 
 
 def _halted_to(t: Token) -> Token | None:
