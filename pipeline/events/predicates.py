@@ -1285,9 +1285,14 @@ def _person_reference(t: Token) -> bool:
 def _purpose_complement(t: Token) -> bool:
     """The complement of a purpose or other unhappened infinitive ("established armies to force farmers to surrender
     grain", "moved reserves to attempt to split the front"): what the purpose would make happen did not happen by
-    being told so; "forced the Russians to withdraw" (a factual head) still tells the withdrawal."""
-    return t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and not factual(t.head)
+    being told so; "forced the Russians to withdraw" (a factual head) still tells the withdrawal. So is the bare
+    complement of an unhappened bare infinitive ("pleaded with Washington to dispatch aid ... and help it mobilize
+    fresh reserves": 'help' joins 'to dispatch'); "helped it mobilize" (a past head) tells the mobilization."""
+    if t.pos_ != "VERB" or t.head.i == t.i or t.head.pos_ != "VERB":
+        return False
+    if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        return not factual(t.head)
+    return t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VB" and t.head.tag_ == "VB" and not factual(t.head)
 
 
 def _news_of(t: Token) -> bool:
@@ -1554,6 +1559,18 @@ def factual(t: Token) -> bool:
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return factual(first)    # "objectives were to eliminate the army, exterminate ...": the infinitive's series
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head         # (through a noun the parse joins in: "sack and burn towns", 'sack' a noun)
+    if t.pos_ == "VERB" and t.tag_ == "VB" and top is not t and top.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children):
+        # a bare infinitive the parse joins to the finite verb above an infinitive series ("the King planned to destroy
+        # their trade, bombard their ports and burn towns", "to attempt to split the Allies, encircle their troops and
+        # capture the port"): it stands where the nearest infinitive before it stands
+        inf = [x for x in top.subtree if top.i < x.i < t.i and x.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in x.children)]
+        if inf:
+            return factual(inf[-1])
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
             t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
         # ("Bulgaria was the first to sign an armistice" states that it signed)
