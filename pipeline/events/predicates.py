@@ -949,6 +949,23 @@ def _civil_person(t: Token | None) -> bool:
     return not any(_lemma(w) in titles or w.lower_ in titles for w in t.subtree if w.i <= t.i)
 
 
+def _act_subject(t: Token) -> bool:
+    """A verb whose subject (or the noun its relative clause describes) is an act noun a predicate class types and
+    no war ("an assault that lasted until the fall of Budapest", "the siege lasted until May"): what it says of
+    the act is not the edge of a war (the war-level trigger patterns, triggers.jsonl)."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if t.dep_ == "relcl" and t.head.i != t.i and (subj is None or subj.tag_ in ("WDT", "WP")):
+        subj = t.head
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.dep_ == "relcl" and subj.i == t.head.i and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN" and classify(
+            subj) is None and "war" not in arg_classes(subj):
+        subj = subj.head.head  # "an assault against Hungary that lasted": the parse hangs the clause on the phrase's noun
+    return "war" not in arg_classes(subj) and classify(subj) is not None
+
+
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
     ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
@@ -1716,6 +1733,8 @@ def predicates_in(span: Span) -> list[Predicate]:
         if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root) \
                 or _undone(root) or _claimed_outcome(root):
             continue
+        if label in ("war_start", "war_end") and _act_subject(root):
+            continue           # "an assault that lasted until the fall of Budapest": how long an act lasted, no war's edge
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
     # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
     # offensive), "moved to encircle", "launched an operation to retake", "sent bombers to bomb"
