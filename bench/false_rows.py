@@ -78,6 +78,8 @@ def hint(m: dict) -> str:
     if t.pos_ in ("NOUN", "PROPN"):
         if t.dep_ in ("pobj",) and t.head.lower_ in ("after", "before", "following", "during", "since", "until"):
             return f"noun_after_{t.head.lower_}"
+        if t.dep_ == "pobj":
+            return f"noun_pobj_{t.head.lower_}"
         return f"noun_{t.dep_}"
     if t.dep_ in ("acl", "amod") or (t.tag_ == "VBN" and t.dep_ == "relcl" and not any(c.dep_.startswith("aux") for c in t.children)):
         return "participle_of_noun"
