@@ -961,6 +961,23 @@ def _civil_person(t: Token | None) -> bool:
     return not any(_lemma(w) in titles or w.lower_ in titles for w in t.subtree if w.i <= t.i)
 
 
+def _act_subject(t: Token) -> bool:
+    """A verb whose subject (or the noun its relative clause describes) is an act noun a predicate class types and
+    no war ("an assault that lasted until the fall of Budapest", "the siege lasted until May"): what it says of
+    the act is not the edge of a war (the war-level trigger patterns, triggers.jsonl)."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if t.dep_ == "relcl" and t.head.i != t.i and (subj is None or subj.tag_ in ("WDT", "WP")):
+        subj = t.head
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if t.dep_ == "relcl" and subj.i == t.head.i and subj.dep_ == "pobj" and subj.head.head.pos_ == "NOUN" and classify(
+            subj) is None and "war" not in arg_classes(subj):
+        subj = subj.head.head  # "an assault against Hungary that lasted": the parse hangs the clause on the phrase's noun
+    return "war" not in arg_classes(subj) and classify(subj) is not None
+
+
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
     ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
@@ -1297,9 +1314,14 @@ def _person_reference(t: Token) -> bool:
 def _purpose_complement(t: Token) -> bool:
     """The complement of a purpose or other unhappened infinitive ("established armies to force farmers to surrender
     grain", "moved reserves to attempt to split the front"): what the purpose would make happen did not happen by
-    being told so; "forced the Russians to withdraw" (a factual head) still tells the withdrawal."""
-    return t.pos_ == "VERB" and t.dep_ == "xcomp" and t.head.i != t.i and t.head.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and not factual(t.head)
+    being told so; "forced the Russians to withdraw" (a factual head) still tells the withdrawal. So is the bare
+    complement of an unhappened bare infinitive ("pleaded with Washington to dispatch aid ... and help it mobilize
+    fresh reserves": 'help' joins 'to dispatch'); "helped it mobilize" (a past head) tells the mobilization."""
+    if t.pos_ != "VERB" or t.head.i == t.i or t.head.pos_ != "VERB":
+        return False
+    if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        return not factual(t.head)
+    return t.dep_ in ("xcomp", "ccomp") and t.tag_ == "VB" and t.head.tag_ == "VB" and not factual(t.head)
 
 
 def _news_of(t: Token) -> bool:
@@ -1566,6 +1588,18 @@ def factual(t: Token) -> bool:
             c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children) and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         return factual(first)    # "objectives were to eliminate the army, exterminate ...": the infinitive's series
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head         # (through a noun the parse joins in: "sack and burn towns", 'sack' a noun)
+    if t.pos_ == "VERB" and t.tag_ == "VB" and top is not t and top.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "nsubj", "nsubjpass") for c in t.children):
+        # a bare infinitive the parse joins to the finite verb above an infinitive series ("the King planned to destroy
+        # their trade, bombard their ports and burn towns", "to attempt to split the Allies, encircle their troops and
+        # capture the port"): it stands where the nearest infinitive before it stands
+        inf = [x for x in top.subtree if top.i < x.i < t.i and x.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in x.children)]
+        if inf:
+            return factual(inf[-1])
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not (
             t.dep_ in ("acl", "relcl") and t.head.lower_ in ("first", "last", "second", "third", "only", "next")):
         # ("Bulgaria was the first to sign an armistice" states that it signed)
@@ -1711,6 +1745,8 @@ def predicates_in(span: Span) -> list[Predicate]:
         if label is None or root.i in found or any(t.i in found for t in trig) or not factual(root) or _names_no_act(root) \
                 or _undone(root) or _claimed_outcome(root):
             continue
+        if label in ("war_start", "war_end") and _act_subject(root):
+            continue           # "an assault that lasted until the fall of Budapest": how long an act lasted, no war's edge
         found[root.i] = Predicate(root, label, "trigger:" + trig.id_)
     # the purpose of sending or moving forces names the act: "sent 700 men to seize munitions" (the taker's
     # offensive), "moved to encircle", "launched an operation to retake", "sent bombers to bomb"
