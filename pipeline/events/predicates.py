@@ -1338,8 +1338,13 @@ def _news_of(t: Token) -> bool:
     if h.dep_ == "pobj" and h.head.lower_ in ("over", "at", "about", "with", "of") and h.head.head.i != h.head.i \
             and h.head.head.lower_ in lexicon().get("feeling_heads", ()):
         return True            # "British discontent over the Norwegian campaign", "outrage at the massacre"
-    return (h.dep_ == "pobj" and h.head.lower_ in ("of", "about") and h.head.head.i != h.head.i
-            and (h.head.head.lower_ in lex or _lemma(h.head.head) in lex))
+    if h.dep_ != "pobj" or h.head.lower_ not in ("of", "about") or h.head.head.i == h.head.i:
+        return False
+    head = h.head.head
+    if head.pos_ in ("VERB", "AUX"):
+        # "took command of all air operations": the parse hangs the phrase on the verb of its head noun
+        head = next((c for c in head.children if c.dep_ == "dobj" and c.i < h.head.i), head)
+    return head.lower_ in lex or _lemma(head) in lex
 
 
 def _frame_relative(t: Token) -> bool:
@@ -1622,6 +1627,9 @@ def factual(t: Token) -> bool:
         return False           # "the attack was planned for the 29th", "a landing was proposed": planned, not done
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("without", "instead"):
         return False           # "handed over without a fight", "without resistance": it did not happen
+    before = [w.lower_ for w in t.doc[max(0, t.i - 2):t.i]]
+    if before == ["rather", "than"]:
+        return False           # "flew their jets to Malta rather than bomb crowds": not done
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children) and t.head.dep_ in ("acl", "relcl", "advcl") and not factual(t.head):
         return False           # "air bases to launch heavy bomber attacks": the purpose of the bases, not an act
