@@ -1034,6 +1034,25 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
+def _country_of_town(text: str, mentions: list[dict], towns: set | frozenset = frozenset()) -> set[str]:
+    """ "captured Savannah, Georgia", "bombed the naval base at Darwin, Australia": a state named just after a town
+    and a comma, where the phrase ends (a stop, a comma, a preposition), says where the town is, not who acts; not in
+    a list ("Saigon, Cambodia and Laos") nor a subject after a fronted place ("In Gallipoli, Turkey repelled ..."). The
+    ids of the sentence's states that stand only there."""
+    from .arguments import _is_polity
+    ordered = sorted(mentions, key=lambda m: m["start"])
+    where, other = set(), set()
+    for p, m in zip([None] + ordered, ordered):
+        town = p is not None and (p["entity_id"] in towns or p["label"] in ("GPE", "LOC", "FAC") and not _is_polity(p["text"]))
+        if (town and text[p["end"]:m["start"]] == ", " and m["label"] == "GPE" and _is_polity(m["text"])
+                and re.match(r"\s*[.;:)!?]|,\s+[a-z]|\s+(?:in|on|at|by|during|from|to|with|after|before|until)\b",
+                             text[m["end"]:m["end"] + 10])):
+            where.add(m["entity_id"])
+        else:
+            other.add(m["entity_id"])
+    return where - other
+
+
 def _headed_organ_men(text: str, mentions: list[dict], entity_labels: dict) -> dict[str, int]:
     """Men the sentence names as the head of an organ named after them ("the Alexandru Marghiloman government", "the
     Diem regime", "the Johnson administration"; sides.json "headed_organs"): entity id -> where the name stands."""
@@ -2119,6 +2138,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
+            country = _country_of_town(text, mentions_by_sent.get(sent.sentence_id, []), towns_only)
+            if country & set(actors):
+                locations += [a for a in actors if a in country and a not in locations]
+                actors = [a for a in actors if a not in country]
             if t is not None:
                 # "the Ventôse Decrees proposed ...": the name the act word is part of names the act, not who did it
                 named = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) if m["start"] <= t[0] < m["end"]}
