@@ -23,7 +23,7 @@ from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
 from .repair import repair as repair_parse
-from .sides import _polity_in, acronyms, org_name, ship_polity, short_name, side_of, unit_sides
+from .sides import _polity_in, acronyms, numbered_units_side, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
 from .predicates import AIM_NOUNS, _conditional_consequence, _ent_type, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
 
@@ -1810,6 +1810,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
+    # "the 1st Cavalry Division embarked": a numbered unit the text gives no state is of the one army whose numbered
+    # units it names with their state
+    numbered = numbered_units_side(defined)
+    if numbered:
+        defined["unit:*"] = numbered
     for people, state in side_lexicon()["peoples_like_states"].items():
         if not re.search(r"(?<![\w-])" + re.escape(state) + r"(?![\w-])", text):
             defined["people:" + people] = state     # "the Indians" of a text that never names India: the people
