@@ -23,7 +23,7 @@ from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
 from .repair import repair as repair_parse
-from .sides import _polity_in, acronyms, org_name, ship_polity, short_name, side_of, unit_sides
+from .sides import _polity_in, acronyms, numbered_units_side, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
 from .predicates import AIM_NOUNS, _conditional_consequence, _ent_type, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
 
@@ -1045,6 +1045,25 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
+def _country_of_town(text: str, mentions: list[dict], towns: set | frozenset = frozenset()) -> set[str]:
+    """ "captured Savannah, Georgia", "bombed the naval base at Darwin, Australia": a state named just after a town
+    and a comma, where the phrase ends (a stop, a comma, a preposition), says where the town is, not who acts; not in
+    a list ("Saigon, Cambodia and Laos") nor a subject after a fronted place ("In Gallipoli, Turkey repelled ..."). The
+    ids of the sentence's states that stand only there."""
+    from .arguments import _is_polity
+    ordered = sorted(mentions, key=lambda m: m["start"])
+    where, other = set(), set()
+    for p, m in zip([None] + ordered, ordered):
+        town = p is not None and (p["entity_id"] in towns or p["label"] in ("GPE", "LOC", "FAC") and not _is_polity(p["text"]))
+        if (town and text[p["end"]:m["start"]] == ", " and m["label"] == "GPE" and _is_polity(m["text"])
+                and re.match(r"\s*[.;:)!?]|,\s+[a-z]|\s+(?:in|on|at|by|during|from|to|with|after|before|until)\b",
+                             text[m["end"]:m["end"] + 10])):
+            where.add(m["entity_id"])
+        else:
+            other.add(m["entity_id"])
+    return where - other
+
+
 def _headed_organ_men(text: str, mentions: list[dict], entity_labels: dict) -> dict[str, int]:
     """Men the sentence names as the head of an organ named after them ("the Alexandru Marghiloman government", "the
     Diem regime", "the Johnson administration"; sides.json "headed_organs"): entity id -> where the name stands."""
@@ -1802,6 +1821,11 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
+    # "the 1st Cavalry Division embarked": a numbered unit the text gives no state is of the one army whose numbered
+    # units it names with their state
+    numbered = numbered_units_side(defined)
+    if numbered:
+        defined["unit:*"] = numbered
     for people, state in side_lexicon()["peoples_like_states"].items():
         if not re.search(r"(?<![\w-])" + re.escape(state) + r"(?![\w-])", text):
             defined["people:" + people] = state     # "the Indians" of a text that never names India: the people
@@ -2130,6 +2154,10 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
+            country = _country_of_town(text, mentions_by_sent.get(sent.sentence_id, []), towns_only)
+            if country & set(actors):
+                locations += [a for a in actors if a in country and a not in locations]
+                actors = [a for a in actors if a not in country]
             if t is not None:
                 # "the Ventôse Decrees proposed ...": the name the act word is part of names the act, not who did it
                 named = {m["entity_id"] for m in mentions_by_sent.get(sent.sentence_id, []) if m["start"] <= t[0] < m["end"]}

@@ -154,6 +154,22 @@ def unit_sides(mentions: list[dict], text: str) -> dict[str, str]:
     return out
 
 
+ORDINAL_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"eleventh|twelfth|[ivx]{1,4})$")
+
+
+def _numbered(words: list[str]) -> bool:
+    return any(ORDINAL_WORD.match(x) for x in words)
+
+
+def numbered_units_side(units: dict[str, str]) -> str | None:
+    """The one state every numbered unit the text gives a state belongs to ("the US 2nd Division", "X Corps (US)",
+    "the US Eighth Army"), when it names two or more: the army whose units the text numbers; None when they are of
+    several states."""
+    found = {k: v for k, v in units.items() if k.startswith("unit:") and _numbered(k[5:].split())}
+    return next(iter(set(found.values()))) if len(found) >= 2 and len(set(found.values())) == 1 else None
+
+
 def _proper(name: str) -> bool:
     """Every word of the name but "of" and "the" is capitalised: a proper name, not a description ("Syrian troops")."""
     words = [x for x in re.findall(r"[\w'’.]+", name) if x.lower() not in ("of", "the")]
@@ -261,7 +277,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
         return "keep", None          # "the Union of Forces for Democracy and Development": a movement, not a unit
     if label in ("NORP", "ORG") and _has_force_noun(w):
         stripped = [x for x in w if x not in lex["unit_words"]]
-        polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined)
+        polity = _polity_in(stripped) or (defined or {}).get("unit:" + joined) or (
+            (defined or {}).get("unit:*") if _numbered(w) else None)
         if named_org and (not polity or any(x in lex["faction_nouns"] or x in lex["organisation_words"] for x in w)):
             return "keep", None      # "the People's Liberation Army (PLA)"; "the Revolutionary Armed Forces of X (ACRO)"
         if polity and _proper(name) and any(x in lex["movement_words"] for x in w):
