@@ -1631,6 +1631,7 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
 
 
 NOUN_ACT = "<noun>"
+RELATIVE_ACT = "<relative>"
 
 
 def _doer_key(tok):
@@ -1642,7 +1643,11 @@ def _doer_key(tok):
     if tok.pos_ in ("NOUN", "PROPN"):
         verb = _clause_verb(tok)
         return _clause_subject(verb) if verb is not tok else NOUN_ACT
-    return _clause_subject(tok)
+    subj = _clause_subject(tok)
+    if subj is None and tok.dep_ == "relcl":
+        return RELATIVE_ACT     # "principals, who agreed that ...", "the drownings he organized": the act of a relative
+                                # clause describes its noun; a later clause with a subject of its own does not share its doer
+    return subj
 
 
 def _another_of_kind(p, preds) -> bool:
