@@ -180,7 +180,9 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
         # "..., capturing Fort St. Jean": a participle's subject is its main verb's
-        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
+        # ("the Japanese were having greater successes, having captured Changsha": a perfect participle too)
+        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))))) and verb.head.pos_ in ("VERB", "AUX"):
             # ("Diem was overthrown and executed", "the town was besieged and taken": a participle joined to a passive
             # verb, with no auxiliary of its own, is passive too; its shared subject undergoes it)
             own = "patient" if _passive(verb) or (
