@@ -535,13 +535,15 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient", "taker"}),
                     clause: tuple[int, int] | None = None, personal: bool = False,
-                    towns: bool = False, joins: bool = True) -> tuple[list[str], list[str], bool]:
+                    towns: bool = False, joins: bool = True, parties_only: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
     sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
     that states the act, not the whole sentence. `towns`: towns the clause names beside the act count too
-    (who takes part at all, for grouping mentions); as actors they do not."""
+    (who takes part at all, for grouping mentions); as actors they do not. `parties_only`: an act whose sides are its
+    parties ("formed an alliance against Germany", "a treaty on the Danube"): a side named right after a target
+    preposition is what the act is aimed at or about, no party (types.json party_acts)."""
     in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -652,7 +654,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 with_role = True
             else:
                 with_role = True          # an entity in one of the act's roles, acting or not
-                if role in actor_roles:
+                if role in actor_roles and not (parties_only and role == "object" and _after_target_prep(before, cfg)):
                     add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
@@ -686,6 +688,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
                 continue              # "Japan launched its first attack against Changsha": a town is where, not who
+            if parties_only and _after_target_prep(before, cfg):
+                continue              # "formed a military alliance against Germany": whom the alliance is aimed at
             if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps) and not _prep_conjunct(
                     text[max(0, m["start"] - 60):m["start"]], preps):
                 add(actors, eid)
@@ -707,7 +711,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 # the act goes, not who does it (a people or a man may be whom it is done for or with)
                 if label in location_labels:
                     add(locations, eid)
-            elif not two_sided and _after_target_prep(before, cfg):
+            elif (not two_sided or parties_only) and _after_target_prep(before, cfg):
                 continue              # "preparations for an attack on the Soviet Union": its target, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
