@@ -690,7 +690,11 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 continue              # "Japan launched its first attack against Changsha": a town is where, not who
             if parties_only and _after_target_prep(before, cfg):
                 continue              # "formed a military alliance against Germany": whom the alliance is aimed at
-            if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps) and not _prep_conjunct(
+            # ("defeated the Japanese in northern Burma": a place preposition and a word of direction say where; who
+            # takes part at all, `towns`, is left as it was)
+            if m["label"] in ("NORP", "GPE") and not (before and (before[-1].lower() in preps or (
+                    not towns and len(before) > 1 and before[-1].lower() in _direction_words()
+                    and before[-2].lower() in preps))) and not _prep_conjunct(
                     text[max(0, m["start"] - 60):m["start"]], preps):
                 add(actors, eid)
     elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
@@ -778,6 +782,11 @@ def _after_place_prep(before: list[str], preps) -> bool:
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in preps or words[-1] in lex["place_prepositions_extra"])
+
+
+def _direction_words() -> frozenset:
+    from .sides import lexicon
+    return lexicon()["place_direction_words"]
 
 
 def _after_target_prep(before: list[str], cfg: dict) -> bool:
