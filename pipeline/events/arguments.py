@@ -542,8 +542,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
     that states the act, not the whole sentence. `towns`: towns the clause names beside the act count too
     (who takes part at all, for grouping mentions); as actors they do not. `parties_only`: an act whose sides are its
-    parties ("formed an alliance against Germany", "a treaty on the Danube"): a side named right after a target
-    preposition is what the act is aimed at or about, no party (types.json party_acts)."""
+    parties ("formed an alliance against Germany"): a side named right after "against" is what the act is aimed at, no
+    party (types.json party_acts; not "on", which may say where: "violations of the ceasefire on the X-Y border")."""
     in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -654,7 +654,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 with_role = True
             else:
                 with_role = True          # an entity in one of the act's roles, acting or not
-                if role in actor_roles and not (parties_only and role == "object" and _after_target_prep(before, cfg)):
+                if role in actor_roles and not (parties_only and role == "object" and _after_against(before)):
                     add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
@@ -688,7 +688,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
                 continue              # "Japan launched its first attack against Changsha": a town is where, not who
-            if parties_only and _after_target_prep(before, cfg):
+            if parties_only and _after_against(before):
                 continue              # "formed a military alliance against Germany": whom the alliance is aimed at
             # ("defeated the Japanese in northern Burma": a place preposition and a word of direction say where; who
             # takes part at all, `towns`, is left as it was)
@@ -715,7 +715,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 # the act goes, not who does it (a people or a man may be whom it is done for or with)
                 if label in location_labels:
                     add(locations, eid)
-            elif (not two_sided or parties_only) and _after_target_prep(before, cfg):
+            elif not two_sided and _after_target_prep(before, cfg):
                 continue              # "preparations for an attack on the Soviet Union": its target, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
@@ -787,6 +787,14 @@ def _after_place_prep(before: list[str], preps) -> bool:
 def _direction_words() -> frozenset:
     from .sides import lexicon
     return lexicon()["place_direction_words"]
+
+
+def _after_against(before: list[str]) -> bool:
+    """The words before a name end with "against", perhaps with "the" ("an alliance against the Soviet Union")."""
+    words = [w.lower() for w in before[-2:]]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] == "against"
 
 
 def _after_target_prep(before: list[str], cfg: dict) -> bool:
