@@ -180,7 +180,9 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
         # "..., capturing Fort St. Jean": a participle's subject is its main verb's
-        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG")) and verb.head.pos_ in ("VERB", "AUX"):
+        # ("the Japanese were having greater successes, having captured Changsha": a perfect participle too)
+        if (verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or (verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))))) and verb.head.pos_ in ("VERB", "AUX"):
             # ("Diem was overthrown and executed", "the town was besieged and taken": a participle joined to a passive
             # verb, with no auxiliary of its own, is passive too; its shared subject undergoes it)
             own = "patient" if _passive(verb) or (
@@ -533,13 +535,15 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     cfg: dict, entity_kind: dict, entity_label: dict,
                     two_sided: bool = True, actor_roles: frozenset = frozenset({"subject", "object", "patient", "taker"}),
                     clause: tuple[int, int] | None = None, personal: bool = False,
-                    towns: bool = False, joins: bool = True) -> tuple[list[str], list[str], bool]:
+                    towns: bool = False, joins: bool = True, parties_only: bool = False) -> tuple[list[str], list[str], bool]:
     """actors, locations, and whether the actors came from the parse (False: the sentence fallback).
 
     Only mentions in `actor_roles` act: a one-sided act's agent ("Germany invaded Denmark": Germany), both
     sides of a clash. `clause` (absolute offsets) bounds the other sides and the fallback: the clause
     that states the act, not the whole sentence. `towns`: towns the clause names beside the act count too
-    (who takes part at all, for grouping mentions); as actors they do not."""
+    (who takes part at all, for grouping mentions); as actors they do not. `parties_only`: an act whose sides are its
+    parties ("formed an alliance against Germany"): a side named right after "against" is what the act is aimed at, no
+    party (types.json party_acts; not "on", which may say where: "violations of the ceasefire on the X-Y border")."""
     in_clause = (lambda m: clause[0] <= m["start"] and m["end"] <= clause[1]) if clause else (lambda m: True)
     actor_labels = set(cfg["actor_labels"])
     location_labels = set(cfg["location_labels"])
@@ -650,7 +654,7 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                 with_role = True
             else:
                 with_role = True          # an entity in one of the act's roles, acting or not
-                if role in actor_roles:
+                if role in actor_roles and not (parties_only and role == "object" and _after_against(before)):
                     add(actors, eid)
         elif label in location_labels and after_prep:
             add(locations, eid)
@@ -684,7 +688,13 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if m["label"] == "GPE" and not towns and not _is_polity(m["text"]):
                 continue              # "Japan launched its first attack against Changsha": a town is where, not who
-            if m["label"] in ("NORP", "GPE") and not (before and before[-1].lower() in preps) and not _prep_conjunct(
+            if parties_only and _after_against(before):
+                continue              # "formed a military alliance against Germany": whom the alliance is aimed at
+            # ("defeated the Japanese in northern Burma": a place preposition and a word of direction say where; who
+            # takes part at all, `towns`, is left as it was)
+            if m["label"] in ("NORP", "GPE") and not (before and (before[-1].lower() in preps or (
+                    not towns and len(before) > 1 and before[-1].lower() in _direction_words()
+                    and before[-2].lower() in preps))) and not _prep_conjunct(
                     text[max(0, m["start"] - 60):m["start"]], preps):
                 add(actors, eid)
     elif not actors and not agent_named and not any(r == "pronoun" for r, _, _ in roles):
@@ -772,6 +782,19 @@ def _after_place_prep(before: list[str], preps) -> bool:
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in preps or words[-1] in lex["place_prepositions_extra"])
+
+
+def _direction_words() -> frozenset:
+    from .sides import lexicon
+    return lexicon()["place_direction_words"]
+
+
+def _after_against(before: list[str]) -> bool:
+    """The words before a name end with "against", perhaps with "the" ("an alliance against the Soviet Union")."""
+    words = [w.lower() for w in before[-2:]]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] == "against"
 
 
 def _after_target_prep(before: list[str], cfg: dict) -> bool:

@@ -2158,7 +2158,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
                 two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
-                personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()))
+                personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()),
+                parties_only=label in cfg.get("party_acts", ()))
             country = _country_of_town(text, mentions_by_sent.get(sent.sentence_id, []), towns_only)
             if country & set(actors):
                 locations += [a for a in actors if a in country and a not in locations]
