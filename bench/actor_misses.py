@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pipeline.events.scoring import _read, doc_key, loose_equal, name_key  # noqa: E402
 from pipeline.entities.demonyms import demonym_table  # noqa: E402
-from splits import Split  # noqa: E402
+from splits import Split, dev_listing_choice, dev_listing_parser  # noqa: E402
 
 BUCKETS = ("g_row_not_mention", "a_carried", "a_force", "b_no_entity", "c_no_role", "d_granularity", "e_other")
 
@@ -82,14 +82,10 @@ def _path(sent: str, a: int, b: int, ta: int, tb: int) -> str:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--show", default="", help="buckets whose misses to print (all: 'all')")
-    ap.add_argument("--docs", default="", help="development documents to list (default: all dev)")
+    ap = dev_listing_parser(__doc__.split("\n")[0], "buckets whose misses to print (all: 'all')")
     ap.add_argument("--parse", action="store_true", help="c_no_role: print the parse path from the name to the trigger")
     args = ap.parse_args(argv)
-    show = set(BUCKETS) if args.show == "all" else {b for b in args.show.split(",") if b}
-    only = {doc_key(d) for d in args.docs.split(",") if d}
+    show, only = dev_listing_choice(args, BUCKETS)
     forces = _force_words()
     entity_label = {}
     totals = collections.Counter()

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from pipeline.events.scoring import _date, _day, doc_key  # noqa: E402
-from splits import Split  # noqa: E402
+from splits import Split, dev_listing_choice, dev_listing_parser  # noqa: E402
 
 BUCKETS = ("1_duplicate", "2_wrong_date", "3_sentence_of_gold", "4_no_gold")
 SAYING = {"say", "state", "claim", "announce", "report", "write", "argue", "declare", "believe", "think", "note",
@@ -99,16 +99,12 @@ def hint(m: dict) -> str:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("out", type=Path)
-    ap.add_argument("--show", default="", help="buckets whose rows to print ('all')")
-    ap.add_argument("--docs", default="", help="development documents to list (default: all dev)")
+    ap = dev_listing_parser(__doc__.split("\n")[0], "buckets whose rows to print ('all')")
     ap.add_argument("--all-rows", action="store_true", help="false/matched rows per hint, confidence, type (all rows)")
     ap.add_argument("--show-class", default="", help="with --all-rows: print every row of one class (hint=modal, type=blockade)")
     ap.add_argument("--no-parse", action="store_true", help="4_no_gold without the parse hint")
     args = ap.parse_args(argv)
-    show = set(BUCKETS) if args.show == "all" else {b for b in args.show.split(",") if b}
-    only = {doc_key(d) for d in args.docs.split(",") if d}
+    show, only = dev_listing_choice(args, BUCKETS)
     totals, by_type, by_lemma, by_hint, by_sub = (collections.Counter() for _ in range(5))
     per_split = {}
     class_rows = collections.defaultdict(lambda: [0, 0])     # (split, kind, value) -> [false, matched]

@@ -196,6 +196,21 @@ class Split:
         return collections.Counter((self.gold[j]["event_type"], self.items[i]["event_type"]) for i, j in self.pairs)
 
 
+def dev_listing_parser(description: str, show_help: str) -> argparse.ArgumentParser:
+    """The arguments the dev-only diagnostics share: a folder this script extracted into, buckets to print, documents."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--show", default="", help=show_help)
+    ap.add_argument("--docs", default="", help="development documents to list (default: all dev)")
+    return ap
+
+
+def dev_listing_choice(args, buckets) -> tuple[set, set]:
+    """(buckets to print, documents to list) from dev_listing_parser's arguments."""
+    show = set(buckets) if args.show == "all" else {b for b in args.show.split(",") if b}
+    return show, {doc_key(d) for d in args.docs.split(",") if d}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
