@@ -615,7 +615,12 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
             continue
         t = as_tuple(p)
         g, d, conf = p, None, 0.0
-        while not _pluperfect_relative(p.token):   # the nearest governing predicate with a date of its own
+        if p.token.dep_ == "conj" and p.token.pos_ == "VERB":
+            # "the Maoists walked out of talks in November and attacked a barracks": the verb a conjunct is joined to
+            # times it with its own date, though it states no act the rules type
+            d = next((ld for anchor, ld in loose if anchor.i == p.token.head.i), None)
+            conf = 0.7 if d is not None else 0.0
+        while d is None and not _pluperfect_relative(p.token):   # the nearest governing predicate with a date of its own
             g = governing_predicate(g.token, by_i)
             if g is None:
                 break
