@@ -165,9 +165,9 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
         if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and c.lemma_.lower() in lexicon()["collapsed_defence_nouns"]
                                         and verb.lemma_.lower() in lexicon()["collapse_lemmas"]):
             # (a defence that collapsed undergoes the fall: "Ottoman resistance in Macedonia collapsed")
-            roles += [("patient", t) for t in _with_conjuncts(c)]
+            roles += [("patient", _named_relation(t)) for t in _with_conjuncts(c)]
         elif c.dep_ in SUBJECT:
-            roles += [("subject", x) for t in _with_conjuncts(c, lists=True) for x in (_led_by(t) or [t])]
+            roles += [("subject", x) for t in _with_conjuncts(c, lists=True) for x in (_led_by(t) or [_named_relation(t)])]
         elif c.dep_ == "agent":
             roles += [("subject", t) for t in _pobjs(c)]
         elif c.dep_ in ("attr", "oprd") and office:
@@ -196,6 +196,16 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
                 # "Britain dispatched a task force, which sailed on 5 April": the side that sent the force acts
                 roles += [(r, t) for r, t in _verb_roles(owner) if r == "subject"]
     return roles
+
+
+def _named_relation(noun: Token) -> Token:
+    """ "Birendra's brother Gyanendra was crowned": a person named by his tie to another is the name in apposition."""
+    from .sides import lexicon
+    if noun.lemma_.lower() in lexicon()["relation_nouns"]:
+        named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    return noun
 
 
 def _led_by(noun: Token) -> list[Token]:
