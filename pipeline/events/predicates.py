@@ -2025,7 +2025,7 @@ def _one_act_per_phrase(found: dict) -> None:
     # "the battle killed 3,000 soldiers", "heavy fighting claimed 200 lives": the killing is the toll of the act its
     # subject names, one row of that act's type with the figure as its quantity (EVENTS.md, casualties)
     _drop_verb_of_act(found, ("attack", "casualties"), "nsubj", ("clash", "attack", "offensive"))
-    # "Russia announced the annexation of Crimea", "the court declared the election void": the decision or the
+    # "Russia announced the annexation of Crimea", "the court annulled the election": the decision or the
     # declaration is the act, the act noun it is about no second one
     _drop_object_act(found, ("declaration", "resolution"), ("offensive", "election", "referendum"))
     # "the Welsh Guards lost 48 men when the landing ship was bombed": the toll of the act its when-clause tells
