@@ -2028,6 +2028,8 @@ def _one_act_per_phrase(found: dict) -> None:
     # "Russia announced the annexation of Crimea", "the court annulled the election": the decision or the
     # declaration is the act, the act noun it is about no second one
     _drop_object_act(found, ("declaration", "resolution"), ("offensive", "election", "referendum"))
+    # "the government declared the end of the war": the war's end, first in EVENTS.md's order, is the one row
+    _drop_verb_of_act(found, ("declaration",), "dobj", ("war_end", "war_start"))
     # "the Welsh Guards lost 48 men when the landing ship was bombed": the toll of the act its when-clause tells
     _drop_verb_of_act(found, ("casualties",), "advcl:when", ("clash", "attack", "offensive"))
 
