@@ -322,6 +322,40 @@ def _date_swallowed_by_subject(t: Token) -> bool:
     return True
 
 
+def _conjoined_noun_verb(t: Token) -> bool:
+    """ "Habré's troops entered Aouzou on 8 August, but a Libyan counteroffensive retook the town at the end of the
+    month": a past form after "and"/"but" and a noun phrase, which the tagger read as a noun joined to the first
+    clause's verb (its words before it as modifiers, the noun after it in apposition). A noun is not the past form
+    of a verb our classes name and keeps its lemma ("retook" stays "retook"): the word is the second clause's verb,
+    the word before it the head of its subject, the noun phrase after it its object."""
+    h = t.head
+    if t.dep_ != "conj" or h.pos_ != "VERB" or h.i > t.i or not _past_form(t) or t.lemma_.lower() != t.lower_:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return False
+    pre = sorted((c for c in t.children if c.i < t.i), key=lambda c: c.i)
+    subj = t.doc[t.i - 1]
+    if not pre or pre[-1].i != subj.i or subj.pos_ not in ("NOUN", "ADJ", "PROPN") \
+            or any(c.dep_ not in ("det", "amod", "compound", "poss", "nummod") for c in pre):
+        return False
+    opener = t.doc[pre[0].i - 1]
+    if opener.dep_ != "cc" or opener.head.i != h.i:
+        return False
+    lemma = verb_lemma(t.text)
+    if lemma is None:
+        return False
+    subj.head, subj.dep_ = t, "nsubj"
+    if subj.pos_ == "ADJ":
+        subj.pos_, subj.tag_ = "NOUN", "NN"
+    for c in pre[:-1]:
+        c.head = subj
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ in ("NOUN", "PROPN"):
+            c.dep_ = "dobj"
+    _make_verb(t, lemma, "VBD")
+    return True
+
+
 def _causative_participle(t: Token) -> bool:
     """ "Mengistu had his rivals killed", "the king had the ministers arrested": the parser reads the participle after
     a causative "have"/"get" and its object as a clause of its own, the object its active subject. What was done to
@@ -372,6 +406,9 @@ def repair(doc: Doc) -> int:
             n += 1
             continue
         if t.pos_ == "NOUN" and _date_swallowed_subject(t):
+            n += 1
+            continue
+        if t.pos_ == "NOUN" and _conjoined_noun_verb(t):
             n += 1
             continue
         if t.pos_ == "VERB" and _causative_participle(t):
