@@ -48,3 +48,12 @@ def test_the_object_of_a_verb_sharing_the_subject_is_a_target(nlp):
     # "landed ... and drove the rebels out": the rebels are no one acting in the landing
     roles = _roles(nlp, "In July 1915 troops landed in the port and drove the rebels out of the city.", "landed")
     assert ("target", "the rebels") in roles, roles
+
+
+def test_a_name_the_parse_joins_to_the_clause_before_is_the_next_verbs_subject(nlp):
+    # the parse hangs "Lithuania" on "Vilnius" as a conjunct and leaves "retained" without a subject
+    text = ("In 1921 Poland returned all territory it had occupied around Vilnius and Lithuania retained control "
+            "over one-third of the region proper that it captured.")
+    assert ("subject", "Lithuania") in _roles(nlp, text, "retained")
+    roles = _roles(nlp, text, "captured")       # "it": the subject of the clause it hangs in, not the first
+    assert ("subject", "Lithuania") in roles and ("subject", "Poland") not in roles, roles

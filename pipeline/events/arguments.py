@@ -140,6 +140,19 @@ def _town_yielded(verb: Token) -> str | None:
     return None
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name the parse hangs on the clause before as a conjunct though it is this verb's subject: "Armenia
+    returned the land around Karabakh and Azerbaijan retained a third": "Azerbaijan" joined to "Karabakh", and
+    "retained" left without a subject. Only a name right before a joined verb with no subject of its own, after "and"."""
+    if verb.dep_ != "conj" or verb.i < 2 or any(c.dep_ in SUBJECT for c in verb.children):
+        return None
+    name, cc = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    if name.pos_ == "PROPN" and name.dep_ == "conj" and name.head.i < name.i and cc.dep_ == "cc" \
+            and not name.head.is_ancestor(verb) and name.head.head.i != verb.head.i:
+        return name
+    return None
+
+
 def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
     """(role, token): "subject" the agent (active subject, by-agent of a passive), "patient" the subject of
     a passive ("Finland was invaded by the Soviet Union": Finland), "object" objects and role phrases, "office"
@@ -176,6 +189,9 @@ def _verb_roles(verb: Token) -> list[tuple[str, Token]]:
             roles += [("object", t) for t in _with_conjuncts(c)]
         elif c.dep_ == "prep" and (c.lower_ in ROLE_PREPS or (c.lower_ == "to" and _sets_fire(verb))):
             roles += [("object", t) for t in _pobjs(c)]
+    stranded = _stranded_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if stranded is not None and not any(r in ("subject", "patient") for r, _ in roles):
+        roles.append(("patient" if _passive(verb) else "subject", stranded))
     if not any(r in ("subject", "patient") for r, _ in roles):
         # "Azerbaijan launched ... and captured": shared subject; "forces, which attacked": the noun;
         # "British troops were forced to evacuate": the controller's subject acts in the active verb
@@ -433,7 +449,8 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         if role == "subject" and tok.pos_ == "PRON" and tok.lower_ in ANAPHORIC_SUBJECTS:
             role = "pronoun"      # "they attacked Quebec City": who acts is said before
             # "Azerbaijan retained the towns it had captured": the sentence's subject before it
-            before = [t for t in tok.sent if t.i < tok.i and t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
+            before = [t for t in tok.sent if t.i < tok.i and t.pos_ in ("PROPN", "NOUN") and (
+                t.dep_ == "nsubj" or (t.i + 1 < len(t.doc) and _stranded_subject(t.doc[t.i + 1]) == t))]
             if before:
                 a_lo, a_hi = _phrase(before[-1])
                 out.append(("subject", a_lo, a_hi))
@@ -452,6 +469,7 @@ def _shared_subject_verbs(verb: Token) -> list[Token]:
     """The verbs conjoined with `verb` that take its subject (neither has one of its own)."""
     own = lambda v: any(c.dep_ in SUBJECT for c in v.children)
     out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not own(c)]
+
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own(verb):
         out.append(verb.head)
     return out
@@ -727,6 +745,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
                     add(locations, eid)
             elif not two_sided and _after_target_prep(before, cfg):
                 continue              # "preparations for an attack on the Soviet Union": its target, not who acts
+            elif label == "NORP" and _after_place_prep(before, preps) and _place_word_after(text, m["end"]):
+                continue              # "100 kilometres inside Libyan territory": whose ground the act is on, not who acts
             elif label == "GPE" and not towns and not _is_polity(m["text"]) and role_of(m) is None:
                 add(locations, eid)   # a town the sentence names beside the act, in no role of it
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
@@ -792,6 +812,13 @@ def _after_place_prep(before: list[str], preps) -> bool:
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in preps or words[-1] in lex["place_prepositions_extra"])
+
+
+def _place_word_after(text: str, end: int) -> bool:
+    """The word after a people's name is a word for ground ("Libyan territory", "the Chadian border")."""
+    from .predicates import lexicon
+    after = re.match(r"\s+([a-z]+)", text[end:end + 30])
+    return bool(after) and after.group(1) in lexicon()["_arg"]["place"]
 
 
 def _direction_words() -> frozenset:
