@@ -469,6 +469,9 @@ def _shared_subject_verbs(verb: Token) -> list[Token]:
     """The verbs conjoined with `verb` that take its subject (neither has one of its own)."""
     own = lambda v: any(c.dep_ in SUBJECT for c in v.children)
     out = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not own(c)]
+    # "destroyed the airbase, killing 1,700 soldiers": the victims a participle counts are no side acting
+    out += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and not own(c)
+            and any(o.dep_ == "dobj" and any(n.like_num for n in o.subtree) for o in c.children)]
 
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own(verb):
         out.append(verb.head)
@@ -752,13 +755,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             elif label in actor_labels or entity_label.get(eid, label) in actor_labels:
                 add(actors, eid)
     if not towns and cfg.get("mediator_words"):
-        # "a Ruritanian-brokered truce", "talks mediated by the League": the broker is no party to the act
-        words = "|".join(map(re.escape, cfg["mediator_words"]))
-        after = re.compile(rf"^\s*-\s*(?:{words})\b", re.I)
-        before = re.compile(rf"\b(?:{words})\s+by\s+(?:the\s+)?$", re.I)
-        brokers = {m["entity_id"] for m in mentions
-                   if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]])}
-        actors = [a for a in actors if a not in brokers]
+        found = brokers(mentions, text, cfg["mediator_words"])
+        actors = [a for a in actors if a not in found]
     return actors, locations, from_parse
 
 
@@ -812,6 +810,26 @@ def _after_place_prep(before: list[str], preps) -> bool:
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in preps or words[-1] in lex["place_prepositions_extra"])
+
+
+def brokers(mentions: list[dict], text: str, words: list[str]) -> set[str]:
+    """The entities named as brokers of an act ("a Ruritanian-brokered truce", "talks mediated by the League",
+    "mediated by Ethiopia and the African Union": both): no party to it (types.json mediator_words)."""
+    alt = "|".join(map(re.escape, words))
+    after = re.compile(rf"^\s*-\s*(?:{alt})\b", re.I)
+    before = re.compile(rf"\b(?:{alt})\s+by\s+(?:the\s+)?$", re.I)
+    found, last_end = set(), None
+    for m in sorted(mentions, key=lambda m: m["start"]):
+        if after.match(text[m["end"]:m["end"] + 20]) or before.search(text[max(0, m["start"] - 30):m["start"]]) or (
+                last_end is not None and LIST_GAP.fullmatch(text[last_end:m["start"]])):
+            found.add(m["entity_id"])
+            last_end = m["end"]
+        else:
+            last_end = None
+    return found
+
+
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
 
 
 def _place_word_after(text: str, end: int) -> bool:

@@ -18,7 +18,7 @@ from ..time.normalize import COMPLETED_BY, FLASHBACK
 from ..time.patterns import lexicon as time_lexicon
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
-from .arguments import STATE_TITLE, clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
+from .arguments import STATE_TITLE, brokers, clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
 from .chronicle import clean_summary
 from . import rerank
 from .rerank import candidate_features
@@ -1200,7 +1200,10 @@ def _named_before(mentions_by_sent, sent, parsed, entity_info, canonical_ids, de
     "the countries", "both sides" stand for."""
     prev = [s for s in parsed.sentences if s.end <= sent.start]
     for sid, upto in ((sent.sentence_id, at), (prev[-1].sentence_id if prev else None, None)):
-        ms = [m for m in mentions_by_sent.get(sid, []) if m["label"] in ("GPE", "NORP") and (upto is None or m["start"] < upto)]
+        # ("Mediated by Ethiopia and the AU, the two sides ...": the brokers are not the sides)
+        brokered = brokers(mentions_by_sent.get(sid, []), parsed.text, types().get("mediator_words", []))
+        ms = [m for m in mentions_by_sent.get(sid, []) if m["label"] in ("GPE", "NORP") and (upto is None or m["start"] < upto)
+              and m["entity_id"] not in brokered]
         found = _as_polities([m["entity_id"] for m in sorted(ms, key=lambda m: m["start"])], entity_info, canonical_ids, defined)
         if len(found) >= 2:
             return found[:4]
