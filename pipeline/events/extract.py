@@ -1377,6 +1377,26 @@ def _circumstance_nominals(preds) -> set[int]:
     return out
 
 
+def _done_by_act_word(preds) -> dict[int, int]:
+    """Typed verbs with an object whose subject is a typed act word ("a counter attack by the Central Powers defeated
+    the Romanian army", "a French plebiscite ratified the document"): the verb tells what that act did to its object,
+    one act, which the act word names (EVENTS.md: one act, one row). Not a verb without an object, which tells the
+    act's fate ("the offensive failed": a halted attack is a clash, EVENTS.md), nor a war's start or end, a row of its
+    own beside the act that began or ended it (GUIDELINES). Verb offset -> act word offset."""
+    by_i = {p.token.i: p for p in preds}
+    edges = ("war_start", "war_end", "other")
+    out = {}
+    for p in preds:
+        t = p.token
+        if p.type in edges or t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "nsubj" or t.head.i == t.i:
+            continue
+        verb = by_i.get(t.head.i)
+        if verb is not None and verb.type not in edges and verb.token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "dobj" for c in verb.token.children):
+            out[verb.start] = p.start
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -2073,6 +2093,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
+        done_by = _done_by_act_word(preds)
+        if done_by:
+            # "his direct assault failed" on one date: one act, the act word's row
+            days = defaultdict(set)
+            for t, d, c in pairs:
+                if t is not None:
+                    days[t[0] - seg_start].add((d["start_date"], d["end_date"]))
+            pairs = [(t, d, c) for t, d, c in pairs if t is None or t[0] - seg_start not in done_by
+                     or (d["start_date"], d["end_date"]) not in days[done_by[t[0] - seg_start]]]
         seen = {}
         verbal = {seg_start + p.start for p in preds if _own_act(p.token)}
         doers = {seg_start + p.start for p in preds if _other_actor(p.token) or _coordinated_act(p.token) or _caused_act(p.token)}
