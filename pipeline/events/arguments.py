@@ -462,6 +462,13 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
             for c in v.children:
                 if c.dep_ == "dobj":
                     out += [("target",) + _phrase(t) for t in _with_conjuncts(c)]
+        # "after moderate KPA resistance, the regiment captured the city", "arrived before Sackett's Harbour, the force
+        # attacked": a phrase of time, place or concession on the act names what came before or around it, not who did
+        # it (sides.json "adverbial_prepositions"); the sentence fallback takes no one acting from it
+        from .sides import lexicon
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in lexicon()["adverbial_prepositions"]:
+                out += [("aside",) + _phrase(t) for t in _pobjs(c)]
     return out
 
 
@@ -589,8 +596,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
     # "most Latin American governments": a region's adjective made of a people's word names no state
     mentions = [m for m in mentions if not _in_regional_compound(m, text)]
     factions = [r for r in roles if len(r) == 4 and r[3].startswith("for:")]
+    aside = [r[1:3] for r in roles if len(r) == 3 and r[0] == "aside"]
     # (a target of a verb sharing the act's subject bars no one from a two-sided act: it may be the other side)
-    roles = [r[:3] for r in roles if len(r) == 3 and not (two_sided and r[0] == "target")]
+    roles = [r[:3] for r in roles if len(r) == 3 and r[0] != "aside" and not (two_sided and r[0] == "target")]
 
     def in_faction(m):
         # "Chinese communists launched": the demonym says where the faction is; the faction acts
@@ -738,6 +746,8 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             if (entity_kind.get(eid) == "place" or eid in locations or not (two_sided or in_clause(m))
                     or (role_of(m) is not None and role_of(m) not in actor_roles)):
                 continue
+            if any(lo + offset <= m["start"] and m["end"] <= hi + offset for lo, hi in aside):
+                continue          # named in the act's phrase of time or concession ("after X's resistance")
             before = text[max(0, m["start"] - 25):m["start"]].split()
             if label in location_labels and before and before[-1].lower() in preps:
                 add(locations, eid)
