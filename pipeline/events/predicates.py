@@ -377,9 +377,12 @@ def _strike_preps(t: Token) -> list[Token]:
     """The "on / against / upon / into" phrases of an attack noun; when it has none, those of the light verb
     that carries it ("another assault was made on our lines", "an attack was launched against the town")."""
     own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS]
-    if own or t.dep_ not in ("dobj", "nsubjpass") or _lemma(t.head) not in lexicon()["light_verbs"]:
+    carrier = t
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in lexicon()["light_object_partitives"]:
+        carrier = t.head.head      # "launched a series of attacks against the line": the partitive is the verb's object
+    if own or carrier.dep_ not in ("dobj", "nsubjpass") or _lemma(carrier.head) not in lexicon()["light_verbs"]:
         return own
-    return [c for c in t.head.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and c.i > t.i]
+    return [c for c in carrier.head.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and c.i > t.i]
 
 
 @lru_cache(maxsize=1)
