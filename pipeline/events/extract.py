@@ -668,6 +668,26 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     return pairs
 
 
+def _date_of_clause_noun(verb, conjunct, dated: dict) -> dict | None:
+    """The date of a dated act noun in the verb's own clause (its object, or the object of its preposition), not in
+    the conjunct joined to it nor in a before/after phrase: the time of the act the verb states through that noun.
+    None when the verb has a date of its own."""
+    if verb.i in dated:
+        return None
+    for t in verb.subtree:
+        if t.i not in dated or t.pos_ not in ("NOUN", "PROPN") or conjunct.is_ancestor(t) or t.i == conjunct.i:
+            continue
+        h = t.head
+        while h.i != verb.i and h.pos_ not in ("VERB", "AUX") and h.lower_ not in RELATIVE_PREPOSITIONS and h.head.i != h.i:
+            h = h.head
+        if h.i == verb.i:
+            return dated[t.i]
+    return None
+
+
+RELATIVE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following", "prior"})
+
+
 TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieutenant(?:[- ][Gg]eneral)?|"
           r"[Mm]ajor(?:[- ][Gg]eneral)?|[Bb]rigadier(?:[- ][Gg]eneral)?|[Cc]aptain|[Cc]ommodore|[Gg]en\.|[Aa]dm\.|"
           r"[Ll]eader|[Pp]resident|[Pp]rime [Mm]inister|[Kk]ing|[Ee]mperor|[Cc]hairman|[Pp]remier|[Gg]overnor|"
@@ -2042,6 +2062,17 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             cp = clause_phrase_date(text, sent.start, t[0], sent_story)
             if cp is None and tok is not None:
                 cp = _until_then_date(text, tok, seg_start, sent_dates)
+            if cp is None and tok is not None and tok.dep_ == "conj" and tok.pos_ == "VERB":
+                # "had seized power in a coup in 1969 and had declared a republic": the verb it is joined to states
+                # its act through an act noun of its clause, which the date is on (a date the story does not take up)
+                joined = _date_of_clause_noun(tok.head, tok, {pred_tokens[u[0]].i: ud for u, ud, _ in pairs
+                                                              if u is not None and u[0] in pred_tokens})
+                j = bisect.bisect_left(date_pos, sent.start) - 1
+                told = {(x["start_date"], x["end_date"]) for x in sent_story + ([narrative_state[j]] if j >= 0 else [])}
+                if joined is not None and (joined["start_date"], joined["end_date"]) not in told:
+                    # (as sure as a date on the verb it is joined to; a date the story has reached dates it as before)
+                    pairs.append((t, joined, _undated_confidence(0.65, t, tok, text)))
+                    continue
             if cp is not None:
                 pairs.append((t, cp, _undated_confidence(0.45, t, tok, text)))
                 continue

@@ -788,6 +788,15 @@ def _relative_offset(g, ctx):
     if n is None or base is None or not float(n).is_integer():
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     t = shift(base, int(n) * direction, unit)
+    if (t is None and unit == "D" and base.granularity in ("week", "month") and not base.period
+            and not (g["dir"].lower() in ("after", "before", "prior") and EVENT_PHRASE.match(ctx.after))):
+        # "The attack began in October ...; four days later the Bulgarians joined": a stated count of days from the
+        # story's week or month shifts its whole interval (October 5 - November 4). Not a count from an event the
+        # phrase names ("two days after their defeat"), which the story's month does not date; weeks from a whole
+        # month stay without a value (a month and a half that is mostly guess)
+        days = int(n) * direction
+        a, b = base.start + dt.timedelta(days=days), base.end + dt.timedelta(days=days)
+        t = make("relative", base.granularity, a, b, value=f"{a.isoformat()}/{b.isoformat()}")
     if t is None:
         return unresolved("relative", UNIT_GRAN.get(unit, ""), mod)
     if (not mod and base.granularity == "day" and base.start == base.end and unit in DAY_ARITHMETIC_UNITS
