@@ -11,3 +11,11 @@ def test_two_acts_of_a_sentence_nested_in_one_finer_mention_stay_two_rows(nlp):
     assert {"resigned", "marched"} <= set(keys)
     assert keys["resigned"] != keys["marched"]
     assert (tables["chronicle"].event_type == "other").sum() == 2
+
+
+def test_a_verb_typed_by_its_own_act_word_is_one_row_with_it(nlp):
+    # the date hangs on the noun ("a ceasefire on 15 December"), the verb takes its type from that noun
+    for text, kind in (("Lt Gen Niazi agreed to a ceasefire on 15 December 1971.", "ceasefire"),
+                       ("The rebels agreed to an armistice on 2 May 1920.", "ceasefire")):
+        chronicle = extract_text(text, doc_id="ex", nlp=nlp)["chronicle"]
+        assert (chronicle.event_type == kind).sum() == 1, chronicle[["event_type", "start_date"]].values.tolist()

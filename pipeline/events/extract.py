@@ -1417,6 +1417,24 @@ def _done_by_act_word(preds) -> dict[int, int]:
     return out
 
 
+def _carrier_of_own_type(preds) -> dict[int, int]:
+    """A typed verb whose object names its own act with a typed act word of the same type ("agreed to a ceasefire on
+    the 15th", "signed a peace treaty"): the verb is typed by that word (predicates.json object_lemma, to_lemma) and
+    the two are one act (EVENTS.md: one act, one row). Verb offset -> act word offset."""
+    by_i = {p.token.i: p for p in preds}
+    out = {}
+    for p in preds:
+        t = p.token
+        if t.pos_ not in ("NOUN", "PROPN") or t.head.i == t.i or p.type == "other":
+            continue
+        # (the object, or "to": not a time or place phrase, "arrested hundreds after a demonstration")
+        h = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "to" else t.head if t.dep_ == "dobj" else None
+        verb = by_i.get(h.i) if h is not None else None
+        if verb is not None and verb.type == p.type and verb.token.pos_ in ("VERB", "AUX"):
+            out[verb.start] = p.start
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -2124,7 +2142,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        done_by = _done_by_act_word(preds)
+        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds)}
         if done_by:
             # "his direct assault failed" on one date: one act, the act word's row
             days = defaultdict(set)

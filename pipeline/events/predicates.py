@@ -1333,9 +1333,10 @@ def _purpose_complement(t: Token) -> bool:
 def _news_of(t: Token) -> bool:
     """An act named in the 'of'/'about' phrase of news or of learning it ("After learning of the Danish defeat",
     "News of the surrender reached the capital on 4 May", "heard about the massacre"), or of how a side handled or
-    judged it ("the government's handling of the rebellion"): the act was told or happened before; the date is the
-    news's (predicates.json news_heads, judged_heads)."""
-    lex = set(lexicon().get("news_heads", ())) | set(lexicon().get("judged_heads", ()))
+    judged it ("the government's handling of the rebellion"), or of the place it is run from ("the hub of the
+    deployment"): the act was told or happened before; the date is the news's (predicates.json news_heads,
+    judged_heads, site_heads)."""
+    lex = set(lexicon().get("news_heads", ())) | set(lexicon().get("judged_heads", ())) | set(lexicon().get("site_heads", ()))
     if t.pos_ != "NOUN" or _dated_noun(t) or _dated_after(t):
         return False
     h = t
