@@ -310,6 +310,12 @@ DEMONYM_ENDING = re.compile(r"[a-z](?:an|ese|i)$")
 ROMAN_NUMERAL = re.compile(r"^[IVX]{1,4}$")
 
 
+def _bare_force_noun(name: str) -> bool:
+    """ "Army", "the Corps": a mention that is a force noun alone (sides.json force_nouns), no name of its own."""
+    from .sides import lexicon
+    return re.sub(r"^the\s+", "", name.strip().lower()) in lexicon()["force_nouns"]
+
+
 def _numbered_unit(tok: Token) -> Token | None:
     """ "the 7th Cavalry Regiment", "I Corps", "the 5th Marine Regiment": a numbered unit's capitalised name, which the
     entity model often leaves untagged (or tags its number alone as an ordinal). Returns the name's first word (its
@@ -723,7 +729,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             add(locations, eid)
     # "White forces advanced": a side the text names by an adjective no entity stands for
     for role, lo, hi, side in side_words:
-        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
+        # (a mention of the force noun alone, "Third [Army]", is a piece of the name the entity model split off)
+        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset and not _bare_force_noun(m["text"])
+                                           for m in mentions):
             add(actors, side)
     # "a Franco-British force landed", "the Israeli-Egyptian peace treaty": a compound of two peoples in the act's
     # agent names both sides, though the entity model tags one part or none
