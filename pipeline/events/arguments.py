@@ -307,6 +307,33 @@ def _force_side(tok: Token) -> list[Token]:
 
 
 DEMONYM_ENDING = re.compile(r"[a-z](?:an|ese|i)$")
+ROMAN_NUMERAL = re.compile(r"^[IVX]{1,4}$")
+
+
+def _bare_force_noun(name: str) -> bool:
+    """ "Army", "the Corps": a mention that is a force noun alone (sides.json force_nouns), no name of its own."""
+    from .sides import lexicon
+    return re.sub(r"^the\s+", "", name.strip().lower()) in lexicon()["force_nouns"]
+
+
+def _numbered_unit(tok: Token) -> Token | None:
+    """ "the 7th Cavalry Regiment", "I Corps", "the 5th Marine Regiment": a numbered unit's capitalised name, which the
+    entity model often leaves untagged (or tags its number alone as an ordinal). Returns the name's first word (its
+    number or the word before it), so that the unit's side is read from the name as for a tagged one (sides.py:
+    the state in the name, the state the text names the unit with elsewhere, the one army whose numbered units the
+    text names with their state); None when the head is no force noun or the name has no number."""
+    from .sides import ORDINAL_WORD, lexicon
+    if not tok.text[:1].isupper() or (tok.lower_ not in lexicon()["force_nouns"] and tok.lemma_.lower() not in lexicon()["force_nouns"]):
+        return None
+    name = [t for t in tok.doc[tok.left_edge.i:tok.i] if t.dep_ in ("compound", "amod", "nummod")]
+    # (the words of the name run up to the head without a gap: "the 21st Infantry Regiment")
+    while name and name[0].i + len(name) != tok.i:
+        name = name[1:]
+    number = next((t for t in name if ORDINAL_WORD.match(t.lower_) and (t.text[:1].isupper() or t.text[:1].isdigit())
+                   or ROMAN_NUMERAL.match(t.text)), None)
+    if number is None or not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
+        return None
+    return name[0]
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -443,6 +470,9 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
             out.append((role, tok.idx, tok.idx + len(tok), "side:" + tok.text))
         elif _group_name(tok):
             first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
+            out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
+        elif _numbered_unit(tok) is not None:
+            first = _numbered_unit(tok)
             out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
         if role == "subject" and _collective(tok):
             role = "collective"   # "the wars waged by the countries", "the two powers signed": named before
@@ -699,7 +729,9 @@ def event_arguments(mentions: list[dict], roles: list[tuple[str, int, int]], off
             add(locations, eid)
     # "White forces advanced": a side the text names by an adjective no entity stands for
     for role, lo, hi, side in side_words:
-        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset for m in mentions):
+        # (a mention of the force noun alone, "Third [Army]", is a piece of the name the entity model split off)
+        if role in actor_roles and not any(lo + offset <= m["start"] < hi + offset and not _bare_force_noun(m["text"])
+                                           for m in mentions):
             add(actors, side)
     # "a Franco-British force landed", "the Israeli-Egyptian peace treaty": a compound of two peoples in the act's
     # agent names both sides, though the entity model tags one part or none
