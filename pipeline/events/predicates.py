@@ -1514,6 +1514,10 @@ def factual(t: Token) -> bool:
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if _purpose_complement(t):
         return False           # "set up armies to force farmers to surrender grain": what the purpose would make them do
+    if t.pos_ == "VERB" and _lemma(t) in lex.get("estimate_verbs", ()) and any(
+            c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and (g.like_num or _has_figure(g)) for g in c.children)
+            for c in t.children):
+        return False           # "Libyan losses were put at 784 dead", "the toll was estimated at 3,000": a figure given
     if _news_of(t):
         return False           # "after learning of the defeat", "news of the surrender reached the capital": the news, not the act
     if _frame_relative(t):
