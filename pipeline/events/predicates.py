@@ -1514,6 +1514,9 @@ def factual(t: Token) -> bool:
         return False           # "Nagy, the leader of the 1956 revolution": who the person is, not an act told here
     if _purpose_complement(t):
         return False           # "set up armies to force farmers to surrender grain": what the purpose would make them do
+    if t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and not t.ent_type_ \
+            and classify_type(t) in ("clash", "war_start", "war_end") and classify(t.head) is None:
+        return False           # "a victory parade", "the war cabinet", "battle honours": the word names a kind of thing
     if t.pos_ == "VERB" and _lemma(t) in lex.get("estimate_verbs", ()) and any(
             c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and (g.like_num or _has_figure(g)) for g in c.children)
             for c in t.children):
