@@ -471,8 +471,7 @@ def role_spans(doc: Doc, start: int, end: int) -> list[tuple[str, int, int]]:
         elif _group_name(tok):
             first = min([c for c in tok.children if c.dep_ == "compound"] + [tok], key=lambda t: t.i)
             out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
-        elif _numbered_unit(tok) is not None:
-            first = _numbered_unit(tok)
+        elif (first := _numbered_unit(tok)) is not None:
             out.append((role, first.idx, tok.idx + len(tok), "side:" + tok.doc.text[first.idx:tok.idx + len(tok)]))
         if role == "subject" and _collective(tok):
             role = "collective"   # "the wars waged by the countries", "the two powers signed": named before
@@ -509,7 +508,6 @@ def _shared_subject_verbs(verb: Token) -> list[Token]:
     # "destroyed the airbase, killing 1,700 soldiers": the victims a participle counts are no side acting
     out += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and not own(c)
             and any(o.dep_ == "dobj" and any(n.like_num for n in o.subtree) for o in c.children)]
-
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not own(verb):
         out.append(verb.head)
     return out

@@ -668,6 +668,9 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
     return pairs
 
 
+RELATIVE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following", "prior"})
+
+
 def _date_of_clause_noun(verb, conjunct, dated: dict) -> dict | None:
     """The date of a dated act noun in the verb's own clause (its object, or the object of its preposition), not in
     the conjunct joined to it nor in a before/after phrase: the time of the act the verb states through that noun.
@@ -683,9 +686,6 @@ def _date_of_clause_noun(verb, conjunct, dated: dict) -> dict | None:
         if h.i == verb.i:
             return dated[t.i]
     return None
-
-
-RELATIVE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "following", "prior"})
 
 
 TITLES = (r"(?:[Gg]eneral|[Aa]dmiral|[Cc]olonel|[Cc]ommander|[Mm]arshal|[Ll]ieutenant(?:[- ][Gg]eneral)?|"
