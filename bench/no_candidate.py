@@ -70,7 +70,7 @@ def main(argv=None) -> None:
     from pipeline.nlp import get_nlp
     nlp = get_nlp()
     counts, lines = collections.Counter(), []
-    for name, folder in (("DEV", WIKIWARS), ("FDEV", FRESH)):
+    for name, folder in (("DEV", WIKIWARS), ("FDEV", FRESH), ("FDEV2", FRESH)):
         split = Split(args.out, name)
         if split.kept:
             continue

@@ -52,6 +52,10 @@ DEV = ["01_WW2", "02_WW1", "04_AmRevWar", "05_VietnamWar", "06_KoreanWar", "08_F
 KEPT = ["11_ChineseCivWar", "13_RussianCivWar", "15_MexicanRev", "17_AlgerianWar"]
 FRESH_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989", "N10_ArabIsraeliWar1973",
              "N12_HornOfAfrica1977_1980"]
+# session 24: four more Milestones sections, annotated before any rule was read from them (first score in SPLIT.md);
+# dev for rule writing, not (yet) in the shipped re-ranker's training set
+FRESH_DEV2 = ["N13_ReaganLebanon1981_1984", "N14_HaitiIntervention1994_1995", "N15_LaosCrisis1960_1963",
+              "N16_AngolaCrisis1974_1975"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
               "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
               "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]

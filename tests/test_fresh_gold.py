@@ -1,6 +1,6 @@
-"""The fresh gold (tests/gold_fresh): twelve documents of other genres than WikiWars (a military despatch, a
+"""The fresh gold (tests/gold_fresh): sixteen documents of other genres than WikiWars (a military despatch, a
 history-book chapter, encyclopedia histories, Wikipedia sections, official government histories), annotated by hand.
-N2, N7, N10 and N12 are dev; the others were kept aside while rules were written (tests/gold_fresh/README.md)."""
+N2, N7, N10, N12 and N13-N16 are dev; the others were kept aside while rules were written (tests/gold_fresh/README.md)."""
 import csv
 import json
 import subprocess
