@@ -3,7 +3,8 @@
     .venv/bin/python bench/splits.py OUT [--no-extract] [--causes] [--list DOC,DOC] [--confusion]
 
 Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) into OUT/ev and the sixteen fresh
-texts (`tests/gold_fresh/raw`) into OUT/fr with this tree's code (each corpus together, as the session figures
+texts (`tests/gold_fresh/raw`) into OUT/fr and the four kept aside in session 24 (`tests/gold_fresh2/raw`, split FKA2)
+into OUT/fr2 with this tree's code (each corpus together, as the session figures
 are taken; the parse cache beside OUT makes a second run fast), then prints one line per split (tests/gold_events/
 SPLIT.md): gold, rows, recall, typed recall, precision, typed precision, actors P, actors R.
 
@@ -41,8 +42,10 @@ from pipeline.events.scoring import (_date, _day, _read, _names, actor_counts, a
 
 WIKIWARS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 FRESH = ROOT / "tests" / "gold_fresh" / "raw"
+FRESH2 = ROOT / "tests" / "gold_fresh2" / "raw"    # kept aside since session 24, extracted as a corpus of its own
 # the split of tests/gold_events/SPLIT.md, kept in one place (the re-ranker trains on the same development documents)
-from train_reranker import DEV as WW_DEV, FRESH_DEV as FR_DEV, FRESH_DEV2 as FR_DEV2, FRESH_KEPT as FR_KEPT, KEPT as WW_KEPT  # noqa: E402
+from train_reranker import (DEV as WW_DEV, FRESH_DEV as FR_DEV, FRESH_DEV2 as FR_DEV2, FRESH_KEPT as FR_KEPT,  # noqa: E402
+                           FRESH_KEPT2 as FR_KEPT2, KEPT as WW_KEPT)
 
 # name -> (gold folder, extracted subfolder, documents, kept aside)
 SPLITS = {
@@ -50,13 +53,14 @@ SPLITS = {
     "DEV": ("gold_events", "ev", WW_DEV, False),
     "FKA8": ("gold_fresh", "fr", FR_KEPT, True),
     "N9N11": ("gold_fresh", "fr", FR_KEPT[-2:], True),
+    "FKA2": ("gold_fresh2", "fr2", FR_KEPT2, True),
     "FDEV": ("gold_fresh", "fr", FR_DEV, False),
     "N2": ("gold_fresh", "fr", FR_DEV[:1], False),
     "N7": ("gold_fresh", "fr", FR_DEV[1:2], False),
     "N10N12": ("gold_fresh", "fr", FR_DEV[2:], False),
     "FDEV2": ("gold_fresh", "fr", FR_DEV2, False),
 }
-KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT}
+KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT + FR_KEPT2}
 
 
 def extract(out: Path) -> None:
@@ -64,7 +68,7 @@ def extract(out: Path) -> None:
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
     jobs = [subprocess.Popen([str(chronicle), "extract", str(src), "--out", str(out / sub), "--no-progress"],
                              env=env, stdout=subprocess.DEVNULL, stderr=open(out / f"{sub}.log", "w"))
-            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"))]
+            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"))]
     for j in jobs:
         if j.wait():
             sys.exit(f"extraction failed: see {out}/*.log")
@@ -229,7 +233,7 @@ def main(argv=None) -> None:
     for name in SPLITS:
         split = Split(args.out, name)
         print(split.figures())
-        if args.causes and name in ("KA", "DEV", "FKA8", "FDEV", "FDEV2"):
+        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2"):
             counts = collections.Counter(c for c, _ in split.causes())
             print("        misses:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
             pairs = split.trigger_paired()
@@ -239,7 +243,7 @@ def main(argv=None) -> None:
             print(f"        trigger-paired matches {len(pairs)}: typed {typed / max(1, len(pairs)):.3f}, "
                   f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f} "
                   f"(exact names: P={sp / max(1, sn_p):.3f} R={sg / max(1, sn_g):.3f})")
-        if args.confusion and name in ("KA", "DEV", "FKA8", "FDEV", "FDEV2"):
+        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2"):
             wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
             print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
         if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2"):
