@@ -1334,9 +1334,9 @@ def _news_of(t: Token) -> bool:
     """An act named in the 'of'/'about' phrase of news or of learning it ("After learning of the Danish defeat",
     "News of the surrender reached the capital on 4 May", "heard about the massacre"), or of how a side handled or
     judged it ("the government's handling of the rebellion"), or of the place it is run from ("the hub of the
-    deployment"): the act was told or happened before; the date is the news's (predicates.json news_heads,
-    judged_heads, site_heads)."""
-    lex = set(lexicon().get("news_heads", ())) | set(lexicon().get("judged_heads", ())) | set(lexicon().get("site_heads", ()))
+    deployment"): the act was told or happened before; the date is the news's; or of a rule about it ("the rules of
+    engagement"): a norm, no act (predicates.json news_heads, judged_heads, site_heads, norm_heads)."""
+    lex = set().union(*(lexicon().get(k, ()) for k in ("news_heads", "judged_heads", "site_heads", "norm_heads")))
     if t.pos_ != "NOUN" or _dated_noun(t) or _dated_after(t):
         return False
     h = t
