@@ -78,6 +78,11 @@ BACKGROUND_DEPS = {"amod", "appos", "relcl", "acl"}
 # "Meanwhile Dearborn ... had attacked York on April 27": a paragraph opening on a past perfect day or month starts
 # a thread there; the story follows it
 FINE = {"day", "week", "month"}
+# "On June 16 the UN voted ... The accord signed on July 3 called for his return by October 30, 1993": year-less dates
+# that open a paragraph with the year carried from an earlier paragraph, before a date of the next year that moves
+# the story, lie in that year when they fall before it: the paragraph's first year stated is the year it tells
+YEARLESS_RULES = {"date_md", "date_dm", "month_bare", "month_modified", "month_subject", "season_bare",
+                  "range_md_md", "range_dm_dm", "range_dd_month", "range_month_month"}
 # a date coarser than a year ("the nineteenth century", "the 1990s") never replaces a finer anchor
 COARSE = {"decade", "century", "millennium"}
 PERIODS_FILE = Path(__file__).with_name("event_periods.tsv")
@@ -319,6 +324,31 @@ def _background(doc, s: int, e: int) -> bool:
     return False
 
 
+def _described_practice(doc, s: int, e: int) -> bool:
+    """The date stands in a noun phrase of a sentence that tells no act of the story, only what would hold or is
+    ("The commission would operate by unanimity, a change from its practice from 1954 to 1958"): the noun's time,
+    not a step of the story back to it."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    nominal = False
+    while tok.head.i != tok.i:
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ != "ROOT" or not nominal:
+                return False
+            break
+        if head.pos_ in ("NOUN", "PROPN", "PRON"):
+            nominal = True
+        tok = head
+    root = tok.head if tok.head.dep_ == "ROOT" else tok
+    if not nominal or root.pos_ not in ("VERB", "AUX"):
+        return False
+    return (any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children)
+            or (root.lemma_ == "be" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)))
+
+
 def _gerund_phrase(doc, s: int, e: int) -> bool:
     """The date stands in a gerund phrase after a preposition, set off by a comma ("were new to her, on
     recommissioning in May"): a circumstance of the clause, which, set before the story's date, steps back as a past
@@ -342,6 +372,29 @@ def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(QUOTE_CLOSE.match(text, e, e + 21))
 
 
+def _carry_to_stated_year(rows: list[dict], earlier: list[int], carried: set[str], stated: dt.date) -> None:
+    """The paragraph's dates before its first stated year, all year-less and carried one year short of it, move into
+    that year when every one of them then falls before the stated date."""
+    if not earlier or any(rows[i]["date_id"] not in carried for i in earlier):
+        return
+    moved = []
+    for i in earlier:
+        try:
+            a, b = dt.date.fromisoformat(rows[i]["start_date"]), dt.date.fromisoformat(rows[i]["end_date"])
+            a2, b2 = a.replace(year=a.year + 1), b.replace(year=b.year + 1)
+        except ValueError:
+            return
+        if b.year + 1 != stated.year or b2 > stated:
+            return
+        moved.append((i, a2, b2))
+    for i, a2, b2 in moved:
+        r = rows[i]
+        r["start_date"], r["end_date"] = a2.isoformat(), b2.isoformat()
+        if r["value"][:4].isdigit():
+            r["value"] = str(int(r["value"][:4]) + 1) + r["value"][4:]
+        carried.discard(r["date_id"])
+
+
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
     kinds = {r.name: r.kind for r in rules()}
     ctx = Context(parsed.document.reference_date)
@@ -361,6 +414,9 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             ctx.anchor = flashback[0]
             for i in flashback[2]:
                 rows[i]["flashback"] = True
+    para_rows: list[int] = []   # the paragraph's rows
+    carried: set[str] = set()   # year-less dates whose year came from before their paragraph
+    starts: dict[str, int] = {}
     thing = None            # the date of a thing just named before the story's date ("the 2020 cease-fire statement")
     units = unit_ordinals(text)
     k = 0
@@ -386,6 +442,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             if p != paragraph:
                 close_paragraph()
                 paragraph, unordered = p, False
+                para_rows = []
                 ctx.paragraph_frame = None
                 first = parsed.sentence_at(p + 1 + len(text[p + 1:s]) - len(text[p + 1:s].lstrip()))
                 anchor_now = (ctx.anchor if ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
@@ -499,6 +556,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                        or (((SINCE.search(before) and (ctx.anchor.start - t.end).days > SINCE_BACK_DAYS)
                             or (PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
+                             or _described_practice(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
                            and t.end < ctx.anchor.start)
                        or (not t.anchor_used and t.start > ctx.anchor.end and BY_BEFORE.search(before)
@@ -534,6 +592,16 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                         ctx.frontier = t.end
                     elif t.explicit and not t.anchor_used:
                         ctx.stepped_back_id = date_id
+            starts[date_id] = s
+            if t.start is not None and t.anchor_used and resolved_from is not None and (
+                    (m["rule"] in YEARLESS_RULES and kind in ("date", "range"))
+                    or (kind == "relative" and resolved_from.date_id in carried)):
+                if resolved_from.date_id in carried or starts.get(resolved_from.date_id, s) < paragraph:
+                    carried.add(date_id)
+            elif (t.start is not None and t.explicit and not t.anchor_used and t.granularity in FINE
+                  and rows[-1]["moves_story"] and ctx.dct is None):
+                _carry_to_stated_year(rows, [i for i in para_rows if rows[i]["start_date"]], carried, t.start)
+            para_rows.append(len(rows) - 1)
             if heading:
                 # the date of the letter or despatch itself: what it tells happened before it, and no act in it
                 # is dated by it
