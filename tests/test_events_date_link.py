@@ -35,3 +35,16 @@ def test_a_sentence_opening_date_the_parser_hangs_on_the_subject_times_the_verb(
     ev = extract_text("On 3 May 1777 British troops led by General Howe captured the town.", doc_id="ex", nlp=nlp)["events"]
     took = ev[(ev.trigger == "captured") & (ev.start_date == "1777-05-03")]
     assert len(took) and took.confidence.max() >= 0.75, ev[["trigger", "start_date", "confidence"]].values.tolist()
+
+
+@pytest.mark.parametrize("text,etype,day", [
+    # the parser hangs the day on the last noun of the act noun's phrases; a thing has no day of its own
+    ("In May 1962 the talks resumed. The three factions reached agreement on the composition of the new cabinet on "
+     "June 12, 1962.", "agreement", "1962-06-12"),
+    ("In March 1921 the fighting stopped. The two governments signed a treaty on the future of the border region on "
+     "16 March 1921.", "agreement", "1921-03-16"),
+])
+def test_a_day_on_a_noun_inside_an_act_nouns_phrases_times_that_act(nlp, text, etype, day):
+    ev = extract_text(text, doc_id="ex", nlp=nlp)["events"]
+    hits = ev[(ev.event_type == etype) & (ev.start_date == day)]
+    assert len(hits) and hits.confidence.max() >= 0.75, ev[["event_type", "start_date", "confidence"]].values.tolist()

@@ -2277,12 +2277,28 @@ def date_anchor(span: Span, preds: dict[int, Predicate], framing: frozenset = fr
                     # "Kidal was overrun on 30 March, Gao the following day, and Timbuktu on 1 April": a name and a
                     # date after a comma, the verb left out, tell the same act again for that name on that date
                     return gapped
+                act = _act_noun_holding(base, preds) if prev.lower_ == "on" else None
+                if act is not None:
+                    # "reached agreement on the composition of the coalition government on June 12": a thing named
+                    # in an act noun's phrases has no day of its own; the day the parse hangs on it times that act
+                    return act
                 return None
             # a framing noun with its act: "the wars waged by the countries ..., one from 1918 to 1921"
             for c in base.children:
                 if c.dep_ in ("acl", "relcl") and c.i in preds:
                     return c
             t, framed = base, True
+    return None
+
+
+def _act_noun_holding(noun: Token, preds: dict[int, Predicate]) -> Token | None:
+    """The act noun whose prepositional phrases hold `noun`, through phrases only ("agreement on the composition of
+    the government": "agreement" for "government"); None when a verb or anything else comes between."""
+    x = noun
+    while x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.head.pos_ in ("NOUN", "PROPN"):
+        x = x.head.head
+        if x.i in preds:
+            return x
     return None
 
 
