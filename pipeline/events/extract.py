@@ -777,6 +777,18 @@ def _own_personal_act(verb) -> bool:
         and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their") for p in c.children) for c in verb.children)
 
 
+def _written_with_the(name: str, text: str) -> bool:
+    """A name of two words or more the text writes right after "the" somewhere ("the Pathet Lao"): a group's name,
+    though the entity model tags a piece of it as a person elsewhere; not a man's name labelling the organ he heads
+    ("the Ngo Dinh Diem regime", sides.json "headed_organs")."""
+    name = name.strip()
+    if " " not in name or not name[:1].isupper():
+        return False
+    organs = side_lexicon()["headed_organs"]
+    return any(not (after := re.match(r"\s+([a-z]+)", text[hit.end():hit.end() + 20])) or after.group(1) not in organs
+               for hit in re.finditer(r"(?<![\w-])[Tt]he\s+" + re.escape(name) + r"(?![\w-])", text))
+
+
 def _plural_name(name: str, text: str) -> bool:
     """A one-word name that is the plural of a word the text also uses ("Jacobins": "a Jacobin Club"): the members
     of a group, not a person."""
@@ -1889,6 +1901,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 titled_ids.add(m["entity_id"])
             elif re.search(r"\b[Tt]he\s+$", before) and (" " in m["text"].strip() or _plural_name(m["text"], text)):
                 the_ids.add(m["entity_id"])     # "the Viet Cong"; "the Jacobins" (the text writes "Jacobin" too)
+            elif _written_with_the(entity_info.get(m["entity_id"], {}).get("canonical", ""), text):
+                the_ids.add(m["entity_id"])     # "The Pathet [Lao] accepted": the model tagged a piece of "the Pathet Lao"
     for eid in the_ids - titled_ids - set(person_sides):
         entity_labels[eid] = "NORP"
     defined = dict(acronyms(text), **unit_sides(tables.get("mentions", []), text))
