@@ -1435,6 +1435,40 @@ def _carrier_of_own_type(preds) -> dict[int, int]:
     return out
 
 
+def _clause_head(tok):
+    """The verb of the finite clause a token stands in (through phrases, participles and nouns)."""
+    t = tok
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS):
+        t = t.head
+    return t
+
+
+def _agreement_of_meeting(preds) -> dict[int, int]:
+    """A meeting that is the subject of an agreement's clause ("the Geneva conference reached agreement on ..."), and a
+    document an agreement is reached on ("reached agreement on the Declaration on the Neutrality of ..."): one act, the
+    agreement's row (GUIDELINES: a meeting where a pact was signed is one agreement). Not a meeting that only sets the
+    clause ("at the summit, with both leaders agreeing on a common goal": the meeting is the act), nor a document a
+    verb issues or signs ("issued the Declaration of ...": what it is, the document says). Meeting or document offset
+    -> agreement offset."""
+    meetings = lexicon()["occasion_nouns"]
+    agreements = [p for p in preds if p.type == "agreement"]
+    out = {}
+    for p in preds:
+        t = p.token
+        if t.pos_ not in ("NOUN", "PROPN") or not agreements:
+            continue
+        if p.type == "other" and t.lemma_.lower() in meetings and t.dep_ in ("nsubj", "nsubjpass"):
+            a = next((a for a in agreements if _clause_head(a.token).i == t.head.i), None)
+        elif p.type == "declaration":
+            h = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("on", "upon") else None
+            a = next((a for a in agreements if h is not None and a.token.i == h.i), None)
+        else:
+            a = None
+        if a is not None:
+            out[p.start] = a.start
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -2142,7 +2176,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds)}
+        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds)}
         if done_by:
             # "his direct assault failed" on one date: one act, the act word's row
             days = defaultdict(set)
