@@ -1474,6 +1474,23 @@ def _agreement_of_meeting(preds) -> dict[int, int]:
     return out
 
 
+def _movement_after_withdrawal(preds) -> dict[int, int]:
+    """A movement verb joined to a withdrawal with the same doer ("the ship pulled away and returned to the United
+    States", "the brigade withdrew from the town and moved back to its base"): where the withdrawing force went, one
+    movement, the withdrawal's row (EVENTS.md: one act, one row). Not a verb with a subject of its own ("withdrew, and
+    the allies moved in"). Movement offset -> withdrawal offset."""
+    by_i = {p.token.i: p for p in preds}
+    out = {}
+    for p in preds:
+        t = p.token
+        head = by_i.get(t.head.i)
+        if (p.type == "deployment" and t.pos_ == "VERB" and t.dep_ == "conj" and head is not None
+                and head.type == "withdrawal" and head.token.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            out[p.start] = head.start
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -2181,7 +2198,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds)}
+        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds), **_movement_after_withdrawal(preds)}
         if done_by:
             # "his direct assault failed" on one date: one act, the act word's row
             days = defaultdict(set)
