@@ -337,6 +337,11 @@ def _unasserted(verb) -> bool:
         return True
     if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
         return True            # "had been allied with Germany since 1882": a standing alliance
+    if verb.lemma_.lower() in lex["non_factual_heads"] and is_passive(verb) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
+            for c in verb.children):
+        return True            # "the operation was scheduled for September 19", "the assault was planned for the
+                               # spring": the date is the plan's for the act, not a happening (EVENTS.md: plans)
     if _reported_future(verb):
         return True            # "agreed that the Soviet Union would declare war": what was to happen
     if _fame_for(verb):
@@ -1447,6 +1452,57 @@ def _carrier_of_own_type(preds) -> dict[int, int]:
     return out
 
 
+def _clause_head(tok):
+    """The verb of the finite clause a token stands in (through phrases, participles and nouns)."""
+    t = tok
+    while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS):
+        t = t.head
+    return t
+
+
+def _agreement_of_meeting(preds) -> dict[int, int]:
+    """A meeting that is the subject of an agreement's clause ("the Geneva conference reached agreement on ..."), and a
+    document an agreement is reached on ("reached agreement on the Declaration on the Neutrality of ..."): one act, the
+    agreement's row (GUIDELINES: a meeting where a pact was signed is one agreement). Not a meeting that only sets the
+    clause ("at the summit, with both leaders agreeing on a common goal": the meeting is the act), nor a document a
+    verb issues or signs ("issued the Declaration of ...": what it is, the document says). Meeting or document offset
+    -> agreement offset."""
+    meetings = lexicon()["occasion_nouns"]
+    agreements = [p for p in preds if p.type == "agreement"]
+    out = {}
+    for p in preds:
+        t = p.token
+        if t.pos_ not in ("NOUN", "PROPN") or not agreements:
+            continue
+        if p.type == "other" and t.lemma_.lower() in meetings and t.dep_ in ("nsubj", "nsubjpass"):
+            a = next((a for a in agreements if _clause_head(a.token).i == t.head.i), None)
+        elif p.type == "declaration":
+            h = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("on", "upon") else None
+            a = next((a for a in agreements if h is not None and a.token.i == h.i), None)
+        else:
+            a = None
+        if a is not None:
+            out[p.start] = a.start
+    return out
+
+
+def _movement_after_withdrawal(preds) -> dict[int, int]:
+    """A movement verb joined to a withdrawal with the same doer ("the ship pulled away and returned to the United
+    States", "the brigade withdrew from the town and moved back to its base"): where the withdrawing force went, one
+    movement, the withdrawal's row (EVENTS.md: one act, one row). Not a verb with a subject of its own ("withdrew, and
+    the allies moved in"). Movement offset -> withdrawal offset."""
+    by_i = {p.token.i: p for p in preds}
+    out = {}
+    for p in preds:
+        t = p.token
+        head = by_i.get(t.head.i)
+        if (p.type == "deployment" and t.pos_ == "VERB" and t.dep_ == "conj" and head is not None
+                and head.type == "withdrawal" and head.token.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            out[p.start] = head.start
+    return out
+
+
 OWN_COMPLEMENT = {"dobj", "prep", "agent", "attr", "dative", "oprd", "prt", "npadvmod"}
 
 
@@ -2156,7 +2212,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds)}
+        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds), **_movement_after_withdrawal(preds)}
         if done_by:
             # "his direct assault failed" on one date: one act, the act word's row
             days = defaultdict(set)

@@ -1517,6 +1517,9 @@ def factual(t: Token) -> bool:
     if t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and not t.ent_type_ \
             and classify_type(t) in ("clash", "war_start", "war_end") and classify(t.head) is None:
         return False           # "a victory parade", "the war cabinet", "battle honours": the word names a kind of thing
+    if t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i and not t.ent_type_ \
+            and classify_type(t) == "other" and arg_classes(t.head) & {"person", "people"} and classify(t.head) is None:
+        return False           # "an amnesty for the coup leaders", "the protest organisers": which people, no act told
     if t.pos_ == "VERB" and _lemma(t) in lex.get("estimate_verbs", ()) and any(
             c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and (g.like_num or _has_figure(g)) for g in c.children)
             for c in t.children):
