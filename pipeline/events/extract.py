@@ -337,11 +337,6 @@ def _unasserted(verb) -> bool:
         return True
     if verb.lemma_.lower() in lex["passive_states"] and is_passive(verb):
         return True            # "had been allied with Germany since 1882": a standing alliance
-    if verb.lemma_.lower() in lex["non_factual_heads"] and is_passive(verb) and any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(w.ent_type_ in ("DATE", "TIME") for w in c.subtree)
-            for c in verb.children):
-        return True            # "the operation was scheduled for September 19", "the assault was planned for the
-                               # spring": the date is the plan's for the act, not a happening (EVENTS.md: plans)
     if _reported_future(verb):
         return True            # "agreed that the Soviet Union would declare war": what was to happen
     if _fame_for(verb):
