@@ -12,6 +12,11 @@ CASES = [
     ("In June 1791 the royal family fled Paris. The Assembly provisionally suspended the King.", "suspended", True),
     ("In May 1776 the finance minister was dismissed. Necker argued that the country could not be taxed higher.", "argued", False),
     ("In June 1791 the royal family was arrested at Varennes. The crowd met fierce resistance from the guards.", "met", False),
+    # an announcement a named doer makes in the main clause is an act (EVENTS.md: a statement is `other`); an unnamed
+    # one's, or one a clause reports, is not
+    ("In March 1983 the envoy returned to Beirut. Shultz announced that the talks would resume.", "announced", True),
+    ("In March 1983 the envoy returned to Beirut. The spokesman announced that the talks would resume.", "announced", False),
+    ("In March 1983 the envoy returned to Beirut. Shultz would announce that the talks would resume.", "announce", False),
 ]
 
 

@@ -25,7 +25,7 @@ from .rerank import candidate_features
 from .repair import repair as repair_parse
 from .sides import _polity_in, acronyms, numbered_units_side, org_name, ship_polity, short_name, side_of, unit_sides
 from .sides import lexicon as side_lexicon
-from .predicates import AIM_NOUNS, _conditional_consequence, _ent_type, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
+from .predicates import AIM_NOUNS, _conditional_consequence, _ent_type, _fame_for, _introduced_after, _reported_future, anchors_above, asked_for, doc_predicates, governing_predicate, has_finite_verb, _lemma, names_told_act, is_heading, is_passive, lexicon, mark_towns, no_act_begun, political_act
 
 TYPES_FILE = Path(__file__).with_name("types.json")
 
@@ -1754,9 +1754,25 @@ def _undated_confidence(base: float, t, tok, text: str) -> float:
         # an act without a date of its own in a pluperfect relative clause describes a thing or a person by what had
         # happened before ("the bathtub in which Marat had been murdered"): background told elsewhere, not the story's act
         base -= 0.1
-    if tok is not None and t[2] in POLITICAL_TYPES and political_act(tok):
+    if tok is not None and t[2] in POLITICAL_TYPES and (political_act(tok) or named_announcement(tok)):
         return base + 0.05 if base >= 0.45 else base
     return base - (0.1 if t[2] == "other" else 0.0)
+
+
+NAMED_DOERS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def named_announcement(tok) -> bool:
+    """An announcement a named person, body or state makes in the narrative's own voice ("Weinberger announced that
+    the Marines would leave"): a political act (EVENTS.md: a statement is an `other` act), though the verb is one of
+    saying (`announcement_verbs`); the main clause's verb in the simple past with a subject the entity model names,
+    not what someone said an unnamed one announced."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBD" or tok.dep_ != "ROOT" or _lemma(tok) not in lexicon()["announcement_verbs"]:
+        return False
+    if any(c.dep_ == "aux" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.ent_type_ in NAMED_DOERS
 
 
 NOUN_ACT = "<noun>"
