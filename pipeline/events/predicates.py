@@ -595,6 +595,12 @@ def _noun_ok(t: Token, need: str) -> bool:
     return True
 
 
+def _compound_lemma(t: Token) -> str:
+    """A noun with the compound noun before it, as a lexicon writes a two-word name ("air force", "air forces")."""
+    mod = next((c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1), None)
+    return f"{mod.lower_} {t.lower_}" if mod is not None else ""
+
+
 def _class_ok(t: Token, cls: dict) -> bool:
     pos = t.pos_
     if pos not in cls["pos"] and not (pos == "PROPN" and "NOUN" in cls["pos"]) and not (
@@ -677,7 +683,8 @@ def _class_ok(t: Token, cls: dict) -> bool:
     if lem in cls.get("particle_if_lemma", {}) and not parts & set(cls["particle_if_lemma"][lem]):
         return False
     if "subject_lemma" in cls and not (subj is not None and (_lemma(subj) in cls["subject_lemma"]
-                                                             or subj.lower_ in cls["subject_lemma"] or (
+                                                             or subj.lower_ in cls["subject_lemma"]
+                                                             or _compound_lemma(subj) in cls["subject_lemma"] or (
             cls.get("subject_force_measure") and _force_measure(subj)))):
         return False
     if "not_subject_lemma" in cls and subj is not None and _lemma(subj) in cls["not_subject_lemma"]:
