@@ -1761,8 +1761,8 @@ def predicates_in(span: Span) -> list[Predicate]:
     for t in span:
         if t.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
             continue
-        if t.pos_ == "VERB" and t.dep_ == "amod":
-            continue           # a participle describing a noun ("the retreating army", "the besieged city") is no act
+        if t.pos_ == "VERB" and t.dep_ == "amod" and _lemma(t) not in lex["standing_act_participles"]:
+            continue           # a participle describing a noun ("the retreating army") is no act
         typed = classify(t)
         if typed is None or not factual(t):
             continue
