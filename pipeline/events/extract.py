@@ -2223,7 +2223,8 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     and date.get("sentence_id") == sent.sentence_id):
                 pairs += [((t[0], t[1], "war_start", t[3] + "-start"), date, confidence - 0.1),
                           ((t[0], t[1], "war_end", t[3]), date, confidence - 0.1)]
-        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds), **_movement_after_withdrawal(preds)}
+        done_by = {**_carrier_of_own_type(preds), **_done_by_act_word(preds), **_agreement_of_meeting(preds),
+                   **_movement_after_withdrawal(preds)}
         if done_by:
             # "his direct assault failed" on one date: one act, the act word's row
             days = defaultdict(set)
