@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/splits.py OUT [--no-extract] [--causes] [--list DOC,DOC] [--confusion]
 
-Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) into OUT/ev and the sixteen fresh
-texts (`tests/gold_fresh/raw`) into OUT/fr and the four kept aside in session 24 (`tests/gold_fresh2/raw`, split FKA2)
-into OUT/fr2 with this tree's code (each corpus together, as the session figures
-are taken; the parse cache beside OUT makes a second run fast), then prints one line per split (tests/gold_events/
-SPLIT.md): gold, rows, recall, typed recall, precision, typed precision, actors P, actors R.
+Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) into OUT/ev, the sixteen fresh
+texts (`tests/gold_fresh/raw`) into OUT/fr, the four kept aside in session 24 (`tests/gold_fresh2/raw`, split FKA2)
+into OUT/fr2 and four more dev ones (`tests/gold_fresh3/raw`, split FDEV3) into OUT/fr3, with this tree's code
+(each corpus together, as the session figures are taken; the parse cache beside OUT makes a second run fast),
+then prints one line per split (tests/gold_events/SPLIT.md): gold, rows, recall, typed recall, precision, typed
+precision, actors P, actors R.
 
 `--causes` adds, per split, why each missed gold event was missed (aggregate counts), judged on the candidates
 (events.csv) whose trigger lies inside the gold quote (a mention spans its sentence, so a sentence's other act
@@ -43,9 +44,10 @@ from pipeline.events.scoring import (_date, _day, _read, _names, actor_counts, a
 WIKIWARS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 FRESH = ROOT / "tests" / "gold_fresh" / "raw"
 FRESH2 = ROOT / "tests" / "gold_fresh2" / "raw"    # kept aside since session 24, extracted as a corpus of its own
+FRESH3 = ROOT / "tests" / "gold_fresh3" / "raw"    # dev since session 24, a corpus of its own too
 # the split of tests/gold_events/SPLIT.md, kept in one place (the re-ranker trains on the same development documents)
 from train_reranker import (DEV as WW_DEV, FRESH_DEV as FR_DEV, FRESH_DEV2 as FR_DEV2, FRESH_KEPT as FR_KEPT,  # noqa: E402
-                           FRESH_KEPT2 as FR_KEPT2, KEPT as WW_KEPT)
+                           FRESH_KEPT2 as FR_KEPT2, FRESH_DEV3 as FR_DEV3, KEPT as WW_KEPT)
 
 # name -> (gold folder, extracted subfolder, documents, kept aside)
 SPLITS = {
@@ -59,6 +61,7 @@ SPLITS = {
     "N7": ("gold_fresh", "fr", FR_DEV[1:2], False),
     "N10N12": ("gold_fresh", "fr", FR_DEV[2:], False),
     "FDEV2": ("gold_fresh", "fr", FR_DEV2, False),
+    "FDEV3": ("gold_fresh3", "fr3", FR_DEV3, False),
 }
 KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT + FR_KEPT2}
 
@@ -68,7 +71,7 @@ def extract(out: Path) -> None:
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
     jobs = [subprocess.Popen([str(chronicle), "extract", str(src), "--out", str(out / sub), "--no-progress"],
                              env=env, stdout=subprocess.DEVNULL, stderr=open(out / f"{sub}.log", "w"))
-            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"))]
+            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"), (FRESH3, "fr3"))]
     for j in jobs:
         if j.wait():
             sys.exit(f"extraction failed: see {out}/*.log")
@@ -233,7 +236,7 @@ def main(argv=None) -> None:
     for name in SPLITS:
         split = Split(args.out, name)
         print(split.figures())
-        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2"):
+        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3"):
             counts = collections.Counter(c for c, _ in split.causes())
             print("        misses:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
             pairs = split.trigger_paired()
@@ -243,10 +246,10 @@ def main(argv=None) -> None:
             print(f"        trigger-paired matches {len(pairs)}: typed {typed / max(1, len(pairs)):.3f}, "
                   f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f} "
                   f"(exact names: P={sp / max(1, sn_p):.3f} R={sg / max(1, sn_g):.3f})")
-        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2"):
+        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3"):
             wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
             print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
-        if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2"):
+        if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2", "FDEV3"):
             for cause, g in sorted(split.causes(), key=lambda x: (x[0], x[1]["doc"], x[1]["start"])):
                 if g["doc"] in listed:
                     print(f"  {cause:<24} {g['doc']} {g['start_date']}..{g['end_date']} {g['event_type']:<11} "

@@ -56,6 +56,9 @@ FRESH_DEV = ["N2_War1812Campaign1813", "N7_FallOfCommunismEasternEurope1989", "N
 # dev for rule writing, not (yet) in the shipped re-ranker's training set
 FRESH_DEV2 = ["N13_ReaganLebanon1981_1984", "N14_HaitiIntervention1994_1995", "N15_LaosCrisis1960_1963",
               "N16_AngolaCrisis1974_1975"]
+# late in session 24: four more Milestones sections for development (tests/gold_fresh3, a corpus of its own)
+FRESH_DEV3 = ["N21_FalklandsWar1982", "N22_DienBienPhu1954", "N23_CampDavidAccords1977_1979",
+              "N24_HaitiOccupation1915_1934"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
               "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
               "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]

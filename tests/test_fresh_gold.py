@@ -14,11 +14,13 @@ from pipeline.events.scoring import _date, evaluate_chronicle
 
 FRESH = ROOT / "tests" / "gold_fresh"
 FRESH2 = ROOT / "tests" / "gold_fresh2"       # kept aside in session 24, a corpus of its own (its README)
+FRESH3 = ROOT / "tests" / "gold_fresh3"       # dev, added late in session 24, a corpus of its own (its README)
 TYPES = json.loads((ROOT / "pipeline" / "events" / "types.json").read_text(encoding="utf-8"))["priority"]
 
 
 def gold_files():
-    return [p for folder in (FRESH, FRESH2) for sub in ("annotator*", "adjudicated") for p in sorted(folder.glob(f"{sub}/*.csv"))]
+    return [p for folder in (FRESH, FRESH2, FRESH3) for sub in ("annotator*", "adjudicated")
+            for p in sorted(folder.glob(f"{sub}/*.csv"))]
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.name}")
