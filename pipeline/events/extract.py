@@ -777,6 +777,7 @@ def _own_personal_act(verb) -> bool:
         and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their") for p in c.children) for c in verb.children)
 
 
+@lru_cache(maxsize=1024)
 def _written_with_the(name: str, text: str) -> bool:
     """A name of two words or more the text writes right after "the" somewhere ("the Pathet Lao"): a group's name,
     though the entity model tags a piece of it as a person elsewhere; not a man's name labelling the organ he heads
@@ -1462,12 +1463,14 @@ def _agreement_of_meeting(preds) -> dict[int, int]:
     clause ("at the summit, with both leaders agreeing on a common goal": the meeting is the act), nor a document a
     verb issues or signs ("issued the Declaration of ...": what it is, the document says). Meeting or document offset
     -> agreement offset."""
-    meetings = lexicon()["occasion_nouns"]
     agreements = [p for p in preds if p.type == "agreement"]
+    if not agreements:
+        return {}
+    meetings = lexicon()["occasion_nouns"]
     out = {}
     for p in preds:
         t = p.token
-        if t.pos_ not in ("NOUN", "PROPN") or not agreements:
+        if t.pos_ not in ("NOUN", "PROPN"):
             continue
         if p.type == "other" and t.lemma_.lower() in meetings and t.dep_ in ("nsubj", "nsubjpass"):
             a = next((a for a in agreements if _clause_head(a.token).i == t.head.i), None)
