@@ -349,6 +349,29 @@ def _described_practice(doc, s: int, e: int) -> bool:
             or (root.lemma_ == "be" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)))
 
 
+def _past_perfect_clause(doc, s: int, e: int) -> bool:
+    """The date stands in a clause whose verb is in the past perfect, wherever its "had" stands ("beginning in 1833,
+    however, the United Kingdom had established a presence"): background told back from the story, not a step of
+    it. Participles ("a claim dating to its independence in 1816", "beginning in 1833") have no tense of their own:
+    the clause's finite verb above them decides."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and not _non_finite(tok):
+            break
+    if tok.pos_ not in ("VERB", "AUX") or _non_finite(tok):
+        return False
+    return tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+
+
+def _non_finite(tok) -> bool:
+    """A participle or infinitive with no auxiliary of its own."""
+    return tok.tag_ in ("VBG", "VBN", "VB") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
 def _gerund_phrase(doc, s: int, e: int) -> bool:
     """The date stands in a gerund phrase after a preposition, set off by a comma ("were new to her, on
     recommissioning in May"): a circumstance of the clause, which, set before the story's date, steps back as a past
@@ -554,7 +577,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                              or (UNTIL_DATE.search(before) and (t.start - ctx.anchor.end).days > UNTIL_AHEAD_DAYS)))
                        or (UNTIL.search(before) and t.anchor_used and kind == "relative" and t.start > ctx.anchor.end)
                        or (((SINCE.search(before) and (ctx.anchor.start - t.end).days > SINCE_BACK_DAYS)
-                            or (PAST_PERFECT.search(before) and not (opens_paragraph and t.granularity in FINE))
+                            or ((PAST_PERFECT.search(before) or _past_perfect_clause(doc, m["start"], m["end"]))
+                                 and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
                              or _described_practice(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
