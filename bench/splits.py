@@ -4,7 +4,8 @@
 
 Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) into OUT/ev, the sixteen fresh
 texts (`tests/gold_fresh/raw`) into OUT/fr, the four kept aside in session 24 (`tests/gold_fresh2/raw`, split FKA2)
-into OUT/fr2 and four more dev ones (`tests/gold_fresh3/raw`, split FDEV3) into OUT/fr3, with this tree's code
+into OUT/fr2, four more dev ones (`tests/gold_fresh3/raw`, split FDEV3) into OUT/fr3 and four dev country
+backgrounds of another genre (`tests/gold_fresh4/raw`, split FDEV4) into OUT/fr4, with this tree's code
 (each corpus together, as the session figures are taken; the parse cache beside OUT makes a second run fast),
 then prints one line per split (tests/gold_events/SPLIT.md): gold, rows, recall, typed recall, precision, typed
 precision, actors P, actors R.
@@ -45,9 +46,11 @@ WIKIWARS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
 FRESH = ROOT / "tests" / "gold_fresh" / "raw"
 FRESH2 = ROOT / "tests" / "gold_fresh2" / "raw"    # kept aside since session 24, extracted as a corpus of its own
 FRESH3 = ROOT / "tests" / "gold_fresh3" / "raw"    # dev since session 24, a corpus of its own too
+FRESH4 = ROOT / "tests" / "gold_fresh4" / "raw"    # dev since session 25, another genre, a corpus of its own
 # the split of tests/gold_events/SPLIT.md, kept in one place (the re-ranker trains on the same development documents)
 from train_reranker import (DEV as WW_DEV, FRESH_DEV as FR_DEV, FRESH_DEV2 as FR_DEV2, FRESH_KEPT as FR_KEPT,  # noqa: E402
-                           FRESH_KEPT2 as FR_KEPT2, FRESH_DEV3 as FR_DEV3, KEPT as WW_KEPT)
+                           FRESH_KEPT2 as FR_KEPT2, FRESH_DEV3 as FR_DEV3, FRESH_DEV4 as FR_DEV4,
+                           KEPT as WW_KEPT)
 
 # name -> (gold folder, extracted subfolder, documents, kept aside)
 SPLITS = {
@@ -62,6 +65,7 @@ SPLITS = {
     "N10N12": ("gold_fresh", "fr", FR_DEV[2:], False),
     "FDEV2": ("gold_fresh", "fr", FR_DEV2, False),
     "FDEV3": ("gold_fresh3", "fr3", FR_DEV3, False),
+    "FDEV4": ("gold_fresh4", "fr4", FR_DEV4, False),
 }
 KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT + FR_KEPT2}
 
@@ -71,7 +75,7 @@ def extract(out: Path) -> None:
     env = dict(os.environ, PREFECT_SERVER_ANALYTICS_ENABLED="false")
     jobs = [subprocess.Popen([str(chronicle), "extract", str(src), "--out", str(out / sub), "--no-progress"],
                              env=env, stdout=subprocess.DEVNULL, stderr=open(out / f"{sub}.log", "w"))
-            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"), (FRESH3, "fr3"))]
+            for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"), (FRESH3, "fr3"), (FRESH4, "fr4"))]
     for j in jobs:
         if j.wait():
             sys.exit(f"extraction failed: see {out}/*.log")

@@ -59,6 +59,9 @@ FRESH_DEV2 = ["N13_ReaganLebanon1981_1984", "N14_HaitiIntervention1994_1995", "N
 # late in session 24: four more Milestones sections for development (tests/gold_fresh3, a corpus of its own)
 FRESH_DEV3 = ["N21_FalklandsWar1982", "N22_DienBienPhu1954", "N23_CampDavidAccords1977_1979",
               "N24_HaitiOccupation1915_1934"]
+# session 25: four country backgrounds of the CIA World Factbook for development, another genre (compressed
+# histories; tests/gold_fresh4, a corpus of its own)
+FRESH_DEV4 = ["N25_SriLankaBackground", "N26_SudanBackground", "N27_RwandaBackground", "N28_NepalBackground"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
               "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
               "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]
