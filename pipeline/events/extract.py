@@ -56,6 +56,16 @@ def _telling_clause(verb) -> bool:
             and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
 
+ONSET_PARTICIPLES = frozenset({"beginning", "starting", "commencing"})
+
+
+def _onset_of_act(verb) -> bool:
+    """ "violent protests beginning in 2022", "an insurgency starting in 1996": a participle of onset on an act noun
+    tells when that act began, a step of the story, not a time of a thing described."""
+    return (verb.dep_ == "acl" and verb.lower_ in ONSET_PARTICIPLES and verb.head.pos_ == "NOUN"
+            and verb.head.lemma_.lower() in lexicon()["_by_lemma"])
+
+
 def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[str], dict[str, tuple[int, int]]]:
     """How each date sits in its sentence.
 
@@ -93,7 +103,7 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if anc.dep_ in EMBEDDING:
                 sub = list(anc.head.subtree)      # the clause with the noun it describes
                 scopes[d["date_id"]] = (seg_start + sub[0].idx, seg_start + sub[-1].idx + len(sub[-1]))
-                d["tells_story"] = _telling_clause(anc)
+                d["tells_story"] = _telling_clause(anc) or _onset_of_act(anc)
                 break
     return attributive, scopes
 
