@@ -240,7 +240,7 @@ def main(argv=None) -> None:
     for name in SPLITS:
         split = Split(args.out, name)
         print(split.figures())
-        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3"):
+        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3", "FDEV4"):
             counts = collections.Counter(c for c, _ in split.causes())
             print("        misses:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
             pairs = split.trigger_paired()
@@ -250,10 +250,10 @@ def main(argv=None) -> None:
             print(f"        trigger-paired matches {len(pairs)}: typed {typed / max(1, len(pairs)):.3f}, "
                   f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f} "
                   f"(exact names: P={sp / max(1, sn_p):.3f} R={sg / max(1, sn_g):.3f})")
-        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3"):
+        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3", "FDEV4"):
             wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
             print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
-        if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2", "FDEV3"):
+        if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4"):
             for cause, g in sorted(split.causes(), key=lambda x: (x[0], x[1]["doc"], x[1]["start"])):
                 if g["doc"] in listed:
                     print(f"  {cause:<24} {g['doc']} {g['start_date']}..{g['end_date']} {g['event_type']:<11} "
