@@ -1056,6 +1056,23 @@ def _dated_noun(t: Token) -> bool:
     return False
 
 
+def _after_noun_phrase(t: Token, lex: dict) -> bool:
+    """An act noun in the of-phrase of a noun that makes a phrase of 'after' (predicates.json after_nouns: "In the wake
+    of the French defeat, the delegates met in Geneva", "in the wake of excesses of the Terror", "on the heels of the
+    victory"), directly or through the of-phrase of a noun that is no act ("excesses of the Terror")."""
+    h = t
+    for _ in range(2):
+        if h.dep_ != "pobj" or h.head.lower_ != "of" or h.head.head.i == h.head.i:
+            return False
+        n = h.head.head
+        if n.lower_ in lex.get("after_nouns", ()):
+            return n.dep_ == "pobj" and n.head.lower_ in ("in", "on")
+        if n.pos_ != "NOUN" or classify(n) is not None:
+            return False
+        h = n
+    return False
+
+
 def _introduced_after(t: Token, lex: dict) -> bool:
     """An act noun in an "after"/"following" phrase that an indefinite article introduces ("fell after a three-day
     battle", "following a coup", "after an unsanctioned demonstration"): an act the text has not told before, not a
@@ -1997,10 +2014,13 @@ def predicates_in(span: Span) -> list[Predicate]:
     # 1777 campaign"), when the clause has a typed act of its own
     for i in list(found):
         t = found[i].token
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+        if t.pos_ in ("NOUN", "PROPN") and (
+                (t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS) or _after_noun_phrase(t, lex)):
             if _dated_after(t):
                 continue       # "lasted until the fall of Budapest in February 1945": the act the text dates of its own
-            if found[i].type not in ("war_start", "war_end") and _introduced_after(t, lex):
+            if found[i].type not in ("war_start", "war_end") and (_introduced_after(t, lex) or (
+                    t.head.lower_ == "of" and any(c.dep_ == "det" and c.lower_ in lex.get("new_act_determiners", ())
+                                                  for c in t.children))):
                 continue       # "fell after a three-day battle": an act not told before, the earlier of the two
             if any(a.i in found and (found[a.i].type != "other" or a.pos_ == "VERB") for a in t.ancestors):
                 del found[i]
