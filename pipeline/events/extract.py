@@ -717,7 +717,9 @@ SIDE_HEAD_OF = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)
                           + r"|commander|leader|head|ruler|dictator)\s+of\s+(?:the\s+)?"
                           r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 # (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
-SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)"
+                        # (", Egyptian President Anwar Sadat, and ...": a title before another name is the next man of a list)
+                        r"(?!(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)*\s+[A-Z][a-z])")
 # "The British general X" opens a sentence: the article is no part of the side's name
 LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
@@ -1160,8 +1162,10 @@ def _command_patterns():
     lex = side_lexicon()
     side = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
     objects = _alts(lex["command_objects"])
-    after = re.compile(r"^\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?" + _alts(lex["command_verbs"])
-                       + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
+    # ("the Wilson administration sent U.S. Marines": the organ a man heads moves the forces of his side)
+    after = re.compile(r"^(?:['’]s)?(?:\s+" + _alts(lex["headed_organs"]) + r")?\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?"
+                       + _alts(lex["command_verbs"])
+                       + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?(?i:" + objects + r")\b")
     # ("The Polish 3rd Army under General X", "the British Fourth Army under X": a numbered unit, its noun capitalised)
     before = re.compile(side + r"\s+(?:(?:[a-z]+|\d+(?:st|nd|rd|th)|" + ORDINALS + r")\s+)?(?i:" + objects + r")(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
                         + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
@@ -1192,8 +1196,10 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
         hit = (next(filter(None, (rx.match(text[end:end + 100]) for rx in after_name)), None)
                or before_name.search(text[max(0, start - 140):start]))
         named = hit and re.sub(r"^[Tt]he\s+", "", hit.group(1))
-        if hit and polity_of(named):
-            sides[m["entity_id"]] = "side:" + polity_of(named)
+        # (a force named by its state's name, "the United States Marines")
+        polity = hit and (polity_of(named) or _polity_names().get(named.lower()))
+        if polity:
+            sides[m["entity_id"]] = "side:" + polity
     _share_side_in_succession(text, places, sides, succession)
 
 
