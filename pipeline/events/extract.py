@@ -867,6 +867,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     _command_and_succession(text, places, sides)
+    _envoys(text, places, sides)
     _faction_ties(text, places, sides, mentions)
     _administration_heads(text, places, sides)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
@@ -1201,6 +1202,24 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
         if polity:
             sides[m["entity_id"]] = "side:" + polity
     _share_side_in_succession(text, places, sides, succession)
+
+
+def _envoys(text: str, places: list, sides: dict) -> None:
+    """ "Reagan sent emissary Philip Habib to the Middle East", "Washington dispatched General Lafayette to defend
+    Virginia": a man another man sends somewhere acts for the sender's side (sides.json "envoy_verbs", "envoy_nouns";
+    not "sent Nixon a message": the man sent goes "to" somewhere)."""
+    lex = side_lexicon()
+    sent = re.compile(r"^\s+" + _alts(lex["envoy_verbs"]) + r"\s+(?:(?:his|her|an?|the)\s+)?(?:[a-z]+\s+)?(?:"
+                      + _alts(lex["envoy_nouns"]) + r"\s+)?(?:" + TITLES + r"\s+)*")
+    at = {}
+    for m, start, end in places:
+        at.setdefault(start, (m, end))
+    for m, start, end in places:
+        hit = m["entity_id"] in sides and sent.match(text[end:end + 80])
+        envoy = hit and at.get(end + hit.end())
+        if envoy and envoy[0]["entity_id"] not in sides and envoy[0]["entity_id"] != m["entity_id"] \
+                and re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
+            sides[envoy[0]["entity_id"]] = sides[m["entity_id"]]
 
 
 def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:
