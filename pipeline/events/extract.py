@@ -727,7 +727,9 @@ SIDE_HEAD_OF = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)
                           + r"|commander|leader|head|ruler|dictator)\s+of\s+(?:the\s+)?"
                           r"([A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})")
 # (", American Expeditionary Force (AEF) commander": the article may be left out, the force's acronym given)
-SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)")
+SIDE_AFTER = re.compile(r"^,\s+(?:(?:then|later|now|still)\s+)?(?:(?:the|a|an)\s+(?:[a-z]+\s+)?)?([A-Z][a-z]+|[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?:\s+[A-Z][a-z]+){0,2}(?:\s+\([A-Z]{2,6}\))?\s+(?:" + TITLES + r"|commander|general|admiral|leader|officer)"
+                        # (", Egyptian President Anwar Sadat, and ...": a title before another name is the next man of a list)
+                        r"(?!(?:\s+of\s+(?:the\s+)?[A-Z][a-z]+)*\s+[A-Z][a-z])")
 # "The British general X" opens a sentence: the article is no part of the side's name
 LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
@@ -875,6 +877,7 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
     _command_and_succession(text, places, sides)
+    _envoys(text, places, sides)
     _faction_ties(text, places, sides, mentions)
     _administration_heads(text, places, sides)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
@@ -1170,8 +1173,10 @@ def _command_patterns():
     lex = side_lexicon()
     side = r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,5}|(?:[A-Z]\.){2,3})"
     objects = _alts(lex["command_objects"])
-    after = re.compile(r"^\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?" + _alts(lex["command_verbs"])
-                       + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?" + objects + r"\b")
+    # ("the Wilson administration sent U.S. Marines": the organ a man heads moves the forces of his side)
+    after = re.compile(r"^(?:['’]s)?(?:\s+" + _alts(lex["headed_organs"]) + r")?\s+(?:" + _alts(lex["command_adverbs"]) + r"\s+)?"
+                       + _alts(lex["command_verbs"])
+                       + r"\s+(?:the\s+|all\s+|his\s+)?" + side + r"\s+(?:[a-z]+\s+(?:and\s+[a-z]+\s+)?)?(?i:" + objects + r")\b")
     # ("The Polish 3rd Army under General X", "the British Fourth Army under X": a numbered unit, its noun capitalised)
     before = re.compile(side + r"\s+(?:(?:[a-z]+|\d+(?:st|nd|rd|th)|" + ORDINALS + r")\s+)?(?i:" + objects + r")(?:\s+of\s+(?:about\s+|some\s+)?[\d,]+\s+[a-z]+)?,?\s+"
                         + _alts(lex["command_by"]) + r"\s+(?:the\s+)?(?:" + TITLES + r"\s+)*$")
@@ -1202,9 +1207,29 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
         hit = (next(filter(None, (rx.match(text[end:end + 100]) for rx in after_name)), None)
                or before_name.search(text[max(0, start - 140):start]))
         named = hit and re.sub(r"^[Tt]he\s+", "", hit.group(1))
-        if hit and polity_of(named):
-            sides[m["entity_id"]] = "side:" + polity_of(named)
+        # (a force named by its state's name, "the United States Marines")
+        polity = hit and (polity_of(named) or _polity_names().get(named.lower()))
+        if polity:
+            sides[m["entity_id"]] = "side:" + polity
     _share_side_in_succession(text, places, sides, succession)
+
+
+def _envoys(text: str, places: list, sides: dict) -> None:
+    """ "Reagan sent emissary Philip Habib to the Middle East", "Washington dispatched General Lafayette to defend
+    Virginia": a man another man sends somewhere acts for the sender's side (sides.json "envoy_verbs", "envoy_nouns";
+    not "sent Nixon a message": the man sent goes "to" somewhere)."""
+    lex = side_lexicon()
+    sent = re.compile(r"^\s+" + _alts(lex["envoy_verbs"]) + r"\s+(?:(?:his|her|an?|the)\s+)?(?:[a-z]+\s+)?(?:"
+                      + _alts(lex["envoy_nouns"]) + r"\s+)?(?:" + TITLES + r"\s+)*")
+    at = {}
+    for m, start, end in places:
+        at.setdefault(start, (m, end))
+    for m, start, end in places:
+        hit = m["entity_id"] in sides and sent.match(text[end:end + 80])
+        envoy = hit and at.get(end + hit.end())
+        if envoy and envoy[0]["entity_id"] not in sides and envoy[0]["entity_id"] != m["entity_id"] \
+                and re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
+            sides[envoy[0]["entity_id"]] = sides[m["entity_id"]]
 
 
 def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:
