@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names
+from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names, year_premodifies
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from ..time.patterns import lexicon as time_lexicon
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
@@ -84,6 +84,12 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
                     and after.lemma_.lower() not in framing and not _names_time(after)):
                 attributive.add(d["date_id"])
+            elif year_premodifies(span) and after.lemma_.lower() not in framing:
+                # "insisted on a withdrawal to June 4, 1967 borders": the date times the noun it names, no act
+                # of the clause it stands in
+                attributive.add(d["date_id"])
+                scopes[d["date_id"]] = (seg_start + span[0].idx, seg_start + after.idx + len(after))
+                continue
             elif before.pos_ in ATTRIBUTIVE_BEFORE and names_told_act(_named_noun(after), framing):
                 # "The 1973 war thus ended": the year names the war; it holds the act but does not move the story,
                 # and the act is no earlier than where the story is (_from_story)
