@@ -512,6 +512,22 @@ def _reported(top, anchor) -> bool:
     return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
 
 
+# "attempted to reestablish its position after 1945", "After March 1979, the issue ...": the date bounds what
+# follows from below (GUIDELINES: "After the end of June" starts on 1 July)
+AFTER_DATE = re.compile(r"\b[Aa]fter\s+$")
+
+
+def _after_date(text: str, d: dict) -> dict:
+    """A year or month that "after" takes: the unit that follows it (1946 for "after 1945", April 1979 for "After
+    March 1979"), the nearest the text allows; any other date as it is."""
+    if (d.get("kind") != "date" or d.get("granularity") not in ("year", "month") or not d.get("end_date")
+            or d["end_date"].startswith("-") or not AFTER_DATE.search(text[max(0, d["start"] - 10):d["start"]])):
+        return d
+    nxt = dt.date.fromisoformat(d["end_date"]) + dt.timedelta(days=1)
+    a, b = unit_interval(nxt, d["granularity"])
+    return dict(d, start_date=a.isoformat(), end_date=b.isoformat(), after=True)
+
+
 def _from_story(date: dict, cur: dict, sentence_id: str, text: str = "", sentence: str = "") -> dict:
     """A year, year-less season or month of the sentence's own that holds the story's last finer date: from that
     date to its end ("On 5 May ... In May the town fell" -> 5..31 May; "on 3 January ... throughout the winter" ->
@@ -1879,7 +1895,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # story has moved past
                 and not (d["kind"] == "relative" and d.get("anchor_id") in start_of
                          and _past_war_end(war_ends, start_of[d["anchor_id"]], d["start"]))):
-            dates_by_sent[d["sentence_id"]].append(d)
+            dates_by_sent[d["sentence_id"]].append(_after_date(text, d))
     durations_by_sent = defaultdict(list)
     for d in tables.get("dates", []):
         if d["kind"] == "duration" and not any(a <= d["start"] < b for a, b in residue):
@@ -2506,7 +2522,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 date_same_paragraph=not isinstance(date.get("start"), int)
                 or "\n" not in text[min(s, date["start"]):max(s, date["start"])], date_tok=date_tok)
             start_date, end_date = date["start_date"], date["end_date"]
-            part = "course" if date.get("kind") == "course" else "whole"
+            part = "after" if date.get("after") else "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
             endpoint = cfg["range_endpoint"].get(label) or (cfg["range_endpoint_rules"].get(t[3]) if t else None)
             if endpoint and date.get("kind") == "range" and t is not None:
