@@ -13,7 +13,7 @@ from ..entities.linking import alias_table, known_entities, norm
 from ..parse import Parsed
 from ..structure import render_residue
 from ..time.calendar import add_months, day_number, hist_key, hist_unit_interval, last_day, unit_interval
-from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names
+from ..time.extract import SINCE, document_periods, is_news_dateline, is_period_name, period_names, year_premodifies
 from ..time.normalize import COMPLETED_BY, FLASHBACK
 from ..time.patterns import lexicon as time_lexicon
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
@@ -94,6 +94,12 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if (before.pos_ in ATTRIBUTIVE_BEFORE and after.pos_ in ("NOUN", "PROPN") and not after.like_num
                     and after.lemma_.lower() not in framing and not _names_time(after)):
                 attributive.add(d["date_id"])
+            elif year_premodifies(span) and after.lemma_.lower() not in framing:
+                # "insisted on a withdrawal to June 4, 1967 borders": the date times the noun it names, no act
+                # of the clause it stands in
+                attributive.add(d["date_id"])
+                scopes[d["date_id"]] = (seg_start + span[0].idx, seg_start + after.idx + len(after))
+                continue
             elif before.pos_ in ATTRIBUTIVE_BEFORE and names_told_act(_named_noun(after), framing):
                 # "The 1973 war thus ended": the year names the war; it holds the act but does not move the story,
                 # and the act is no earlier than where the story is (_from_story)
@@ -514,6 +520,22 @@ def _reported(top, anchor) -> bool:
     """`anchor` stands in a clause that a saying or intending verb below `top` (or `top` itself) reports."""
     reporting = lexicon()["_reporting"]
     return any(t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in reporting for t in _clauses_up_to(top, anchor))
+
+
+# "attempted to reestablish its position after 1945", "After March 1979, the issue ...": the date bounds what
+# follows from below (GUIDELINES: "After the end of June" starts on 1 July)
+AFTER_DATE = re.compile(r"\b[Aa]fter\s+$")
+
+
+def _after_date(text: str, d: dict) -> dict:
+    """A year or month that "after" takes: the unit that follows it (1946 for "after 1945", April 1979 for "After
+    March 1979"), the nearest the text allows; any other date as it is."""
+    if (d.get("kind") != "date" or d.get("granularity") not in ("year", "month") or not d.get("end_date")
+            or d["end_date"].startswith("-") or not AFTER_DATE.search(text[max(0, d["start"] - 10):d["start"]])):
+        return d
+    nxt = dt.date.fromisoformat(d["end_date"]) + dt.timedelta(days=1)
+    a, b = unit_interval(nxt, d["granularity"])
+    return dict(d, start_date=a.isoformat(), end_date=b.isoformat(), after=True)
 
 
 def _from_story(date: dict, cur: dict, sentence_id: str, text: str = "", sentence: str = "") -> dict:
@@ -1908,7 +1930,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # story has moved past
                 and not (d["kind"] == "relative" and d.get("anchor_id") in start_of
                          and _past_war_end(war_ends, start_of[d["anchor_id"]], d["start"]))):
-            dates_by_sent[d["sentence_id"]].append(d)
+            dates_by_sent[d["sentence_id"]].append(_after_date(text, d))
     durations_by_sent = defaultdict(list)
     for d in tables.get("dates", []):
         if d["kind"] == "duration" and not any(a <= d["start"] < b for a, b in residue):
@@ -2535,7 +2557,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 date_same_paragraph=not isinstance(date.get("start"), int)
                 or "\n" not in text[min(s, date["start"]):max(s, date["start"])], date_tok=date_tok)
             start_date, end_date = date["start_date"], date["end_date"]
-            part = "course" if date.get("kind") == "course" else "whole"
+            part = "after" if date.get("after") else "course" if date.get("kind") == "course" else "whole"
             # "On 19–20 September ... ended with the surrender": an ending happens at the end of the range
             endpoint = cfg["range_endpoint"].get(label) or (cfg["range_endpoint_rules"].get(t[3]) if t else None)
             if endpoint and date.get("kind") == "range" and t is not None:

@@ -282,11 +282,28 @@ def _season_in_name(m: dict, text: str, sent_start: int, s: int, e: int) -> bool
             and bool(NAME_BEFORE_SEASON.search(text[sent_start:s])))
 
 
+def year_premodifies(span) -> bool:
+    """The date's closing year premodifies the common noun right after it, which is no subject, and no temporal
+    preposition takes the date ("a withdrawal to June 4, 1967 borders", "a return to 1914 frontiers"): it names
+    the thing, whatever stands before it; but "In 1967 troops landed", "By 1943 losses had mounted" are times."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    last, after, before = doc[span.end - 1], doc[span.end], doc[span.start - 1]
+    time_nouns = period_names()["time_nouns"]
+    return (last.like_num and last.head.i == after.i and last.dep_ in ATTRIBUTIVE_DEPS and after.pos_ == "NOUN"
+            and after.is_lower and not after.like_num and after.dep_ not in ("nsubj", "nsubjpass")
+            and after.lower_ not in time_nouns and after.lemma_.lower() not in time_nouns
+            and before.lower_ not in lexicon()["temporal_prepositions"])
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span) or span.start == 0 or span.end >= len(doc):
         return False
+    if year_premodifies(span):
+        return True
     before, after = doc[span.start - 1], doc[span.end]
     if before.pos_ not in ATTRIBUTIVE_BEFORE or after.pos_ not in ("NOUN", "PROPN") or after.like_num:
         return False

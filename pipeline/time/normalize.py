@@ -556,8 +556,12 @@ def _century_range(g, ctx):
 def _season_year(g, ctx):
     code = _lex()["seasons"][g["s"].lower()]
     y = int(g["y"])
+    mod = mod_of(g.get("mod"))
+    y2 = (int(g["y2"]) if len(g["y2"]) == 4 else y // 100 * 100 + int(g["y2"])) if g.get("y2") else None
+    if y2 == y + 1 and code == "WI":
+        y = y2          # "the winter of 1978–1979": the winter running into the second year, which names it
     a, b = cal.season_interval(y, code)
-    return Timex("date", f"{y:04d}-{code}", a, b, "season", mod_of(g.get("mod")), True)
+    return Timex("date", f"{y:04d}-{code}", a, b, "season", mod, True)
 
 
 def _season_pair(g, ctx):
