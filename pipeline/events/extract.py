@@ -1098,12 +1098,12 @@ def _household_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
-def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
+def _organ_subject(roles: list, text: str, seg_start: int, kinds: tuple = ("subject",)) -> bool:
     """The act's agent is a state organ named by its common noun alone ("the new government", "riot police",
     "the army and police"), no name in it (sides.json "organ_subjects")."""
     organs = side_lexicon()["organ_subjects"]
     for r in roles:
-        if r[0] != "subject" or len(r) != 3:
+        if r[0] not in kinds or len(r) != 3:
             continue
         phrase = text[r[1] + seg_start:r[2] + seg_start]
         words = re.findall(r"[\w'’-]+", phrase)
@@ -1116,6 +1116,16 @@ def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
         if low and (low[-1] in organs or " ".join(low[-2:]) in organs):
             return True
     return False
+
+
+def _between_organ(after: str) -> bool:
+    """The act word is followed by "between" a state organ named by its common noun alone and another side
+    ("fighting between the government and the LTTE", "clashes between the rebels and the army";
+    sides.json "organ_subjects")."""
+    organs = _alts(side_lexicon()["organ_subjects"])
+    side = r"(?:the\s+)?(?:[a-z-]+\s+)?"
+    m = re.match(r"\s+between\s+(?:" + side + organs + r"\s+and\b|[^,;.]{1,60}?\band\s+" + side + organs + r"\b)", after)
+    return m is not None
 
 
 def _country_of_town(text: str, mentions: list[dict], towns: set | frozenset = frozenset()) -> set[str]:
@@ -2515,6 +2525,12 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
                 # is the side the paragraph last set against this one
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)
+                if t is not None and _between_organ(text[e:sent.end]):
+                    # "fighting between the government and the LTTE": the other side is the organ's state (the one
+                    # the paragraph names), not whichever side acted last ("ceded to the British")
+                    state = [a for a in _paragraph_state(text, all_mentions, s, sent.sentence_id, entity_info,
+                                                         canonical_ids, defined) if a != actors[0]]
+                    other = state[0] if state else None
                 if other is not None:
                     actors.append(other)
             if label == "clash" and not actors and t is not None and re.match(r"[Bb]attles?\b", text[t[0]:t[1]]):
