@@ -56,13 +56,11 @@ def _telling_clause(verb) -> bool:
             and not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children))
 
 
-ONSET_PARTICIPLES = frozenset({"beginning", "starting", "commencing"})
-
-
 def _onset_of_act(verb) -> bool:
     """ "violent protests beginning in 2022", "an insurgency starting in 1996": a participle of onset on an act noun
-    tells when that act began, a step of the story, not a time of a thing described."""
-    return (verb.dep_ == "acl" and verb.lower_ in ONSET_PARTICIPLES and verb.head.pos_ == "NOUN"
+    (predicates.json onset_participles) tells when that act began, a step of the story, not a time of a thing
+    described."""
+    return (verb.dep_ == "acl" and verb.lower_ in lexicon()["onset_participles"] and verb.head.pos_ == "NOUN"
             and verb.head.lemma_.lower() in lexicon()["_by_lemma"])
 
 
