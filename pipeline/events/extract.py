@@ -1096,12 +1096,12 @@ def _household_subject(roles: list, text: str, seg_start: int) -> bool:
     return False
 
 
-def _organ_subject(roles: list, text: str, seg_start: int, kinds: tuple = ("subject",)) -> bool:
+def _organ_subject(roles: list, text: str, seg_start: int) -> bool:
     """The act's agent is a state organ named by its common noun alone ("the new government", "riot police",
     "the army and police"), no name in it (sides.json "organ_subjects")."""
     organs = side_lexicon()["organ_subjects"]
     for r in roles:
-        if r[0] not in kinds or len(r) != 3:
+        if r[0] != "subject" or len(r) != 3:
             continue
         phrase = text[r[1] + seg_start:r[2] + seg_start]
         words = re.findall(r"[\w'’-]+", phrase)
@@ -1116,14 +1116,18 @@ def _organ_subject(roles: list, text: str, seg_start: int, kinds: tuple = ("subj
     return False
 
 
+@lru_cache(maxsize=1)
+def _between_organ_pattern() -> re.Pattern:
+    organs = _alts(side_lexicon()["organ_subjects"])
+    side = r"(?:the\s+)?(?:[a-z-]+\s+)?"
+    return re.compile(r"\s+between\s+(?:" + side + organs + r"\s+and\b|[^,;.]{1,60}?\band\s+" + side + organs + r"\b)")
+
+
 def _between_organ(after: str) -> bool:
     """The act word is followed by "between" a state organ named by its common noun alone and another side
     ("fighting between the government and the LTTE", "clashes between the rebels and the army";
     sides.json "organ_subjects")."""
-    organs = _alts(side_lexicon()["organ_subjects"])
-    side = r"(?:the\s+)?(?:[a-z-]+\s+)?"
-    m = re.match(r"\s+between\s+(?:" + side + organs + r"\s+and\b|[^,;.]{1,60}?\band\s+" + side + organs + r"\b)", after)
-    return m is not None
+    return _between_organ_pattern().match(after) is not None
 
 
 def _country_of_town(text: str, mentions: list[dict], towns: set | frozenset = frozenset()) -> set[str]:
