@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from splits import FRESH, FRESH3, FRESH4, KEPT, WIKIWARS, Split  # noqa: E402
+from splits import FRESH, FRESH3, FRESH4, FRESH5, KEPT, WIKIWARS, Split  # noqa: E402
 from pipeline.events import extract as X  # noqa: E402
 from pipeline.events import predicates as P  # noqa: E402
 from pipeline.events.scoring import doc_key  # noqa: E402
@@ -70,7 +70,8 @@ def main(argv=None) -> None:
     from pipeline.nlp import get_nlp
     nlp = get_nlp()
     counts, lines = collections.Counter(), []
-    for name, folder in (("DEV", WIKIWARS), ("FDEV", FRESH), ("FDEV2", FRESH), ("FDEV3", FRESH3), ("FDEV4", FRESH4)):
+    for name, folder in (("DEV", WIKIWARS), ("FDEV", FRESH), ("FDEV2", FRESH), ("FDEV3", FRESH3), ("FDEV4", FRESH4),
+                         ("FDEV5", FRESH5)):
         split = Split(args.out, name)
         if split.kept:
             continue

@@ -62,6 +62,10 @@ FRESH_DEV3 = ["N21_FalklandsWar1982", "N22_DienBienPhu1954", "N23_CampDavidAccor
 # session 25: four country backgrounds of the CIA World Factbook for development, another genre (compressed
 # histories; tests/gold_fresh4, a corpus of its own)
 FRESH_DEV4 = ["N25_SriLankaBackground", "N26_SudanBackground", "N27_RwandaBackground", "N28_NepalBackground"]
+# session 26: four sections of English Wikipedia war articles (the WikiWars genre, wars WikiWars lacks;
+# tests/gold_fresh5, a corpus of its own), unseen by the session's rule writers, then dev
+FRESH_DEV5 = ["N29_IrishCivilWar1922_1923", "N30_FinnishCivilWar1918", "N31_KosovoWar1998_1999",
+              "N32_ContinuationWar1941_1944"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
               "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
               "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]
