@@ -10,7 +10,7 @@ from .errors import DocumentError
 
 from .documents import Document
 from .parsecache import ParseCache, analyse
-from .structure import Marker, Segment, break_long_runs, find_markers, mask_markers, segment_text
+from .structure import Marker, Segment, break_long_runs, find_markers, mask_markers, segment_text, soften_capital_names
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Sentence:
 class Parsed:
     document: Document
     text: str                      # the document text, exactly as decoded
-    masked: str                    # the same text with citation markers blanked (same length)
+    masked: str                    # the text as the parser reads it (same length): markers blanked, capitals softened
     markers: list[Marker]
     segments: list[Segment]
     docs: list                     # spaCy Doc per segment (doc.text == masked[seg.start:seg.end])
@@ -53,10 +53,10 @@ def sentence_id(doc_id: str, start: int) -> str:
 
 
 def prepare(text: str) -> tuple[list[Marker], str, list[Segment]]:
-    """Citation markers, the masked text (same length) and the segments: what spaCy is given is
-    masked[seg.start:seg.end] for each segment."""
+    """Citation markers, the masked text (same length: markers blanked, names in capitals in title case) and the
+    segments: what spaCy is given is masked[seg.start:seg.end] for each segment."""
     markers = find_markers(text)
-    return markers, break_long_runs(mask_markers(text, markers)), segment_text(text)
+    return markers, break_long_runs(soften_capital_names(mask_markers(text, markers))), segment_text(text)
 
 
 def parse(document: Document, nlp, batch_size: int = 64, cache: ParseCache | None = None) -> Parsed:

@@ -1,7 +1,10 @@
 """Entities: gazetteer aliases, defined acronyms, short forms, no citation markers as mentions."""
 import re
 
+import pytest
+
 from pipeline import extract_text
+from pipeline.structure import capital_names, soften_capital_names
 
 from conftest import SEED
 
@@ -120,3 +123,38 @@ def test_men_of_one_surname_and_other_first_names_are_two_men():
     assert ids["Jean-Baptiste Ouédraogo"] != ids["Gérard Kango Ouédraogo"]
     assert ids["William Howe"] != ids["Richard Howe"]
     assert ids["H. Gates"] == ids["Horatio Gates"] == ids["Simultaneously Gates"]
+
+
+CAPITALS = ("In 1985, President Tomas ARVELO dissolved the assembly. ARVELO was re-elected in 1990. His rival Lena "
+            "MOKOENA formed a coalition in 1994, and MOKOENA became prime minister in 1995. The National Unity Front "
+            "(NUF) boycotted the vote, and the NUF rejected the NATO plan under King Edward III.")
+
+
+@pytest.mark.parametrize("text, names", [
+    (CAPITALS, {"ARVELO", "MOKOENA"}),
+    # one name in capitals proves no house style ("Allied NATO forces")
+    ("Allied NATO forces landed in 1944. President Tomas Arvelo resigned in 1990.", set()),
+    # a heading in capitals is no name; words in capitals joined by a hyphen are acronyms ("USA-KPA fight")
+    ("WAR BEGINS\nThe first USA-KPA fight came in 1950, when Colonel ROKA MINDO met General Osei KUFFOUR.",
+     {"MINDO", "ROKA", "KUFFOUR"}),
+    # written after an article more often than as a name: an acronym ("the LTTE"); a particle joins a name ("al-")
+    ("Omar al-BASHIR fought the SPLA, and Salva KIIR led the SPLA; the SPLA and the LTTE, then Kenyan LTTE.",
+     {"BASHIR", "KIIR"}),
+])
+def test_names_written_in_capitals_are_told_from_acronyms(text, names):
+    assert capital_names(text) == names
+
+
+def test_names_written_in_capitals_are_read_as_names_and_cut_from_the_original_text(nlp):
+    """Some sources print family names in capitals ("Mahinda RAJAPAKSA"): the parser reads them in title case, so the
+    model tags a person where it would tag an acronym or a place; the mention keeps the text as written."""
+    softened = soften_capital_names(CAPITALS)
+    assert len(softened) == len(CAPITALS) and "Tomas Arvelo" in softened and "(NUF)" in softened and "III" in softened
+    t = extract_text(CAPITALS, doc_id="caps", nlp=nlp)
+    m = t["mentions"]
+    for surface in ("Tomas ARVELO", "Lena MOKOENA"):
+        row = m[m.text == surface]
+        assert len(row) and row.label.iloc[0] == "PERSON", m[["text", "label"]].values.tolist()
+        assert CAPITALS[int(row.start.iloc[0]):int(row.end.iloc[0])] == surface
+    assert entity_of(t, "ARVELO") == entity_of(t, "Tomas ARVELO")
+    assert entity_of(t, "NUF") == entity_of(t, "National Unity Front")      # a defined acronym stays one

@@ -122,7 +122,7 @@ def surname_mentions(parsed: Parsed, mentions: list[Mention], seen: set) -> list
     text = parsed.masked
     first_seen: dict[str, int] = {}
     for m in mentions:
-        parts = m.text.split()
+        parts = text[m.start:m.end].split()          # as the parser read it ("Mahinda Rajapaksa")
         if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) >= 3:
             first_seen[parts[-1]] = min(first_seen.get(parts[-1], m.end), m.end)
     taken = [(m.start, m.end) for m in mentions]
