@@ -163,6 +163,17 @@ def assign_event_keys(events: list[dict]) -> None:
             return any(as_act[k] and sure(k) for k in members[ri]) and any(as_act[k] and sure(k) for k in members[rj])
         return any(as_act[k] for k in members[ri]) and any(as_act[k] for k in members[rj])
 
+    def other_texts_apart(ms_a, ms_b):
+        """Two groups told in different texts that each name who acted, and no name in common, are two events: a word
+        in common is no evidence across texts, nor a mention naming no one that links them ("a new coalition government
+        came to power in 2015" in one country's history, "the new constitution came into effect in 2015" in
+        another's)."""
+        if {events[k].get("doc_id") for k in ms_a} & {events[k].get("doc_id") for k in ms_b}:
+            return False
+        names_a = set().union(*(actor_sets[k] for k in ms_a))
+        names_b = set().union(*(actor_sets[k] for k in ms_b))
+        return bool(names_a) and bool(names_b) and not names_a & names_b
+
     # the members of each group so far: two predicates of one sentence never end up in one group through a
     # mention of another sentence (three named battles of one sentence each restating one earlier "defeated")
     members = {i: [i] for i in range(len(events))}
@@ -181,6 +192,8 @@ def assign_event_keys(events: list[dict]) -> None:
                 if ri != rj and (events[i].get("doc_id") != events[j].get("doc_id") or needs_evidence(i, j, ri, rj)) \
                         and not any(told_as_one(a, b) for a in members[ri] for b in members[rj]):
                     continue        # two texts, or two acts each told and shown: one act only with evidence
+                if ri != rj and other_texts_apart(members[ri], members[rj]):
+                    continue
                 if not actor_sets[i] or not actor_sets[j] or actor_sets[i] & actor_sets[j]:
                     if ri != rj:
                         parent[ri] = rj
@@ -237,6 +250,8 @@ def assign_event_keys(events: list[dict]) -> None:
                     {events[j].get("doc_id") for j in members_of(fits)} and \
                     not any(told_as_one(i, j) for i in groups[root] for j in members_of(fits)):
                 continue        # a vague mention of one text joins a finer one of another only with evidence
+            if len(fits) == 1 and other_texts_apart(groups[root], members_of(fits)):
+                continue
             if len(fits) == 1 and year_apart(groups[root], members_of(fits)):
                 continue
             # ... nor one that another predicate of its sentence has joined already (two acts of one sentence, each
