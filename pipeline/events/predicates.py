@@ -74,7 +74,7 @@ def lexicon() -> dict:
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
-                "outcome_statement_verbs", "response_verbs", "onset_participles"):
+                "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -424,6 +424,18 @@ def _target_own(t: Token) -> bool:
     return any(g.dep_ == "poss" and g.lower_ in ("their", "its", "his", "her", "our") for c in targets for g in c.children)
 
 
+def _separated_from_state(t: Token) -> bool:
+    """Independence from a named state or a state's rule ("its independence from Spain in 1816", "three years before
+    independence from Belgium"): the separation is the act of gaining it (EVENTS.md declaration), as "gained
+    independence" is; not an independence fought, hoped or asked for ("struggling for independence from colonial
+    rule": the noun is the object of an aim preposition)."""
+    if t.dep_ == "pobj" and t.head.lower_ in lexicon()["aim_preps"]:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "NORP") or "state" in arg_classes(g)) for g in c.children)
+        for c in t.children)
+
+
 def _noun_ok(t: Token, need: str) -> bool:
     if need == "any":
         return True
@@ -487,6 +499,8 @@ def _noun_ok(t: Token, need: str) -> bool:
                  "declared": {"declare", "proclaim", "announce", "gain", "achieve", "win", "grant"},
                  "adopted_or_body": {"adopt", "pass", "approve", "vote", "issue", "condemn", "demand"}}[need]
         h = t.head
+        if need == "declared" and _separated_from_state(t):
+            return True
         if need == "held" and _noun_ok(t, "confidence_of"):
             return False       # "lost a vote of confidence": the assembly's decision (confidence-vote), no election
         return _lemma(h) in verbs or (t.dep_ == "nsubjpass" and _lemma(h) in verbs)
