@@ -592,7 +592,7 @@ def _link_and_type(text, sent, span, preds, sent_dates, seg_start, governs, fram
                     loose.append((anchor, d))
                 break
             p = by_i[anchor.i]
-            if k == 0 and _content_deadline(dspan, anchor):
+            if k == 0 and (_content_deadline(dspan, anchor) or d.get("content_ahead")):
                 break
             if governs(d, (seg_start + p.start, seg_start + p.end, p.type, p.rule)):
                 own[anchor.i].append(d)

@@ -407,6 +407,28 @@ def _gerund_phrase(doc, s: int, e: int) -> bool:
     return False
 
 
+def _content_ahead(doc, s: int, e: int) -> bool:
+    """The date stands after the object of a verb of demanding, promising or foretelling (lexicon `content_verbs`,
+    "call for" with its preposition) that takes it in its own clause ("called for general elections in 1956",
+    "predicted victory by Christmas 1963", "called for Aristide's return to Haiti by October 30, 1993"): the time of
+    the act called for, not of the calling."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.head.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+    verb = tok.head
+    if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or verb.i > span.start:
+        return False
+    words = lexicon()["content_verbs"]
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if verb.i < c.i < span.start
+               and (c.dep_ in ("dobj", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for"))]
+    with_for = any(c.dep_ == "prep" and c.lower_ == "for" for c in objects)
+    return bool(objects) and (lemma in words or (with_for and f"{lemma} for" in words))
+
+
 def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     """The date stands inside a short quotation with a closing mark soon after it: a title."""
     return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(QUOTE_CLOSE.match(text, e, e + 21))
@@ -433,6 +455,24 @@ def _carry_to_stated_year(rows: list[dict], earlier: list[int], carried: set[str
         if r["value"][:4].isdigit():
             r["value"] = str(int(r["value"][:4]) + 1) + r["value"][4:]
         carried.discard(r["date_id"])
+
+
+def _story_to_carried(ctx, rows: list[dict], para_rows: list[int]) -> None:
+    """The story's date, when _carry_to_stated_year has just moved the row it stands at into the stated year."""
+    if ctx.anchor is None:
+        return
+    for i in para_rows:
+        r = rows[i]
+        if r["date_id"] == ctx.anchor.date_id and r["start_date"] and r["start_date"] != ctx.anchor.start.isoformat():
+            ctx.anchor = Anchor(dt.date.fromisoformat(r["start_date"]), dt.date.fromisoformat(r["end_date"]),
+                                ctx.anchor.granularity, ctx.anchor.date_id)
+            if ctx.paragraph_frame is not None and ctx.paragraph_frame.date_id == r["date_id"]:
+                ctx.paragraph_frame = ctx.anchor
+            if ctx.frontier is not None and ctx.frontier < ctx.anchor.end:
+                ctx.frontier = ctx.anchor.end
+            if ctx.last_fine is not None:
+                ctx.last_fine = (ctx.anchor.end.year, ctx.anchor.end.month)
+            return
 
 
 def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
@@ -563,7 +603,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             # ahead, a step back), so that they date no clause after them
             rows[-1]["moves_story"] = True
             near = text[max(sent.start, s - 40):s]
-            if t.start is not None and ((not t.anchor_used and WOULD.search(near)) or REPORTED_MODAL.search(before)):
+            content_ahead = (t.start is not None and saved is not None and ctx.dct is None and t.start > saved.end
+                             and _content_ahead(doc, m["start"], m["end"]))
+            if content_ahead:
+                rows[-1]["content_ahead"] = True    # not a column: the time of what was called for, not of the call
+            if t.start is not None and ((not t.anchor_used and WOULD.search(near)) or REPORTED_MODAL.search(before)
+                                        or content_ahead):
                 rows[-1]["moves_story"] = False
             elif t.start is not None and (PLANNED.search(near) or NAME_DATE.search(near) and text[e:e + 1] == ")"):
                 # "for a planned campaign in 1976": the story stays where it was
@@ -640,8 +685,12 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 if resolved_from.date_id in carried or starts.get(resolved_from.date_id, s) < paragraph:
                     carried.add(date_id)
             elif (t.start is not None and t.explicit and not t.anchor_used and t.granularity in FINE
-                  and rows[-1]["moves_story"] and ctx.dct is None):
+                  and (rows[-1]["moves_story"] or content_ahead) and ctx.dct is None):
                 _carry_to_stated_year(rows, [i for i in para_rows if rows[i]["start_date"]], carried, t.start)
+                if content_ahead:
+                    # "signed on July 3 called for his return by October 30, 1993": the year stated for what was
+                    # called for is the paragraph's, and the story stays at the carried date it had reached
+                    _story_to_carried(ctx, rows, para_rows)
             para_rows.append(len(rows) - 1)
             if heading:
                 # the date of the letter or despatch itself: what it tells happened before it, and no act in it
