@@ -779,6 +779,12 @@ def _verbal(doc, t, seg_start: int) -> bool:
     return span is not None and len(span) > 0 and span.root.pos_ in ("VERB", "AUX")
 
 
+def _active_verb(doc, t, seg_start: int) -> bool:
+    """The trigger is a verb in the active voice ("deposed X", not "X was deposed")."""
+    span = doc.char_span(t[0] - seg_start, t[1] - seg_start, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ == "VERB" and not is_passive(span.root)
+
+
 def _done_to_a_thing(verb) -> bool:
     """ "Truman dismissed the proposal", "the king released the statement": a verb of a personal act (dismiss,
     release, remove) done in the active voice to a thing, not to a person, is an act of office, not something that
@@ -2374,8 +2380,15 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                     sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), roles, seg_start,
                     text, cfg, entity_kinds, entity_labels, two_sided=False, actor_roles=frozenset({"subject"}),
                     clause=extent, personal=True)[0]:
-                # "the President was overthrown by the Council", "the army arrested him": who did it is the actor
-                act_roles = [r for r in roles if r[0] not in ("patient", "object")]
+                # "the President was overthrown by the Council", "the army arrested him": who did it is the actor;
+                # whom it is done to is none, nor does the sentence fallback take him ("a coup under X overthrew the
+                # government of Y")
+                act_roles = [("addressee",) + tuple(r[1:]) if r[0] in ("patient", "object") else r for r in roles]
+            elif label == "other" and t is not None and _done_to_person(doc, t, seg_start) and _active_verb(doc, t, seg_start):
+                # "a group of Army officers deposed Haile Selassie", "a coup overthrew the government of X": a forcible
+                # act in the active voice is its subject's, named by an entity or not; whom it is done to is no actor
+                # (in the passive with no doer, "X was deposed", the person stays)
+                act_roles = [("addressee",) + tuple(r[1:]) if r[0] == "object" else r for r in roles]
             elif label == "other" and t is not None and not _happens_to_person(doc, t, seg_start):
                 # "Germany promised Britain ...", "Ford asked Congress for funds": an act the parse gives a subject
                 # (or a passive subject) for is that side's alone; whom it is addressed to does not act
