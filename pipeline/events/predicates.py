@@ -373,16 +373,23 @@ def _struck(t: Token) -> tuple[str, Token, set[str]] | None:
     return None
 
 
-def _strike_preps(t: Token) -> list[Token]:
+def _strike_preps(t: Token, whens: bool = False) -> list[Token]:
     """The "on / against / upon / into" phrases of an attack noun; when it has none, those of the light verb
     that carries it ("another assault was made on our lines", "an attack was launched against the town")."""
-    own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS]
+    own = [c for c in t.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and (whens or not _time_phrase(c))]
     carrier = t
     if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in lexicon()["light_object_partitives"]:
         carrier = t.head.head      # "launched a series of attacks against the line": the partitive is the verb's object
     if own or carrier.dep_ not in ("dobj", "nsubjpass") or _lemma(carrier.head) not in lexicon()["light_verbs"]:
         return own
-    return [c for c in carrier.head.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and c.i > t.i]
+    return [c for c in carrier.head.children if c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and c.i > t.i
+            and (whens or not _time_phrase(c))]
+
+
+def _time_phrase(prep: Token) -> bool:
+    """A phrase that tells when, not what is struck: "started its attack ... on 9 September"."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 @lru_cache(maxsize=1)
@@ -537,7 +544,8 @@ def _noun_ok(t: Token, need: str) -> bool:
         # "the imposition of martial law", "the introduction of a state of emergency": a decree of emergency rule
         return of is not None and _names_lemma(of, lexicon()["emergency_rule_nouns"])
     if need == "on_place":
-        return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t))
+        # an assault launched "on 16 March" is still the army's assault: a dated assault counts as aimed at ground
+        return any(c.lower_ in ("on", "against", "upon") for c in _strike_preps(t, whens=True))
     if need == "made_into_ground":
         # "made significant gains into enemy territory", "made inroads against the defenders": ground taken;
         # "made gains in the elections", "economic gains" are no act of war
@@ -549,11 +557,18 @@ def _noun_ok(t: Token, need: str) -> bool:
     if need == "ground":
         # "an amphibious assault", "a ground attack": an assault that takes ground; "the Allies commenced an attack of
         # their own in Egypt", "the North Vietnamese launched their attack": an army's attack opened with nothing struck
-        if (t.dep_ == "dobj" and _lemma(t.head) in lexicon()["opening_verbs"] and _struck(t) is None
-                and not any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
-                and not any(c.dep_ == "prep" and c.lower_ in STRIKE_PREPS for c in t.children)):
+        opened = (t.dep_ in ("dobj", "nsubj") and _lemma(t.head) in lexicon()["opening_verbs"] and _struck(t) is None
+                  and not any(_lemma(c) in STRIKE_MODIFIERS for c in t.children if c.dep_ in ("amod", "compound", "nmod"))
+                  and not any(c.dep_ == "prep" and c.lower_ in STRIKE_PREPS and not _time_phrase(c) for c in t.children))
+        if opened and t.dep_ == "dobj":
             subj = _subject(t.head)
             if subj is not None and arg_classes(subj) & {"force", "state"}:
+                return True
+        if opened and t.dep_ == "nsubj" and t.tag_ == "NN" and not any(c.dep_ == "dobj" for c in t.head.children):
+            # "The final attack began on 27 April": one attack that opens, striking nothing named, is an operation;
+            # whose it is, when told, must be an armed side ("the Allied attack", not "the terrorists' attack")
+            by = next((c for c in t.children if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_)), None)
+            if by is None or arg_classes(by) & {"force", "state"}:
                 return True
         hit = _struck(t)
         if hit is not None and hit[2] & {"force", "place", "state"} and not hit[2] & {"target", "people", "person"} \
