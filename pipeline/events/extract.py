@@ -107,9 +107,24 @@ def date_roles(seg_doc_at, dates: list[dict], framing: set[str]) -> tuple[set[st
             if anc.dep_ in EMBEDDING:
                 sub = list(anc.head.subtree)      # the clause with the noun it describes
                 scopes[d["date_id"]] = (seg_start + sub[0].idx, seg_start + sub[-1].idx + len(sub[-1]))
-                d["tells_story"] = _telling_clause(anc) or _onset_of_act(anc)
+                # "The crisis escalated in December 1997": the sentence's own verb misread, its date the story's
+                d["tells_story"] = _telling_clause(anc) or _onset_of_act(anc) or _verb_read_as_participle(anc)
                 break
     return attributive, scopes
+
+
+def _verb_read_as_participle(verb) -> bool:
+    """ "The crisis escalated in December 1997, where ... agreed", "The Chinese counterattacked in April 1951": an act
+    verb the parser took for a participle describing the sentence's opening subject noun (the noun left the root, or
+    made the subject of a later verb) states the sentence's act; its date times the sentence, not a thing described."""
+    noun = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.i == noun.i + 1
+            and noun.dep_ in ("ROOT", "nsubj") and noun.pos_ in ("NOUN", "PROPN")
+            and all(t.dep_ in ("det", "amod", "compound") for t in verb.doc[noun.sent.start:noun.i])
+            and not any(c.dep_ == "agent" for c in verb.children)
+            and verb.lemma_.lower() in lexicon()["_by_lemma"]
+            # made the subject of a verb only past a comma ("..., where the community agreed"): a misread relative
+            and (noun.dep_ == "ROOT" or any(t.text == "," for t in verb.doc[verb.i:noun.head.i])))
 
 
 def _names_time(tok) -> bool:
