@@ -39,18 +39,27 @@ def test_fresh_gold_quotes_the_text_and_follows_the_contract(path):
         assert _date(r["start_date"]) is not None and _date(r["start_date"]) <= _date(r["end_date"])
 
 
-@pytest.fixture(scope="module")
-def fresh_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fresh") / "extracted"
-    r = extract_corpus(FRESH / "raw", out, timeout=600)
+def _extracted(tmp_path_factory, folder):
+    """One gold folder's raw texts extracted as a corpus of their own."""
+    out = tmp_path_factory.mktemp(folder.name) / "extracted"
+    r = extract_corpus(folder / "raw", out, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
     return out
 
 
-def test_fresh_documents_pass_the_contract_check(fresh_run):
-    c = subprocess.run([sys.executable, str(SHARED / "tools" / "check_tables.py"), str(fresh_run), "--raw",
-                        str(FRESH / "raw")], capture_output=True, text=True)
+def _assert_contract(out, folder):
+    c = subprocess.run([sys.executable, str(SHARED / "tools" / "check_tables.py"), str(out), "--raw",
+                        str(folder / "raw")], capture_output=True, text=True)
     assert c.returncode == 0, c.stdout
+
+
+@pytest.fixture(scope="module")
+def fresh_run(tmp_path_factory):
+    return _extracted(tmp_path_factory, FRESH)
+
+
+def test_fresh_documents_pass_the_contract_check(fresh_run):
+    _assert_contract(fresh_run, FRESH)
 
 
 def test_fresh_chronicle_beats_the_naive_baseline(fresh_run):
@@ -72,19 +81,14 @@ FLOOR = {"recall": 0.55, "precision": 0.74, "typed_recall": 0.44}
 
 @pytest.fixture(scope="module")
 def wikipedia_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("fresh5") / "extracted"
-    r = extract_corpus(FRESH5 / "raw", out, timeout=600)
-    assert r.returncode == 0, r.stdout + r.stderr
-    return out
+    return _extracted(tmp_path_factory, FRESH5)
 
 
 def test_wikipedia_war_sections_pass_the_contract_and_beat_the_naive_baseline(wikipedia_run):
     """N29-N32 (session 26): Wikipedia war narratives on wars no rule was written from, a corpus of their own. The
     tables pass the contract check; the chronicle finds more dated events than one `offensive` per dated sentence,
     types them far better, and holds floors just under its first score (R .647, typed R .463, P .763)."""
-    c = subprocess.run([sys.executable, str(SHARED / "tools" / "check_tables.py"), str(wikipedia_run), "--raw",
-                        str(FRESH5 / "raw")], capture_output=True, text=True)
-    assert c.returncode == 0, c.stdout
+    _assert_contract(wikipedia_run, FRESH5)
     report = evaluate_chronicle(str(FRESH5), str(wikipedia_run))
     ours, naive = report["all"]["chronicle"], report["all"]["naive_baseline"]
     assert ours["recall"] > naive["recall"] + 0.2 and ours["typed_recall"] > naive["typed_recall"] + 0.3, (ours, naive)
