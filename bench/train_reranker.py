@@ -73,13 +73,13 @@ FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKore
 FRESH_KEPT2 = ["N17_SovietInvasionAfghanistan1978_1980", "N18_ChileAllende1969_1973", "N19_TaiwanStraitCrises1954_1958",
                "N20_BerlinAirlift1948_1949"]
 CORPUS = ROOT.parent / "shared" / "corpora" / "wikiwars-dev" / "raw"
-FRESH = ROOT / "tests" / "gold_fresh" / "raw"
+FRESH_RAWS = [ROOT / "tests" / f"gold_fresh{n}" / "raw" for n in ("", "3", "4", "5")]   # dev texts (gold_fresh2 is kept aside)
 
 
 def load(docs: list[str], cache: str) -> dict[str, dict]:
     wanted = {doc_key(d) for d in docs}
     out = {}
-    for corpus in (CORPUS, FRESH):
+    for corpus in (CORPUS, *FRESH_RAWS):
         for entry in discover(corpus):
             if doc_key(entry.doc_id) in wanted:
                 res = process_entry(entry, parse_dir=cache)

@@ -33,7 +33,8 @@ from pipeline.events import scoring as S  # noqa: E402
 from pipeline.extract import combine  # noqa: E402
 
 SETS = {"wikiwars-dev": (T.DEV, "tests/gold_events"), "fresh-dev": (T.FRESH_DEV, "tests/gold_fresh"),
-        "fresh-dev2": (T.FRESH_DEV2, "tests/gold_fresh")}
+        "fresh-dev2": (T.FRESH_DEV2, "tests/gold_fresh"), "fresh-dev3": (T.FRESH_DEV3, "tests/gold_fresh3"),
+        "fresh-dev4": (T.FRESH_DEV4, "tests/gold_fresh4"), "fresh-dev5": (T.FRESH_DEV5, "tests/gold_fresh5")}
 DEFAULT_BY = [
     "next((k for k in f if k.startswith('rule=')), '-')",
     "(e['event_type'] != 'other', 'date_in_sentence' if 'date_in_sentence' in f else "
@@ -65,7 +66,7 @@ def main() -> int:
     args = ap.parse_args()
     rerank.COLLECT = True
     rerank.model.cache_clear()
-    results = T.load(T.DEV + T.FRESH_DEV + T.FRESH_DEV2, args.cache)
+    results = T.load(T.DEV + T.FRESH_DEV + T.FRESH_DEV2 + T.FRESH_DEV3 + T.FRESH_DEV4 + T.FRESH_DEV5, args.cache)
     under = []                   # (set, row, useful)
     for name, (docs, gold_dir) in SETS.items():
         keys = [S.doc_key(d) for d in docs]
