@@ -6,7 +6,8 @@ Extracts the eleven WikiWars narratives (`../shared/corpora/wikiwars-dev/raw`) i
 texts (`tests/gold_fresh/raw`) into OUT/fr, the four kept aside in session 24 (`tests/gold_fresh2/raw`, split FKA2)
 into OUT/fr2, four more dev ones (`tests/gold_fresh3/raw`, split FDEV3) into OUT/fr3 and four dev country
 backgrounds of another genre (`tests/gold_fresh4/raw`, split FDEV4) into OUT/fr4, four Wikipedia war sections
-(`tests/gold_fresh5/raw`, split FDEV5) into OUT/fr5, with this tree's code
+(`tests/gold_fresh5/raw`, split FDEV5) into OUT/fr5 and four more (`tests/gold_fresh6/raw`, FDEV6) into OUT/fr6, with
+this tree's code
 (each corpus together, as the session figures are taken; the parse cache beside OUT makes a second run fast),
 then prints one line per split (tests/gold_events/SPLIT.md): gold, rows, recall, typed recall, precision, typed
 precision, actors P, actors R.
@@ -49,10 +50,11 @@ FRESH2 = ROOT / "tests" / "gold_fresh2" / "raw"    # kept aside since session 24
 FRESH3 = ROOT / "tests" / "gold_fresh3" / "raw"    # dev since session 24, a corpus of its own too
 FRESH4 = ROOT / "tests" / "gold_fresh4" / "raw"    # dev since session 25, another genre, a corpus of its own
 FRESH5 = ROOT / "tests" / "gold_fresh5" / "raw"    # session 26: Wikipedia war sections, a corpus of its own
+FRESH6 = ROOT / "tests" / "gold_fresh6" / "raw"    # session 27: four more Wikipedia sections, a corpus of its own
 # the split of tests/gold_events/SPLIT.md, kept in one place (the re-ranker trains on the same development documents)
 from train_reranker import (DEV as WW_DEV, FRESH_DEV as FR_DEV, FRESH_DEV2 as FR_DEV2, FRESH_KEPT as FR_KEPT,  # noqa: E402
                            FRESH_KEPT2 as FR_KEPT2, FRESH_DEV3 as FR_DEV3, FRESH_DEV4 as FR_DEV4,
-                           FRESH_DEV5 as FR_DEV5,
+                           FRESH_DEV5 as FR_DEV5, FRESH_DEV6 as FR_DEV6,
                            KEPT as WW_KEPT)
 
 # name -> (gold folder, extracted subfolder, documents, kept aside)
@@ -70,8 +72,10 @@ SPLITS = {
     "FDEV3": ("gold_fresh3", "fr3", FR_DEV3, False),
     "FDEV4": ("gold_fresh4", "fr4", FR_DEV4, False),
     "FDEV5": ("gold_fresh5", "fr5", FR_DEV5, False),
+    "FDEV6": ("gold_fresh6", "fr6", FR_DEV6, False),
 }
 KEPT = {doc_key(d) for d in WW_KEPT + FR_KEPT + FR_KEPT2}
+CAUSES_SHOWN = ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5", "FDEV6")
 
 
 def extract(out: Path) -> None:
@@ -80,7 +84,7 @@ def extract(out: Path) -> None:
     jobs = [subprocess.Popen([str(chronicle), "extract", str(src), "--out", str(out / sub), "--no-progress"],
                              env=env, stdout=subprocess.DEVNULL, stderr=open(out / f"{sub}.log", "w"))
             for src, sub in ((WIKIWARS, "ev"), (FRESH, "fr"), (FRESH2, "fr2"), (FRESH3, "fr3"), (FRESH4, "fr4"),
-                                     (FRESH5, "fr5"))]
+                                     (FRESH5, "fr5"), (FRESH6, "fr6"))]
     for j in jobs:
         if j.wait():
             sys.exit(f"extraction failed: see {out}/*.log")
@@ -245,7 +249,7 @@ def main(argv=None) -> None:
     for name in SPLITS:
         split = Split(args.out, name)
         print(split.figures())
-        if args.causes and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+        if args.causes and name in CAUSES_SHOWN:
             counts = collections.Counter(c for c, _ in split.causes())
             print("        misses:", ", ".join(f"{k} {v}" for k, v in counts.most_common()))
             pairs = split.trigger_paired()
@@ -255,10 +259,10 @@ def main(argv=None) -> None:
             print(f"        trigger-paired matches {len(pairs)}: typed {typed / max(1, len(pairs)):.3f}, "
                   f"actorsP={hp / max(1, n_p):.3f} actorsR={hg / max(1, n_g):.3f} "
                   f"(exact names: P={sp / max(1, sn_p):.3f} R={sg / max(1, sn_g):.3f})")
-        if args.confusion and name in ("KA", "DEV", "FKA8", "FKA2", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+        if args.confusion and name in CAUSES_SHOWN:
             wrong = [(k, v) for k, v in split.confusion().most_common() if k[0] != k[1]]
             print("        mistyped (gold>row):", ", ".join(f"{g}>{r} {v}" for (g, r), v in wrong[:12]))
-        if listed and not split.kept and name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+        if listed and not split.kept and name in CAUSES_SHOWN:
             for cause, g in sorted(split.causes(), key=lambda x: (x[0], x[1]["doc"], x[1]["start"])):
                 if g["doc"] in listed:
                     print(f"  {cause:<24} {g['doc']} {g['start_date']}..{g['end_date']} {g['event_type']:<11} "

@@ -66,6 +66,9 @@ FRESH_DEV4 = ["N25_SriLankaBackground", "N26_SudanBackground", "N27_RwandaBackgr
 # tests/gold_fresh5, a corpus of its own), unseen by the session's rule writers, then dev
 FRESH_DEV5 = ["N29_IrishCivilWar1922_1923", "N30_FinnishCivilWar1918", "N31_KosovoWar1998_1999",
               "N32_ContinuationWar1941_1944"]
+# session 27: four more Wikipedia sections (tests/gold_fresh6), scored first as unseen by the session's rule writers
+FRESH_DEV6 = ["N33_BattleOfMosul2016", "N34_AfghanCivilWar1928_1929", "N35_CubanMissileCrisis1962",
+              "N36_FirstItaloEthiopianWar1893_1896"]
 FRESH_KEPT = ["N1_YpresFestubertDespatch", "N3_CubaHistoryEB1911", "N4_SouthKoreaRepublics1948_1987",
               "N5_FARCUribeEra2002_2010", "N6_CentralAmerica1977_1980", "N8_OsloAccordsPeaceProcess",
               "N9_CongoDecolonization1960_1965", "N11_BreakupYugoslavia1990_1992"]

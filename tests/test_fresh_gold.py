@@ -17,11 +17,12 @@ FRESH2 = ROOT / "tests" / "gold_fresh2"       # kept aside in session 24, a corp
 FRESH3 = ROOT / "tests" / "gold_fresh3"       # dev, added late in session 24, a corpus of its own (its README)
 FRESH4 = ROOT / "tests" / "gold_fresh4"       # dev, session 25: country backgrounds, another genre (its README)
 FRESH5 = ROOT / "tests" / "gold_fresh5"       # session 26: Wikipedia war sections (its README)
+FRESH6 = ROOT / "tests" / "gold_fresh6"       # session 27: four more Wikipedia sections (its README)
 TYPES = json.loads((ROOT / "pipeline" / "events" / "types.json").read_text(encoding="utf-8"))["priority"]
 
 
 def gold_files():
-    return [p for folder in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5) for sub in ("annotator*", "adjudicated")
+    return [p for folder in (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6) for sub in ("annotator*", "adjudicated")
             for p in sorted(folder.glob(f"{sub}/*.csv"))]
 
 
