@@ -429,6 +429,25 @@ def _content_ahead(doc, s: int, e: int) -> bool:
     return bool(objects) and (lemma in words or (with_for and f"{lemma} for" in words))
 
 
+def _referenced_event(doc, s: int, e: int) -> bool:
+    """The date dates the noun a preposition of time reference takes ("Following the loss of a U-2 over the Soviet
+    Union in May 1960, it was thought ...", "After the fall of France in June 1940, ..."; lexicon
+    `reference_prepositions`): the time of the happening the clause is set after or before, not where the story is."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    words = lexicon()["reference_prepositions"]
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and head.dep_ == "prep" and head.lower_ in words:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.dep_ != "prep":
+            return False            # the clause's verb: the date is its own, not a noun's
+        tok = head
+    return False
+
+
 def _quoted_title(text: str, sent_start: int, s: int, e: int) -> bool:
     """The date stands inside a short quotation with a closing mark soon after it: a title."""
     return bool(QUOTED_TITLE.search(text[max(sent_start, s - 40):s])) and bool(QUOTE_CLOSE.match(text, e, e + 21))
@@ -642,6 +661,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                             or ((PAST_PERFECT.search(before) or _past_perfect_clause(doc, m["start"], m["end"]))
                                  and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
+                             or (_referenced_event(doc, m["start"], m["end"])
+                                 and (ctx.anchor.start - t.end).days > SINCE_BACK_DAYS)
                              or _described_practice(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
                            and t.end < ctx.anchor.start)
