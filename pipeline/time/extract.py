@@ -432,7 +432,9 @@ def _content_ahead(doc, s: int, e: int) -> bool:
 def _referenced_event(doc, s: int, e: int) -> bool:
     """The date dates the noun a preposition of time reference takes ("Following the loss of a U-2 over the Soviet
     Union in May 1960, it was thought ...", "After the fall of France in June 1940, ..."; lexicon
-    `reference_prepositions`): the time of the happening the clause is set after or before, not where the story is."""
+    `reference_prepositions`): the time of the happening the clause is set after or before, not where the story is.
+    Its caller takes it so only when the story runs in days or months: a history told by years ("In 1953 ...
+    Following discussions in 1946, war broke out") goes back to tell what came after."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -661,7 +663,7 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                             or ((PAST_PERFECT.search(before) or _past_perfect_clause(doc, m["start"], m["end"]))
                                  and not (opens_paragraph and t.granularity in FINE))
                              or _background(doc, m["start"], m["end"]) or _gerund_phrase(doc, m["start"], m["end"])
-                             or (_referenced_event(doc, m["start"], m["end"])
+                             or (_referenced_event(doc, m["start"], m["end"]) and ctx.anchor.granularity in FINE
                                  and (ctx.anchor.start - t.end).days > SINCE_BACK_DAYS)
                              or _described_practice(doc, m["start"], m["end"])
                             or (kind == "relative" and t.anchor_used))
