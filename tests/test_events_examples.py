@@ -35,6 +35,8 @@ def test_event_example(case, nlp):
                 assert dates.loc[row.date_id, "end_date"] == row.end_date
             elif row.date_part == "after":     # "after 1945": the unit after the date's
                 assert row.start_date > dates.loc[row.date_id, "end_date"]
+            elif row.date_part == "before":   # a carried date the story's next finer date ends
+                assert dates.loc[row.date_id, "start_date"] == row.start_date < row.end_date < dates.loc[row.date_id, "end_date"]
             elif row.date_part == "start":
                 assert dates.loc[row.date_id, "start_date"] == row.start_date
             else:

@@ -18,6 +18,7 @@ from ..time.normalize import COMPLETED_BY, FLASHBACK
 from ..time.patterns import lexicon as time_lexicon
 from .anchoring import _alt, anchored_date, clause_phrase_date, find_phrases
 from .anchoring import anchors as anchor_lexicon
+from .bounds import bound_by_next_story_date, story_movers
 from .arguments import STATE_TITLE, brokers, clause_extent, clause_text, event_arguments, places_named_in, role_spans, told_act_extent
 from .chronicle import clean_summary
 from . import rerank
@@ -2641,6 +2642,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
     from .arguments import _is_polity
     places = {e for e, lab in entity_labels.items() if e in towns_only or entity_kinds.get(e) == "place" or (
         lab in ("GPE", "LOC", "FAC") and not _is_polity(entity_info.get(e, {}).get("canonical", e)))}
+    bound_by_next_story_date(rows, story_movers(all_dates, narrative_state), text, date_by_id)
     _sides_of_sideless_men(rows, entity_labels, named_men, places)
     _then_part_of(rows, entity_info, canonical_ids, text)
     _usual_opponent(rows)
