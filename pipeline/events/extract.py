@@ -1273,7 +1273,8 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
 
 def _envoys(text: str, places: list, sides: dict) -> None:
     """ "Reagan sent emissary Philip Habib to the Middle East", "Washington dispatched General Lafayette to defend
-    Virginia": a man another man sends somewhere acts for the sender's side (sides.json "envoy_verbs", "envoy_nouns";
+    Virginia": a man another man sends somewhere acts for the sender's side, and the sender for the envoy's when only
+    the envoy's is known (sides.json "envoy_verbs", "envoy_nouns";
     not "sent Nixon a message": the man sent goes "to" somewhere)."""
     lex = side_lexicon()
     sent = re.compile(r"^\s+" + _alts(lex["envoy_verbs"]) + r"\s+(?:(?:his|her|an?|the)\s+)?(?:[a-z]+\s+)?(?:"
@@ -1282,11 +1283,16 @@ def _envoys(text: str, places: list, sides: dict) -> None:
     for m, start, end in places:
         at.setdefault(start, (m, end))
     for m, start, end in places:
-        hit = m["entity_id"] in sides and sent.match(text[end:end + 80])
+        hit = sent.match(text[end:end + 80])
         envoy = hit and at.get(end + hit.end())
-        if envoy and envoy[0]["entity_id"] not in sides and envoy[0]["entity_id"] != m["entity_id"] \
-                and re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
-            sides[envoy[0]["entity_id"]] = sides[m["entity_id"]]
+        if not envoy or envoy[0]["entity_id"] == m["entity_id"] or not re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
+            continue
+        a, b = m["entity_id"], envoy[0]["entity_id"]
+        if a in sides and b not in sides:
+            sides[b] = sides[a]
+        elif b in sides and a not in sides:
+            # ("Reagan dispatched Haig to London", Haig the Secretary of State: the sender is of the envoy's side)
+            sides[a] = sides[b]
 
 
 @lru_cache(maxsize=1)
