@@ -918,8 +918,10 @@ def _person_sides(text: str, mentions: list[dict]) -> dict[str, str]:
                 if group:
                     sides[m["entity_id"]] = group[0]["entity_id"]
                     break
+    _national_offices(text, places, sides)
     _command_and_succession(text, places, sides)
     _envoys(text, places, sides)
+    _principals(text, places, sides)
     _faction_ties(text, places, sides, mentions)
     _administration_heads(text, places, sides)
     # a man the text ties to two sides ("the American general X ... the British general X", a turncoat) acts for none
@@ -1272,7 +1274,8 @@ def _command_and_succession(text: str, places: list, sides: dict) -> None:
 
 def _envoys(text: str, places: list, sides: dict) -> None:
     """ "Reagan sent emissary Philip Habib to the Middle East", "Washington dispatched General Lafayette to defend
-    Virginia": a man another man sends somewhere acts for the sender's side (sides.json "envoy_verbs", "envoy_nouns";
+    Virginia": a man another man sends somewhere acts for the sender's side, and the sender for the envoy's when only
+    the envoy's is known (sides.json "envoy_verbs", "envoy_nouns";
     not "sent Nixon a message": the man sent goes "to" somewhere)."""
     lex = side_lexicon()
     sent = re.compile(r"^\s+" + _alts(lex["envoy_verbs"]) + r"\s+(?:(?:his|her|an?|the)\s+)?(?:[a-z]+\s+)?(?:"
@@ -1281,11 +1284,78 @@ def _envoys(text: str, places: list, sides: dict) -> None:
     for m, start, end in places:
         at.setdefault(start, (m, end))
     for m, start, end in places:
-        hit = m["entity_id"] in sides and sent.match(text[end:end + 80])
+        hit = sent.match(text[end:end + 80])
         envoy = hit and at.get(end + hit.end())
-        if envoy and envoy[0]["entity_id"] not in sides and envoy[0]["entity_id"] != m["entity_id"] \
-                and re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
-            sides[envoy[0]["entity_id"]] = sides[m["entity_id"]]
+        if not envoy or envoy[0]["entity_id"] == m["entity_id"] or not re.match(r"\s+to\b", text[envoy[1]:envoy[1] + 6]):
+            continue
+        a, b = m["entity_id"], envoy[0]["entity_id"]
+        if a in sides and b not in sides:
+            sides[b] = sides[a]
+        elif b in sides and a not in sides:
+            # ("Reagan dispatched Haig to London", Haig the Secretary of State: the sender is of the envoy's side)
+            sides[a] = sides[b]
+
+
+@lru_cache(maxsize=1)
+def _office_patterns():
+    """ "Secretary of State X", "X, Secretary of Defense", "X, now both Secretary of State and ...": one state's office
+    (sides.json "national_offices") just before or after a man's name; no state's name or demonym before the title."""
+    offices = side_lexicon()["national_offices"]
+    alt = r"(?i:" + _alt(sorted(offices, key=len, reverse=True)) + r")"
+    # (the man's first names may stand between the title and the place his surname is written: "Secretary of Defense
+    # Caspar [Weinberger]", where the entity model took "Defense Caspar Weinberger" for an organisation)
+    before = re.compile(r"(?<![\w.’'])(?:(?:the|his|her|former|then|acting|and|[a-z]+['’]s)\s+)?(" + alt
+                        + r")\s*,?\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+){0,3}$")
+    after = re.compile(r"^,\s+(?:(?:then|now|later|still|both|the)\s+){0,2}(" + alt + r")\b(?!\s+for\b)")
+    return before, after
+
+
+def _national_offices(text: str, places: list, sides: dict) -> None:
+    """A man the text gives no state by a demonym: the state whose office the text gives him ("Secretary of State
+    Henry Kissinger", "Carter and his Secretary of State, Cyrus Vance", "Kissinger, now both Secretary of State and
+    National Security Advisor"); the title written after a state ("British Defense Secretary") is that state's."""
+    offices = side_lexicon()["national_offices"]
+    before, after = _office_patterns()
+    for m, start, end in places:
+        if m["entity_id"] in sides:
+            continue
+        piece = text[max(0, start - 80):start]
+        hit = before.search(piece)
+        if hit:
+            word = re.search(r"([A-Z][\w.]*)\s+$", piece[:hit.start()])
+            if word and _polity_in_word(word.group(1)):
+                continue        # "the Soviet Secretary of State ...": the state the text gives
+        hit = hit or after.match(text[end:end + 80])
+        if hit:
+            sides[m["entity_id"]] = "side:" + offices[re.sub(r"\s+", " ", hit.group(1).lower())]
+
+
+def _polity_in_word(word: str) -> bool:
+    from ..entities.demonyms import polity_of
+    return bool(polity_of(word) or _polity_names().get(word.lower()))
+
+
+def _principals(text: str, places: list, sides: dict) -> None:
+    """A man and the official the text gives him are on one side ("Carter's National Security Advisor, Zbigniew
+    Brzezinski", "Carter and his Secretary of State, Cyrus Vance", "Kennedy and his foreign policy team—Secretary of
+    State Dean Rusk"): a side known for either is the other's."""
+    lex = side_lexicon()
+    offices = r"(?:" + TITLES + r"|" + _alt(sorted(lex["national_offices"], key=len, reverse=True)) + r")"
+    team = r"(?:(?:[a-z-]+\s+){0,3}" + _alts(lex["principal_teams"]) + r"\s*[—–-]+\s*)?"
+    official = re.compile(r"^(?:['’]s|\s+and\s+(?:his|her))\s+" + team + r"(?i:" + offices + r")\s*,?\s+")
+    at = {}
+    for m, start, _ in places:
+        at.setdefault(start, m["entity_id"])
+    for m, start, end in places:
+        hit = official.match(text[end:end + 120])
+        other = hit and at.get(end + hit.end())
+        if not other or other == m["entity_id"]:
+            continue
+        a, b = m["entity_id"], other
+        if a in sides and b not in sides:
+            sides[b] = sides[a]
+        elif b in sides and a not in sides:
+            sides[a] = sides[b]
 
 
 def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:

@@ -248,6 +248,8 @@ def side_of(name: str, label: str, defined: dict[str, str] | None = None, _depth
     joined = " ".join(w)
     if label in ("NORP", "ORG", "GPE", "") and joined in lex["coalitions"]:
         return "polity", lex["coalitions"][joined]
+    if label in ("NORP", "ORG", "GPE", "") and joined in lex["national_offices"]:
+        return "drop", None         # "National Security Advisor": an office, not a side
     if label in ("NORP", "ORG", "") and len(w) > 1 and (w[0] in lex["titles"] or " ".join(w[:2]) in lex["titles"]):
         return "person", w[-1]      # "General Gage" tagged as an organisation: a person, by his title
     if label in ("NORP", "ORG", "LAW", "EVENT", "PERSON", "") and len(w) > 1 and (w[0] in lex["act_heads"] or w[-1] in lex["act_heads"]):
