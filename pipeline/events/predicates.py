@@ -74,7 +74,7 @@ def lexicon() -> dict:
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
-                "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps"):
+                "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps", "stance_prefixes"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -1023,9 +1023,10 @@ def _act_subject(t: Token) -> bool:
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
     ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
-    title hyphenated onto a person noun ("the president-elect")."""
+    title hyphenated onto a person noun ("the president-elect"), or the matter of a stance hyphenated onto its prefix
+    ("the anti-treaty forces", "pro-independence parties", "a non-aggression pact"): a side's position, no act."""
     if t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_ \
-            and "person" in arg_classes(t.doc[t.i - 2]):
+            and ("person" in arg_classes(t.doc[t.i - 2]) or t.doc[t.i - 2].lower_ in lexicon()["stance_prefixes"]):
         return True
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
         return False
