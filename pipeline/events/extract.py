@@ -2437,13 +2437,16 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
                 seen_subjects[key] |= {subj, t[0] if t is not None else None}
                 seen_places[key].append(where)
             s, e = (t[0], t[1]) if t else (date["start"], date["end"])
+            # "the IDF halted its advance": a halt of one side's own act is that side's alone, though its type is two-sided
+            two_sided = label in cfg["two_sided_acts"] and not (
+                t is not None and t[3].split(":")[-1] in cfg.get("one_sided_classes", ()))
             roles, clause, extent = [], "", None
             if t is not None:
                 seg_start, doc = seg_doc_at(sent.start)
                 roles = role_spans(doc, t[0] - seg_start, t[1] - seg_start)
                 if dateline is not None:       # the parser may take the dateline for the first sentence's subject
                     roles = [r for r in roles if not dateline[0] <= r[1] + seg_start < dateline[1]]
-                if label in cfg["two_sided_acts"]:
+                if two_sided:
                     roles = [("subject",) + r[1:] if r[0] == "told" else r for r in roles]
                 clause = clause_text(doc, t[0] - seg_start, t[1] - seg_start)
                 extent = ((label not in cfg["two_sided_acts"] and told_act_extent(doc, t[0] - seg_start, t[1] - seg_start))
@@ -2496,7 +2499,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors, locations, from_parse = event_arguments(
                 sorted(mentions_by_sent.get(sent.sentence_id, []), key=lambda m: m["start"]), act_roles, seg_start,
                 text, cfg, entity_kinds, entity_labels,
-                two_sided=label in cfg["two_sided_acts"], actor_roles=actor_roles, clause=extent,
+                two_sided=two_sided, actor_roles=actor_roles, clause=extent,
                 personal=label in cfg["personal_acts"], joins=label not in cfg.get("target_side_acts", ()),
                 parties_only=label in cfg.get("party_acts", ()))
             country = _country_of_town(text, mentions_by_sent.get(sent.sentence_id, []), towns_only)
@@ -2622,7 +2625,7 @@ def extract_events(parsed: Parsed, tables: dict, entity_info: dict) -> list[dict
             actors = [a for a in actors if a not in towns_only]   # a town is where, whatever its tag
             if actors and any(r[0] in ("subject", "pronoun") for r in roles):
                 last_agent = (actors[0], s)
-            if label in cfg["two_sided_acts"] and label not in cfg.get("target_side_acts", ()) and len(actors) == 1:
+            if two_sided and label not in cfg.get("target_side_acts", ()) and len(actors) == 1:
                 # "they skirmished", "was checked at the battle of ...": a fight has two sides; the other
                 # is the side the paragraph last set against this one
                 other = next((a for a, at in reversed(recent_sides) if a != actors[0] and "\n" not in text[at:s]), None)

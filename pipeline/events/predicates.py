@@ -74,7 +74,7 @@ def lexicon() -> dict:
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
                 "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
-                "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps"):
+                "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps", "stance_prefixes", "own_possessives"):
         data[key] = frozenset(data.get(key, ()))
     # verbs whose clausal complement is what they say or intend, not an act they time
     data["_reporting"] = data["saying_verbs"] | data["non_factual_heads"]
@@ -757,6 +757,9 @@ def _class_ok(t: Token, cls: dict) -> bool:
         return False
     if cls.get("object_poss") and not (obj is not None and any(c.dep_ == "poss" for c in obj.children)):
         return False           # "held their ground", "stood its ground" (the idiom); "held the higher ground" is a state
+    if cls.get("object_own") and not (obj is not None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in lexicon()["own_possessives"] for c in obj.children)):
+        return False           # "halted its advance" (the side's own act); not "halted the enemy's advance" (a repulse)
     if cls.get("object_determined") and not (obj is not None and any(
             c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in obj.children)):
         return False           # "took the gunboats", "captured two frigates"; not "took ship for England" (a passage)
@@ -1023,9 +1026,10 @@ def _act_subject(t: Token) -> bool:
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
     ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
-    title hyphenated onto a person noun ("the president-elect")."""
+    title hyphenated onto a person noun ("the president-elect"), or the matter of a stance hyphenated onto its prefix
+    ("the anti-treaty forces", "pro-independence parties", "a non-aggression pact"): a side's position, no act."""
     if t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_ \
-            and "person" in arg_classes(t.doc[t.i - 2]):
+            and ("person" in arg_classes(t.doc[t.i - 2]) or t.doc[t.i - 2].lower_ in lexicon()["stance_prefixes"]):
         return True
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
         return False
@@ -2097,6 +2101,7 @@ def _one_act_per_phrase(found: dict) -> None:
     # "Russia announced the annexation of Crimea", "the court annulled the election": the decision or the
     # declaration is the act, the act noun it is about no second one
     _drop_object_act(found, ("declaration", "resolution"), ("offensive", "election", "referendum"))
+    _drop_object_act(found, ("ceasefire",), ("offensive", "attack", "clash"))      # "halted its advance": the halt
     # "the government declared the end of the war": the war's end, first in EVENTS.md's order, is the one row
     _drop_verb_of_act(found, ("declaration",), "dobj", ("war_end", "war_start"))
     # "the Welsh Guards lost 48 men when the landing ship was bombed": the toll of the act its when-clause tells
