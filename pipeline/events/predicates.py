@@ -72,7 +72,8 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "matter_nouns", "matter_preps",
+                "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
                 "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps"):
         data[key] = frozenset(data.get(key, ()))
@@ -1312,6 +1313,32 @@ def _asked_for_noun(t: Token, verb: Token) -> bool:
             and classify_type(t) != "declaration")
 
 
+def _matter_of(t: Token) -> bool:
+    """An act noun in the phrase of a noun of preparing, negotiating or ordering ("were making preparations for an
+    attack", "talks on the withdrawal of Romanian forces", "issued orders for the execution of air strikes", "a
+    framework for a peace treaty"): the matter prepared, discussed or ordered, not an act the text states as done
+    (GUIDELINES: an order not told as carried out is the order; preparations that took place are the event). When
+    the preparing noun is the subject ("planning and preparation for the invasion was completed"), the act noun is the
+    only word left to carry what the clause tells, and it stays."""
+    lex = lexicon()
+    for _ in range(4):     # through joined nouns and "of" phrases: "orders for the execution of strikes and a campaign"
+        if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            t = t.head.head
+        else:
+            break
+    if t.dep_ != "pobj" or t.head.lower_ not in lex["matter_preps"]:
+        return False
+    noun = t.head.head
+    if noun.pos_ != "NOUN" or (_lemma(noun) not in lex["matter_nouns"] and noun.lower_ not in lex["matter_nouns"]):
+        return False
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return top.dep_ not in SUBJ
+
+
 def idiom_or_citation(v: Token) -> bool:
     """A verb that states no act of the story: an idiom made with an abstract object ("took advantage of the confusion",
     "gave up hope", "held sway", "was gaining strength"), or a saying verb citing a source ("as Karnow noted", "as one
@@ -1631,6 +1658,9 @@ def factual(t: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "for" for c in h.head.children if c.i < h.i) and _asked_for_noun(t, h.head):
         return False           # "called for a truce and the withdrawal of foreign troops" (the parse joins the second
                                # noun to the verb)
+    if t.pos_ in ("NOUN", "PROPN") and _matter_of(t):
+        return False           # "making preparations for an attack", "talks on the withdrawal": what was prepared or
+                               # discussed, not an act done (matter_nouns)
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
         if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
