@@ -72,7 +72,8 @@ def lexicon() -> dict:
                 "light_object_partitives", "sending_verbs", "ruling_modifiers", "opening_verbs", "political_act_verbs",
                 "political_act_not_objects", "none_determiners", "counterfactual_aux", "passive_states",
                 "telling_relatives", "content_clause_deps", "bound_marks", "content_deadline_preps", "civil_campaign_modifiers",
-                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "object_control_verbs",
+                "force_measure_nouns", "request_for_verbs", "call_to_arms_nouns", "proposal_nouns", "matter_nouns", "matter_preps", "provision_verbs", "document_nouns",
+                "object_control_verbs",
                 "happening_verbs", "opportunity_nouns", "opportunity_verbs", "reported_future_heads", "gerund_only_light_verbs",
                 "outcome_statement_verbs", "response_verbs", "onset_participles", "aim_preps", "stance_prefixes", "own_possessives"):
         data[key] = frozenset(data.get(key, ()))
@@ -1316,6 +1317,64 @@ def _asked_for_noun(t: Token, verb: Token) -> bool:
             and classify_type(t) != "declaration")
 
 
+def _document_term(t: Token) -> bool:
+    """An act a document provides for, grants or requires, with the document its verb's subject (provision_verbs,
+    document_nouns): "an agreement that granted Angolan independence", "the accord included free elections for the
+    Senate", "the resolution called for the withdrawal of all forces", "the armistice required the Finns to expel the
+    German troops". The terms of an agreement are what it states; the signing is the act (EVENTS.md: plans and
+    things that did not happen are no events)."""
+    lex = lexicon()
+    x = t
+    while x.dep_ in ("conj", "appos") and x.head.i != x.i and x.head.pos_ == x.pos_:
+        x = x.head
+    if x.pos_ in ("VERB", "AUX") and _lemma(x) in lex["provision_verbs"]:
+        verb = x           # "the agreement that granted independence" read as one predicate on the verb
+    elif x.dep_ == "pobj" and x.head.dep_ == "prep" and x.head.lower_ == "for":
+        verb = x.head.head
+    elif x.dep_ in ("dobj", "xcomp") or (x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")):
+        verb = x.head
+    else:
+        return False
+    if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in lex["provision_verbs"]:
+        return False
+    v = verb
+    while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head         # "the accord ended the fighting and provided for elections": the first verb's subject
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if v.dep_ == "relcl" and (subj is None or subj.tag_ in ("WDT", "WP")):
+        subj = v.head      # "the agreement that granted independence"
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _lemma(subj) in lex["document_nouns"] or subj.lower_ in lex["document_nouns"] or (
+        classify_type(subj) in ("agreement", "ceasefire", "resolution") and subj.pos_ == "NOUN")
+
+
+def _matter_of(t: Token) -> bool:
+    """An act noun in the phrase of a noun of preparing, negotiating or ordering ("were making preparations for an
+    attack", "talks on the withdrawal of Romanian forces", "issued orders for the execution of air strikes", "a
+    framework for a peace treaty"): the matter prepared, discussed or ordered, not an act the text states as done
+    (GUIDELINES: an order not told as carried out is the order; preparations that took place are the event). When
+    the preparing noun is the subject ("planning and preparation for the invasion was completed"), the act noun is the
+    only word left to carry what the clause tells, and it stays."""
+    lex = lexicon()
+    for _ in range(4):     # through joined nouns and "of" phrases: "orders for the execution of strikes and a campaign"
+        if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            t = t.head.head
+        else:
+            break
+    if t.dep_ != "pobj" or t.head.lower_ not in lex["matter_preps"]:
+        return False
+    noun = t.head.head
+    if noun.pos_ != "NOUN" or (_lemma(noun) not in lex["matter_nouns"] and noun.lower_ not in lex["matter_nouns"]):
+        return False
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return top.dep_ not in SUBJ
+
+
 def idiom_or_citation(v: Token) -> bool:
     """A verb that states no act of the story: an idiom made with an abstract object ("took advantage of the confusion",
     "gave up hope", "held sway", "was gaining strength"), or a saying verb citing a source ("as Karnow noted", "as one
@@ -1635,6 +1694,12 @@ def factual(t: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "for" for c in h.head.children if c.i < h.i) and _asked_for_noun(t, h.head):
         return False           # "called for a truce and the withdrawal of foreign troops" (the parse joins the second
                                # noun to the verb)
+    if _document_term(t):
+        return False           # "signed the Alvor Agreement that granted Angolan independence", "the armistice
+                               # required the Finns to expel the German troops": a term the document sets, not an act done
+    if t.pos_ in ("NOUN", "PROPN") and _matter_of(t):
+        return False           # "making preparations for an attack", "talks on the withdrawal": what was prepared or
+                               # discussed, not an act done (matter_nouns)
     # climb through xcomp/ccomp to the governing verb: "planned to invade", "failed to take"
     while h.dep_ in ("xcomp", "ccomp", "pobj", "pcomp", "dobj") and h.head.i != h.i:
         if h.dep_ == "dobj" and (h is t or _lemma(h.head) not in lex["non_factual_heads"]):
