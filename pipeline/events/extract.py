@@ -1351,11 +1351,18 @@ def _principals(text: str, places: list, sides: dict) -> None:
         other = hit and at.get(end + hit.end())
         if not other or other == m["entity_id"]:
             continue
-        a, b = m["entity_id"], other
-        if a in sides and b not in sides:
-            sides[b] = sides[a]
-        elif b in sides and a not in sides:
-            sides[a] = sides[b]
+        _share_side(m["entity_id"], other, sides)
+
+
+def _share_side(a: str, b: str, sides: dict) -> bool:
+    """Two men on one side: a side known for either is the other's. True when one was given."""
+    if a in sides and b not in sides:
+        sides[b] = sides[a]
+        return True
+    if b in sides and a not in sides:
+        sides[a] = sides[b]
+        return True
+    return False
 
 
 def _share_side_in_succession(text: str, places: list, sides: dict, succession: list) -> None:
@@ -1372,13 +1379,7 @@ def _share_side_in_succession(text: str, places: list, sides: dict, succession: 
                 other = hit and at.get(end + hit.end())
                 if not other or other == m["entity_id"]:
                     continue
-                a, b = m["entity_id"], other
-                if a in sides and b not in sides:
-                    sides[b] = sides[a]
-                    changed = True
-                elif b in sides and a not in sides:
-                    sides[a] = sides[b]
-                    changed = True
+                changed = _share_side(m["entity_id"], other, sides) or changed
         if not changed:
             break
 
