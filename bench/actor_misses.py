@@ -92,7 +92,7 @@ def main(argv=None) -> None:
     per_split = {}
     n_missing = n_gold_actors = 0
     paths = collections.Counter()
-    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5", "FDEV6"):
         split = Split(args.out, name)
         if split.kept:
             continue

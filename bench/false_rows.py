@@ -108,7 +108,7 @@ def main(argv=None) -> None:
     totals, by_type, by_lemma, by_hint, by_sub = (collections.Counter() for _ in range(5))
     per_split = {}
     class_rows = collections.defaultdict(lambda: [0, 0])     # (split, kind, value) -> [false, matched]
-    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5", "FDEV6"):
         split = Split(args.out, name)
         if split.kept:
             continue

@@ -38,7 +38,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     only = {doc_key(d) for d in args.docs.split(",") if d}
     n_dup = n_act = 0
-    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5"):
+    for name in ("DEV", "FDEV", "FDEV2", "FDEV3", "FDEV4", "FDEV5", "FDEV6"):
         split = Split(args.out, name)
         assert not split.kept
         events = {e["event_id"]: e for e in split.events}

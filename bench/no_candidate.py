@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from splits import FRESH, FRESH3, FRESH4, FRESH5, KEPT, WIKIWARS, Split  # noqa: E402
+from splits import FRESH, FRESH3, FRESH4, FRESH5, FRESH6, KEPT, WIKIWARS, Split  # noqa: E402
 from pipeline.events import extract as X  # noqa: E402
 from pipeline.events import predicates as P  # noqa: E402
 from pipeline.events.scoring import doc_key  # noqa: E402
@@ -71,7 +71,7 @@ def main(argv=None) -> None:
     nlp = get_nlp()
     counts, lines = collections.Counter(), []
     for name, folder in (("DEV", WIKIWARS), ("FDEV", FRESH), ("FDEV2", FRESH), ("FDEV3", FRESH3), ("FDEV4", FRESH4),
-                         ("FDEV5", FRESH5)):
+                         ("FDEV5", FRESH5), ("FDEV6", FRESH6)):
         split = Split(args.out, name)
         if split.kept:
             continue
