@@ -47,6 +47,9 @@ UNTIL_DATE = re.compile(r"\b(?:until|till|up\s+to)\s+$", re.IGNORECASE)
 SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 SINCE_BACK_DAYS = 366     # ("four weeks of fighting since 8 August" steps back to where the fighting began)
 UNTIL_AHEAD_DAYS = 122
+# "On October 22 ... In 1990, he reiterated ... On October 18": a lone year a decade and more past a story told in
+# days and months is a later remark on it, not where the story goes; its own act takes it
+REMARK_AHEAD_DAYS = 3653
 # "Chinese forces that had invaded Northern Burma in late 1943 besieged ...": a past perfect clause steps
 # back; a date in it earlier than the story's does not take the story back
 PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|t|wn|ng)\b(?:[^,;:.()]{0,60}|,\s+(?:in|on)\s+)$")
@@ -675,6 +678,11 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
                 # the end of a span ahead, or a step back: a past perfect clause, a description of a person or
                 # thing, a date counted back from the story's ("the previous September", "nineteen years
                 # before"): the story stays
+                rows[-1]["moves_story"] = False
+            elif (t.start is not None and t.granularity == "year" and not t.anchor_used and not opens_paragraph
+                  and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
+                  and ctx.anchor.granularity in FINE and (t.start - ctx.anchor.end).days > REMARK_AHEAD_DAYS
+                  and not HEADING.fullmatch(text[seg.start:seg.end].strip())):
                 rows[-1]["moves_story"] = False
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
