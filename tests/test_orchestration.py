@@ -315,7 +315,7 @@ def test_schedule_serves_a_cron_deployment_on_a_real_server(tmp_path):
             [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
             env=env, stdout=open(logs / "server.log", "w"), stderr=subprocess.STDOUT, start_new_session=True)
         procs.append(server)
-        _wait(lambda: httpx.get(f"{api}/health", timeout=2).status_code == 200, 90, "the Prefect server",
+        _wait(lambda: httpx.get(f"{api}/health", timeout=2).status_code == 200, 300, "the Prefect server",
               procs)
         serve = subprocess.Popen(
             [sys.executable, "-m", "pipeline.cli", "schedule", "--cron", "0 3 * * *",
@@ -327,7 +327,7 @@ def test_schedule_serves_a_cron_deployment_on_a_real_server(tmp_path):
             def deployment():
                 with get_client(sync_client=True) as client:
                     return client.read_deployment_by_name("chronicle-extract/chronicle")
-            dep = _wait(deployment, 60, "the served deployment", procs)
+            dep = _wait(deployment, 180, "the served deployment", procs)
             assert [s.schedule.cron for s in dep.schedules] == ["0 3 * * *"]
             assert dep.parameters["out_dir"] == str(out)
             run = run_deployment("chronicle-extract/chronicle", timeout=120)
