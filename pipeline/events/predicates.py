@@ -1024,6 +1024,19 @@ def _act_subject(t: Token) -> bool:
     return "war" not in arg_classes(subj) and classify(subj) is not None
 
 
+def _listed_option(t: Token) -> bool:
+    """An act noun listed after a colon that follows an option noun ("considering two options: an air strike or a
+    naval blockade"): a course weighed, not an act done. The parse hangs such lists anywhere, so the words are read."""
+    options = lexicon()["option_nouns"]
+    for k in range(t.i - 1, t.sent.start, -1):
+        w = t.doc[k]
+        if w.text == ":":
+            return t.doc[k - 1].lower_ in options
+        if w.pos_ in ("VERB", "AUX") and w.tag_ not in ("VBN", "VBG") or w.text in (";", "."):
+            return False
+    return False
+
+
 def _names_no_act(t: Token) -> bool:
     """A word inside a name ("the People's Liberation Army") or a modifier of a noun that states no act
     ("a US invasion response", "armistice negotiations", "occupation zones", "the battle lines"), or the tail of a
@@ -1032,9 +1045,16 @@ def _names_no_act(t: Token) -> bool:
     if t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and not t.doc[t.i - 2].whitespace_ \
             and ("person" in arg_classes(t.doc[t.i - 2]) or t.doc[t.i - 2].lower_ in lexicon()["stance_prefixes"]):
         return True
-    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "compound":
+    if t.pos_ not in ("NOUN", "PROPN"):
         return False
-    if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
+    if _listed_option(t):
+        return True
+    if t.dep_ == "conj" and t.head.i < t.i and t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("compound", "nmod") \
+            and t.head.head.i > t.i:
+        t = t.head             # "the air strike and blockade options": the second modifier stands where the first does
+    if t.dep_ not in ("compound", "nmod") or (t.dep_ == "nmod" and t.head.i < t.i):
+        return False
+    if t.dep_ == "compound" and t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC") and t.pos_ == "PROPN":
         return True
     heads = lexicon()["modifier_heads"]
     return _lemma(t.head) in heads or t.head.lower_ in heads     # the list holds words as written ("troops")
