@@ -314,6 +314,20 @@ def _attributive(doc, s: int, e: int) -> bool:
     return root.dep_ in ATTRIBUTIVE_DEPS and root.head.i >= span.end
 
 
+def _names_subject(doc, s: int, e: int) -> bool:
+    """The date stands in the subject of its clause ("The 2010 clash ... took place on February 18"): the clause
+    tells of the thing it dates, so the days after it are that thing's."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+    return False
+
+
 def _thing_of(doc, s: int, e: int) -> bool:
     """A year after "<noun> of" naming a thing by it ("the peace treaty of 1979", "the Constitution of 1791"), not a
     time ("the course of 1917") nor a period the text sets its story in ("the Easter Offensive of 1972")."""
@@ -682,7 +696,8 @@ def _resolve_dates(parsed: Parsed, tables: dict, periods: dict) -> list[dict]:
             elif (t.start is not None and t.granularity == "year" and not t.anchor_used and not opens_paragraph
                   and ctx.anchor is not None and not ctx.anchor.period and ctx.dct is None
                   and ctx.anchor.granularity in FINE and (t.start - ctx.anchor.end).days > REMARK_AHEAD_DAYS
-                  and not HEADING.fullmatch(text[seg.start:seg.end].strip())):
+                  and not HEADING.fullmatch(text[seg.start:seg.end].strip())
+                  and not _names_subject(doc, m["start"], m["end"])):
                 rows[-1]["moves_story"] = False
             elif t.start_iso:
                 ctx.anchor = None       # before the common era: what follows has no AD year to take
