@@ -300,6 +300,12 @@ def year_premodifies(span) -> bool:
             and before.lower_ not in lexicon()["temporal_prepositions"])
 
 
+def _date_root(doc, s: int, e: int):
+    """The head token of the date's words in the parse, or None when they align with no token."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _attributive(doc, s: int, e: int) -> bool:
     """The date premodifies a noun after it ("the August 1792 uprising", "the 1614 rules")."""
     span = doc.char_span(s, e, alignment_mode="expand")
@@ -317,10 +323,9 @@ def _attributive(doc, s: int, e: int) -> bool:
 def _names_subject(doc, s: int, e: int) -> bool:
     """The date stands in the subject of its clause ("The 2010 clash ... took place on February 18"): the clause
     tells of the thing it dates, so the days after it are that thing's."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             return True
@@ -346,10 +351,9 @@ def _thing_of(doc, s: int, e: int) -> bool:
 def _background(doc, s: int, e: int) -> bool:
     """The date stands in a non-restrictive modifier of a noun: an apposition, adjective phrase or relative
     clause set off by a comma before it."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     while tok.head.i != tok.i:
         if (tok.dep_ in BACKGROUND_DEPS and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < tok.i
                 and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ","):
@@ -362,10 +366,9 @@ def _described_practice(doc, s: int, e: int) -> bool:
     """The date stands in a noun phrase of a sentence that tells no act of the story, only what would hold or is
     ("The commission would operate by unanimity, a change from its practice from 1954 to 1958"): the noun's time,
     not a step of the story back to it."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     nominal = False
     while tok.head.i != tok.i:
         head = tok.head
@@ -388,10 +391,9 @@ def _past_perfect_clause(doc, s: int, e: int) -> bool:
     however, the United Kingdom had established a presence"): background told back from the story, not a step of
     it. Participles ("a claim dating to its independence in 1816", "beginning in 1833") have no tense of their own:
     the clause's finite verb above them decides."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     while tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and not _non_finite(tok):
@@ -410,10 +412,9 @@ def _gerund_phrase(doc, s: int, e: int) -> bool:
     """The date stands in a gerund phrase after a preposition, set off by a comma ("were new to her, on
     recommissioning in May"): a circumstance of the clause, which, set before the story's date, steps back as a past
     perfect does (not the act a clause is about: "was expressed in passing the act in 1992, which banned ...")."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     while tok.head.i != tok.i:
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             first = tok.head.left_edge.i
@@ -452,10 +453,9 @@ def _referenced_event(doc, s: int, e: int) -> bool:
     `reference_prepositions`): the time of the happening the clause is set after or before, not where the story is.
     Its caller takes it so only when the story runs in days or months: a history told by years ("In 1953 ...
     Following discussions in 1946, war broke out") goes back to tell what came after."""
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _date_root(doc, s, e)
+    if tok is None:
         return False
-    tok = span.root
     words = lexicon()["reference_prepositions"]
     while tok.head.i != tok.i:
         head = tok.head
